@@ -1,0 +1,59 @@
+"""MkDocs entry points: load and check the data, add the generated pages, draw them.
+
+Each hook is a few lines; the work is done by the `plansite` package beside this file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from plansite.catalogue import load_catalogue
+from plansite.errors import DataError
+from plansite.pages import GeneratedPages
+
+generated: GeneratedPages | None = None
+
+
+def is_preview(config) -> bool:
+    """Drafts and scheduled plans are built only in previews (PLANSITE_PREVIEW=1 or extra.preview)."""
+    return os.environ.get("PLANSITE_PREVIEW") == "1" or bool(config.extra.get("preview"))
+
+
+def on_config(config):
+    global generated
+    data = Path(config.config_file_path).parent / "data"
+    try:
+        catalogue = load_catalogue(data, preview=is_preview(config))
+    except DataError as error:
+        raise PluginError("\n" + error.problems.report()) from None
+    generated = GeneratedPages(catalogue)
+    return config
+
+
+def on_files(files, config):
+    for file in generated.files(config):
+        files.append(file)
+    return files
+
+
+def on_env(env, config, files):
+    generated.set_environment(env)
+    return env
+
+
+def on_page_content(html, page, config, files):
+    rendered = generated.render(page, config)
+    return html if rendered is None else rendered
+
+
+def on_page_context(context, page, config, nav):
+    view = generated.view_for(page)
+    if view is not None:
+        context["audience"] = view.audience.value
+        context["counterpart"] = view.counterpart
+    else:
+        context["audience"] = page.meta.get("audience") or ("young-people" if page.url.startswith("young-people/") else "adult")
+    return context

@@ -1,0 +1,54 @@
+"""Command line: `python -m plansite check` validates data/ on its own and prints every problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import review
+from .catalogue import load_catalogue
+from .errors import DataError
+
+
+def check(args: argparse.Namespace) -> int:
+    try:
+        catalogue = load_catalogue(Path(args.data), preview=args.preview)
+    except DataError as error:
+        print(error.problems.report(), file=sys.stderr)
+        return 1
+    print(f"The data is valid: {len(catalogue.plans)} plans to publish, {len(catalogue.convention.articles)} articles, {len(catalogue.glossary)} glossary terms.")
+    for slug, reason in catalogue.left_out:
+        print(f"  left out: {slug} ({reason})")
+    return 0
+
+
+def mark_reviewed(args: argparse.Namespace) -> int:
+    try:
+        for name in args.files:
+            changed = review.mark_reviewed(Path(name))
+            print(f"{name}: {changed} young-people texts marked as checked against the adult text")
+    except DataError as error:
+        print(error.problems.report(), file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m plansite", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    checker = commands.add_parser("check", help="validate the data and print every problem")
+    checker.add_argument("--data", default="data", help="the data folder (default: data)")
+    checker.add_argument("--preview", action="store_true", help="include drafts and scheduled plans")
+    checker.set_defaults(run=check)
+    reviewer = commands.add_parser(
+        "mark-reviewed", help="after reading them, mark a plan's young-people texts as matching its adult texts"
+    )
+    reviewer.add_argument("files", nargs="+", help="plan files, e.g. data/plans/my-plan.yml")
+    reviewer.set_defaults(run=mark_reviewed)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,302 @@
+"""Reading YAML the careful way: every value kept exactly as typed, every problem found with its line.
+
+PyYAML on its own keeps the last of two duplicate keys, turns `no` into False, `012` into 10 and
+`1:20` into 80, follows aliases into billion-laughs bombs and builds Python objects from tags.
+Here the file is checked as text first, then composed into nodes (no tags, no aliases, bounded
+depth) and turned into plain dicts, lists and strings; the schema decides what becomes a number.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problems
+from .model import FIELD_NAMES
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 30
+
+INVISIBLE_SPACES = {
+    "\u00a0": "a non-breaking space",
+    "\u2007": "a figure space",
+    "\u202f": "a narrow non-breaking space",
+    "\u200b": "a zero-width space",
+    "\u200c": "a zero-width non-joiner",
+    "\u200d": "a zero-width joiner",
+    "\u2060": "a word joiner",
+    "\ufeff": "a byte order mark",
+    "\u3000": "an ideographic space",
+}
+BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: plain values, and the node tree that knows where each one was typed."""
+
+    path: str
+    value: Any
+    root: yaml.Node
+
+    def position(self, loc: tuple, at_key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value at a path such as ('sections', 0, 'title').
+
+        Path parts that the tree does not have (a missing key, a union tag) are skipped, so the
+        answer is the nearest place that exists. With at_key, a key's own place, not its value's.
+        """
+        node, mark = self.root, self.root.start_mark
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if key.value == part:
+                        node, mark = value, (key.start_mark if at_key and part == loc[-1] else value.start_mark)
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+                mark = node.start_mark
+        return mark.line + 1, mark.column + 1
+
+
+class _Composer(yaml.SafeLoader):
+    """A loader that only composes nodes, refusing tags, anchors, aliases and deep nesting."""
+
+    def __init__(self, stream: str, path: str, problems: Problems):
+        super().__init__(stream)
+        self.path, self.problems, self.depth = path, problems, 0
+
+    def _refuse(self, event: yaml.Event, message: str, hint: str) -> None:
+        mark = event.start_mark
+        self.problems.add(self.path, mark.line + 1, mark.column + 1, message, hint)
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            self.get_event()
+            self._refuse(event, f"aliases ('*{event.anchor}') are not allowed", "write the value out in full")
+            return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
+        if getattr(event, "anchor", None):
+            self._refuse(event, f"anchors ('&{event.anchor}') are not allowed", "remove the '&' name")
+        if getattr(event, "tag", None) not in (None, "!"):
+            self._refuse(event, f"YAML tags ('{event.tag}') are not allowed", "remove the tag; write plain text")
+        elif getattr(event, "tag", None) == "!":
+            self._refuse(event, "YAML tags ('!') are not allowed", "remove the '!'")
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            self.depth -= 1
+            mark = event.start_mark
+            raise yaml.MarkedYAMLError(
+                problem=f"the data is nested more than {MAX_DEPTH} levels deep", problem_mark=mark
+            )
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _text_problems(text: str, path: str, problems: Problems) -> None:
+    """Characters that do not belong in a data file, each reported where it is."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        for column, char in enumerate(line, start=1):
+            if char == "\t":
+                problems.add(path, number, column, "tab character", "YAML needs spaces; replace the tab with spaces")
+            elif char in BIDI_CONTROLS:
+                problems.add(
+                    path, number, column,
+                    f"invisible text-direction character U+{ord(char):04X}",
+                    "it can make text show differently from how it is stored; delete it",
+                )
+            elif char in INVISIBLE_SPACES and (column <= indent + 1 or char != "\u00a0"):
+                problems.add(
+                    path, number, column,
+                    f"{INVISIBLE_SPACES[char]} (U+{ord(char):04X})",
+                    "it is invisible and breaks the layout of the file; replace it with an ordinary space or delete it",
+                )
+            elif char not in "\r" and (unicodedata.category(char) == "Cc" or char in "\u2028\u2029"):
+                problems.add(
+                    path, number, column,
+                    f"control character U+{ord(char):04X}",
+                    "it is invisible and cannot be published; delete it",
+                )
+
+
+YAML_HINTS = {
+    "found unexpected end of stream": "a quote was opened and never closed; add the closing quote",
+    "found unknown escape character": "inside double quotes a backslash starts an escape; use single quotes or remove the backslash",
+    "mapping values are not allowed here": "a colon followed by a space starts a key; put the whole text in quotes",
+    "could not find expected ':'": "a key is missing its colon, or a text needs quotes",
+    "expected <block end>, but found": "the indentation is off; line the key up with the others at its level",
+    "found character '\\t' that cannot start any token": "replace the tab with spaces",
+    "expected a single document": "a file holds one plan; remove the extra '---' line and what follows",
+    "nested more than": "plan files are never this deep; check the indentation",
+}
+
+
+def _yaml_problem(error: yaml.YAMLError, path: str, problems: Problems) -> None:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = " ".join(filter(None, [getattr(error, "context", None), getattr(error, "problem", None)])) or str(error)
+    hint = next((h for key, h in YAML_HINTS.items() if key in message), "check the YAML syntax on this line and the line before")
+    problems.add(path, line, column, f"YAML syntax: {message}", hint)
+
+
+def _to_value(node: yaml.Node, path: str, problems: Problems) -> Any:
+    """Plain Python values from nodes: every scalar a string (or None when empty), duplicate keys refused."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in ("", "~", "null", "Null", "NULL"):
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_value(item, path, problems) for item in node.value]
+    result: dict[str, Any] = {}
+    first_line: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.add(path, line, column, "a key must be plain text", "write the key as a single word")
+            continue
+        key = key_node.value
+        if key == "<<":
+            problems.add(path, line, column, "merge keys ('<<') are not allowed", "write the values out in full")
+            continue
+        if key in result:
+            problems.add(
+                path, line, column,
+                f"duplicate key '{key}' (also on line {first_line[key]})",
+                "a key may appear once at each level; delete one of them or merge them",
+            )
+            continue
+        first_line[key] = line
+        result[key] = _to_value(value_node, path, problems)
+    return result
+
+
+def read_document(file: Path, display_path: str, problems: Problems) -> Document | None:
+    """Read one YAML file; problems go to the collector and None comes back if it cannot be read."""
+    raw = file.read_bytes()
+    if len(raw) > MAX_BYTES:
+        problems.add(
+            display_path, 1, 1,
+            f"the file is {len(raw) / 1_000_000:.1f} MB; data files must be under {MAX_BYTES // 1_000_000} MB",
+            "remove pasted content or split the plan",
+        )
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+        problems.add(display_path, 1, 1, "the file is saved as UTF-16", "save it as UTF-8 (in most editors: Save As, Encoding, UTF-8)")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.add(display_path, 1, 1, "the file starts with a byte order mark (BOM)", "save it as UTF-8 without BOM")
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        problems.add(
+            display_path, line, column,
+            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+            "save the file as UTF-8, or retype the character at this place",
+        )
+        return None
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        problems.add(display_path, 1, 1, "the file is empty", "add the data, or delete the file")
+        return None
+    before = len(problems)
+    _text_problems(text, display_path, problems)
+    if len(problems) > before:
+        return None
+    loader = _Composer(text, display_path, problems)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError as error:
+        _yaml_problem(error, display_path, problems)
+        return None
+    except RecursionError:
+        problems.add(display_path, 1, 1, "the data is nested too deeply", "check the indentation")
+        return None
+    finally:
+        loader.dispose()
+    if len(problems) > before:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        mark = root.start_mark if root is not None else None
+        problems.add(display_path, mark.line + 1 if mark else 1, 1, "the file must be a set of 'key: value' lines", "start with the first key, e.g. 'title: ...'")
+        return None
+    # Duplicate keys are reported but the first one is kept, so the schema can still report the rest.
+    return Document(display_path, _to_value(root, display_path, problems), root)
+
+
+# --- Schema errors in editors' words ---------------------------------------------------------
+
+TYPE_NAMES = {"dict": "a set of 'key: value' lines", "list": "a list of '- ' lines", "str": "text", "NoneType": "nothing"}
+
+
+def _what(value: Any) -> str:
+    return TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+
+
+def _describe(error: dict) -> tuple[str, str]:
+    """An editor-friendly message and hint for one pydantic error."""
+    kind, loc, given = error["type"], error["loc"], error.get("input")
+    key = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(key, FIELD_NAMES, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "remove it, or check the spelling against the editors' guide"
+        return f"unknown key '{key}'", hint
+    if kind == "missing":
+        return f"missing required key '{key}'", f"add '{key}: ...' here"
+    if kind == "union_tag_invalid":
+        tag = error.get("ctx", {}).get("tag", given)
+        expected = error.get("ctx", {}).get("expected_tags", "")
+        options = [t.strip(" '") for t in str(expected).split(",")]
+        close = difflib.get_close_matches(str(tag), options, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {expected}"
+        return f"unknown block type '{tag}'", hint
+    if kind == "union_tag_not_found":
+        return "this block has no 'type'", "add 'type: text' (or another block type) as its first line"
+    if kind in ("literal_error", "enum"):
+        expected = error.get("ctx", {}).get("expected", "")
+        options = [t.strip(" '") for t in str(expected).replace(" or ", ",").split(",")]
+        close = difflib.get_close_matches(str(given), options, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {expected}"
+        return f"'{given}' is not allowed for '{key}'", hint
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"'{key}' must be a whole number, not '{given}'", "write digits only, without commas or £, e.g. 25000"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"'{key}' must be true or false, not '{given}'", "write true or false"
+    if kind.startswith("date"):
+        return f"'{given}' is not a date", "write dates as YYYY-MM-DD, e.g. 2026-04-01"
+    if kind == "string_pattern_mismatch":
+        if key == "matches":
+            return f"'{given}' is not a fingerprint", "copy the 8-character fingerprint from the review message"
+        return (
+            f"'{given}' cannot be used as an id",
+            "use lower-case letters, digits and single hyphens, e.g. 'early-help'",
+        )
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
+        wanted = {"string_type": "text", "list_type": "a list of '- ' lines"}.get(kind, "a set of 'key: value' lines")
+        return f"'{key}' must be {wanted}, not {_what(given)}", "check the indentation and the '- ' marks"
+    if kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+        text, _, hint = message.partition("; ")
+        return f"'{key}': {text}", hint
+    return f"'{key}': {error['msg']}", "check this value against the editors' guide"
+
+
+def validate(document: Document, model: type[BaseModel], problems: Problems) -> BaseModel | None:
+    """The document as a validated model, or None with every schema problem added."""
+    try:
+        return model.model_validate(document.value)
+    except ValidationError as error:
+        for item in error.errors():
+            line, column = document.position(item["loc"], at_key=item["type"] == "extra_forbidden")
+            message, hint = _describe(item)
+            problems.add(document.path, line, column, message, hint)
+        return None

@@ -1,0 +1,69 @@
+"""Mentions of UNCRC articles in the plans' own words, found and turned into links.
+
+The plans cite articles in many forms: "Article 12", "Articles 3, 4 & 12", "Article 19 & 24",
+"[UNCRC Articles 2, 28 and 29]", "[UNCRC 22, 34, 37 and 40]", "Article 5 and 19 of the UNCRC",
+and one source typo, "(Article 19 7, 33)", meaning 19, 7 and 33.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+_NUMBER = r"\d{1,3}(?!\d|\.\d)"
+_SEPARATOR = r"(?:\s*,\s*(?:and\s+|&\s*)?|\s*&\s*|\s+and\s+|\s+)"
+MENTION = re.compile(
+    rf"(?:\b[Aa]rticles?|\bUNCRC)\s+(?P<numbers>{_NUMBER}(?:{_SEPARATOR}{_NUMBER})*)"
+)
+DIGITS = re.compile(r"\d+")
+FIRST_ARTICLE, LAST_ARTICLE = 1, 54
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One article number written in a text, and where its digits are."""
+
+    number: int
+    start: int
+    end: int
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every article number mentioned in a text, in order.
+
+    A number joined by a bare space (the "19 7" typo) counts only inside a list, with another
+    number after it, so that "Article 4 12 million children" does not cite an article 12.
+    """
+    found: list[Mention] = []
+    for match in MENTION.finditer(text):
+        offset = match.start("numbers")
+        numbers = match.group("numbers")
+        previous_end = 0
+        all_digits = list(DIGITS.finditer(numbers))
+        for index, digits in enumerate(all_digits):
+            gap = numbers[previous_end : digits.start()]
+            value = int(digits.group())
+            if index and not gap.strip() and (index == len(all_digits) - 1 or value > LAST_ARTICLE):
+                break
+            found.append(Mention(value, offset + digits.start(), offset + digits.end()))
+            previous_end = digits.end()
+    return found
+
+
+def mentioned_articles(text: str) -> list[int]:
+    """The article numbers a text mentions, without repeats, in order of first mention."""
+    return list(dict.fromkeys(m.number for m in mentions(text)))
+
+
+def link_mentions(text: str, href: Callable[[int], str]) -> str:
+    """The Markdown text with each mentioned article number made a link; the words stay as written."""
+    pieces, last = [], 0
+    for mention in mentions(text):
+        if not FIRST_ARTICLE <= mention.number <= LAST_ARTICLE:
+            continue
+        pieces.append(text[last : mention.start])
+        pieces.append(f"[{text[mention.start:mention.end]}]({href(mention.number)})")
+        last = mention.end
+    pieces.append(text[last:])
+    return "".join(pieces)
