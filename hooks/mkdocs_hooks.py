@@ -36,12 +36,9 @@ def on_config(config):
 def on_files(files, config):
     for file in generated.files(config):
         files.append(file)
+    # Pages are drawn before MkDocs' on_env, so our templates get the theme's environment here.
+    generated.set_environment(config.theme.get_env())
     return files
-
-
-def on_env(env, config, files):
-    generated.set_environment(env)
-    return env
 
 
 def on_page_content(html, page, config, files):

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import review
+from . import reading, review
 from .catalogue import load_catalogue
 from .errors import DataError
 
@@ -34,6 +34,14 @@ def mark_reviewed(args: argparse.Namespace) -> int:
     return 0
 
 
+def reading_level(args: argparse.Namespace) -> int:
+    table, ok = reading.report(reading.measure_site(Path(args.site)))
+    print(table)
+    if not ok:
+        print("Some young-people pages are too hard to read: use shorter sentences and everyday words.", file=sys.stderr)
+    return 0 if ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m plansite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -46,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     reviewer.add_argument("files", nargs="+", help="plan files, e.g. data/plans/my-plan.yml")
     reviewer.set_defaults(run=mark_reviewed)
+    reader = commands.add_parser("reading-level", help="measure the reading level of a built site's young-people pages")
+    reader.add_argument("site", nargs="?", default="site", help="the built site folder (default: site)")
+    reader.set_defaults(run=reading_level)
     args = parser.parse_args(argv)
     return args.run(args)
 
