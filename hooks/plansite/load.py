@@ -51,17 +51,34 @@ class Document:
         Path parts that the tree does not have (a missing key, a union tag) are skipped, so the
         answer is the nearest place that exists. With at_key, a key's own place, not its value's.
         """
-        node, mark = self.root, self.root.start_mark
-        for part in loc:
-            if isinstance(node, yaml.MappingNode):
-                for key, value in node.value:
-                    if key.value == part:
-                        node, mark = value, (key.start_mark if at_key and part == loc[-1] else value.start_mark)
-                        break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-                node = node.value[part]
-                mark = node.start_mark
+        _, mark = self._find(self.root, self.root.start_mark, tuple(loc), at_key)
         return mark.line + 1, mark.column + 1
+
+    def _find(self, node: yaml.Node, mark, loc: tuple, at_key: bool) -> tuple[int, yaml.Mark]:
+        """The deepest node a path reaches, and how many parts it used.
+
+        A part may be a key or index, or a union tag pydantic adds (which can share its name with
+        a key, as block type 'text' does with the key 'text'); both readings are tried.
+        """
+        if not loc:
+            return 0, mark
+        part, rest = loc[0], loc[1:]
+        best: tuple[int, yaml.Mark] = (0, mark)
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == part:
+                    child = (value, key.start_mark if at_key and not rest else value.start_mark)
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            child = (node.value[part], node.value[part].start_mark)
+        if child is not None:
+            used, found = self._find(child[0], child[1], rest, at_key)
+            best = (used + 1, found)
+            if best[0] == len(loc):
+                return best
+        skipped = self._find(node, mark, rest, at_key)
+        return skipped if skipped[0] > best[0] else best
 
 
 class _Composer(yaml.SafeLoader):
