@@ -13,6 +13,8 @@ from mkdocs.exceptions import PluginError
 from plansite.catalogue import load_catalogue
 from plansite.errors import DataError
 from plansite.pages import GeneratedPages
+from plansite.markup import repair
+from plansite.security import with_policy
 
 generated: GeneratedPages | None = None
 
@@ -54,3 +56,12 @@ def on_page_context(context, page, config, nav):
     else:
         context["audience"] = page.meta.get("audience") or ("young-people" if page.url.startswith("young-people/") else "adult")
     return context
+
+
+def on_post_page(output, page, config):
+    return with_policy(repair(output))
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page is a theme template, not a page: it gets the same repairs and policy."""
+    return with_policy(repair(output_content)) if template_name.endswith(".html") else output_content

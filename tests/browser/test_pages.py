@@ -1,0 +1,230 @@
+"""Every built page in a real browser: axe-core WCAG rules, privacy, structure, reflow, keyboard, CSP.
+
+Chromium is Debian's (/usr/bin/chromium), driven by Playwright; axe-core and the Nu HTML
+Checker come from tests/browser/package.json. `./run test` installs all three.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+HERE = Path(__file__).resolve().parent
+AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
+VNU = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
+
+pytestmark = pytest.mark.browser
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def all_pages(site: Path) -> list[str]:
+    return sorted(
+        "" if f.parent == site else f.parent.relative_to(site).as_posix() + "/" for f in site.rglob("index.html")
+    )
+
+
+def pytest_generate_tests(metafunc):
+    if "page_url" in metafunc.fixturenames:
+        from conftest import ROOT
+
+        # The page list comes from the content and data, so it is known before the build.
+        from plansite.catalogue import load_catalogue
+        from plansite.views import all_pages as views
+
+        catalogue = load_catalogue(ROOT / "data")
+        urls = {v.url for v in views(catalogue)}
+        urls |= {
+            str(p.relative_to(ROOT / "content").with_suffix("")).replace("index", "").rstrip("/") + "/"
+            for p in (ROOT / "content").rglob("*.md")
+        }
+        metafunc.parametrize("page_url", sorted(u if u != "/" else "" for u in urls))
+
+
+@pytest.fixture(scope="session")
+def checks_by_page(server, browser, site):
+    """Visit every page once, recording everything the checks below look at."""
+    results = {}
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    violations_csp: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: violations_csp.append(message.text) if "Content Security Policy" in message.text else None)
+    axe_source = AXE.read_text(encoding="utf-8")
+    for url in all_pages(site):
+        requests.clear()
+        violations_csp.clear()
+        page.goto(server + url, wait_until="load")
+        page.evaluate(axe_source)  # through DevTools, so the page's own CSP still holds for everything else
+        axe = page.evaluate(
+            "async (tags) => { const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}}); "
+            "return r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})); }",
+            WCAG_TAGS,
+        )
+        facts = page.evaluate(
+            """() => ({
+                h1: document.querySelectorAll('h1').length,
+                lang: document.documentElement.lang,
+                images_without_alt: [...document.querySelectorAll('img')].filter(i => !i.hasAttribute('alt')).length,
+                svgs_unlabelled: [...document.querySelectorAll('main svg')].filter(s => s.getAttribute('aria-hidden') !== 'true' && !s.getAttribute('aria-label') && !s.closest('[aria-hidden=true], a, button, label') && !s.querySelector('title')).length,
+                cookie_text: document.cookie,
+            })"""
+        )
+        page.keyboard.press("Tab")
+        first_focus = page.evaluate("() => ({cls: document.activeElement.className, href: document.activeElement.getAttribute('href')})")
+        results[url] = {
+            "axe": axe,
+            "requests": [r for r in requests if not r.startswith(server) and not r.startswith("data:")],
+            "csp": list(violations_csp),
+            "cookies": context.cookies(),
+            "first_focus": first_focus,
+            **facts,
+        }
+    context.close()
+    return results
+
+
+def test_axe_finds_no_wcag_violations(checks_by_page, page_url):
+    assert checks_by_page[page_url]["axe"] == [], json.dumps(checks_by_page[page_url]["axe"], indent=1)
+
+
+def test_no_request_leaves_the_site_and_no_cookie_is_set(checks_by_page, page_url):
+    result = checks_by_page[page_url]
+    assert result["requests"] == []
+    assert result["cookies"] == [] and result["cookie_text"] == ""
+
+
+def test_no_content_security_policy_violation(checks_by_page, page_url):
+    assert checks_by_page[page_url]["csp"] == []
+
+
+def test_structure_one_h1_language_skip_link_and_images(checks_by_page, page_url):
+    result = checks_by_page[page_url]
+    assert result["h1"] == 1
+    assert result["lang"] == "en-GB"
+    assert "md-skip" in result["first_focus"]["cls"], result["first_focus"]
+    assert result["images_without_alt"] == 0
+    assert result["svgs_unlabelled"] == 0
+
+
+def test_reflow_at_320_pixels(server, browser, site):
+    """WCAG 1.4.10: at 320 CSS pixels wide, the page itself never scrolls sideways."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    too_wide = []
+    for url in all_pages(site):
+        page.goto(server + url)
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide.append(f"/{url}: {width}px")
+    context.close()
+    assert not too_wide, too_wide
+
+
+def test_keyboard_reaches_every_control_with_visible_focus_never_under_the_header(server, browser, site):
+    """Tab through each page: every visible link and control gets focus, shown and not covered (WCAG 2.4.7, 2.4.11)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    failures = []
+    for url in all_pages(site):
+        page.goto(server + url)
+        expected = page.evaluate(
+            """() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+                 .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[inert], [hidden]'))
+                 .length"""
+        )
+        page.evaluate("() => { window.__seen = new Set(); window.__bad = []; }")
+        for _ in range(expected + 5):
+            page.keyboard.press("Tab")
+            state = page.evaluate(
+                """() => {
+                  const e = document.activeElement;
+                  if (!e || e === document.body) return 'body';
+                  if (window.__seen.has(e)) return 'again';
+                  window.__seen.add(e);
+                  const style = getComputedStyle(e);
+                  const shown = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 || style.boxShadow !== 'none';
+                  const rect = e.getBoundingClientRect();
+                  const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
+                  const y = Math.min(Math.max(rect.top + Math.min(rect.height / 2, 8), 0), innerHeight - 1);
+                  const top = document.elementFromPoint(x, y);
+                  const header = document.querySelector('.md-header');
+                  // Hidden means entirely under the header: a tall table that reaches below it is still seen.
+                  const covered = top && header && header.contains(top) && !header.contains(e) && !e.contains(top)
+                    && rect.bottom <= header.getBoundingClientRect().bottom + 1;
+                  if (!shown || covered) window.__bad.push((e.getAttribute('href') || e.tagName) + (shown ? ' under header' : ' no visible focus'));
+                  return 'ok';
+                }"""
+            )
+            if state == "again":
+                break
+        seen, bad = page.evaluate("() => [window.__seen.size, window.__bad]")
+        if seen < expected:
+            failures.append(f"/{url}: reached {seen} of {expected} controls")
+        failures += [f"/{url}: {b}" for b in bad]
+    context.close()
+    assert not failures, "\n".join(failures[:30])
+
+
+@pytest.mark.parametrize(
+    "url, name",
+    [("", "home"), ("plans/occ-business-plan-2012-13/", "plan"), ("young-people/plans/occ-business-plan-2012-13/", "young-people-plan")],
+)
+@pytest.mark.parametrize("width", [1280, 375])
+def test_screenshots_for_people_to_look_at(server, browser, url, name, width):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server + url)
+    file = SCREENSHOTS / f"{name}-{width}.png"
+    page.screenshot(path=str(file))
+    context.close()
+    assert file.stat().st_size > 10_000
+
+
+def test_nu_html_checker_finds_no_errors(site):
+    files = [str(f) for f in sorted(site.rglob("*.html"))]
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True, text=True, timeout=600,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m['url'].split(str(site))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+    assert not errors, "\n".join(errors[:30])
