@@ -36,10 +36,10 @@ def on_config(config):
 
 
 def on_files(files, config):
-    for file in generated.files(config):
-        files.append(file)
     # Pages are drawn before MkDocs' on_env, so our templates get the theme's environment here.
     generated.set_environment(config.theme.get_env())
+    for file in generated.files(config):
+        files.append(file)
     return files
 
 

@@ -204,3 +204,22 @@ def test_reading_level_of_every_young_people_page(site):
     table, ok = reading.report(reading.measure_site(site))
     print(table)
     assert ok, table
+
+
+def test_a_renamed_plan_keeps_its_old_address(project_copy, tmp_path):
+    plan = project_copy / "data" / "plans" / "scb-business-plan-2009-10.yml"
+    text = plan.read_text(encoding="utf-8").replace("status: published", "status: published\nprevious_slugs: [scb-plan-2009]", 1)
+    plan.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert build(out, project_copy / "mkdocs.yml").returncode == 0
+    for prefix, depth in (("", "../../"), ("young-people/", "../../../")):
+        old = (out / prefix / "plans" / "scb-plan-2009" / "index.html").read_text(encoding="utf-8")
+        target = f"{depth}{prefix}plans/scb-business-plan-2009-10/"
+        assert f'<meta http-equiv="refresh" content="0; url={target}">' in old
+        assert f'<a href="{target}">' in old
+        assert (out / prefix / "plans" / "scb-plan-2009" / target / "index.html").resolve().exists()
+
+
+def test_plan_page_says_when_it_was_last_updated(site):
+    html = read(site, "plans/chscb-business-plan-2014-15")
+    assert re.search(r'<dt>Last updated</dt><dd><time datetime="\d{4}-\d{2}-\d{2}">', html)

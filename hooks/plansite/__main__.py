@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import reading, review
+from . import reading, review, scaffold
 from .catalogue import load_catalogue
 from .errors import DataError
 
@@ -42,6 +42,16 @@ def reading_level(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def new_plan(args: argparse.Namespace) -> int:
+    try:
+        path = scaffold.new_plan(Path(args.data), args.organisation, args.title, args.period, args.kind)
+    except ValueError as error:
+        print(f"new-plan: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path}: a draft. Replace every [[...]] placeholder, then set 'status: published'.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m plansite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -57,6 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     reader = commands.add_parser("reading-level", help="measure the reading level of a built site's young-people pages")
     reader.add_argument("site", nargs="?", default="site", help="the built site folder (default: site)")
     reader.set_defaults(run=reading_level)
+    starter = commands.add_parser("new-plan", help="start a new plan file from the template, as a draft")
+    starter.add_argument("--organisation", required=True, help="organisation id from data/organisations.yml, e.g. occ")
+    starter.add_argument("--title", required=True, help='e.g. "Business Plan 2025-26"')
+    starter.add_argument("--period", required=True, help="e.g. 2025-26")
+    starter.add_argument("--kind", default="business plan", help="business plan, strategic plan or participation strategy")
+    starter.add_argument("--data", default="data", help="the data folder (default: data)")
+    starter.set_defaults(run=new_plan)
     args = parser.parse_args(argv)
     return args.run(args)
 

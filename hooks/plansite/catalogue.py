@@ -19,6 +19,7 @@ class PlanFile:
     slug: str
     plan: m.Plan
     document: Document
+    file: Path
 
     @property
     def is_public(self) -> bool:
@@ -47,7 +48,11 @@ def _read(data_dir: Path, root: Path, relative: str, schema: type, problems: Pro
     if not file.exists():
         problems.add(display, 1, 1, "the file is missing", f"restore {relative} from the main branch")
         return None, None
-    document = read_document(file, display, problems)
+    try:
+        document = read_document(file, display, problems)
+    except OSError as error:
+        problems.add(display, 1, 1, f"the file cannot be read ({error.strerror})", "check the file's permissions")
+        return None, None
     if document is None:
         return None, None
     return validate(document, schema, problems), document
@@ -87,7 +92,7 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
         elif plan.publish_on and plan.publish_on > today and not preview:
             left_out.append((slug, f"to be published on {plan.publish_on.isoformat()}"))
         else:
-            plans.append(PlanFile(slug, plan, document))
+            plans.append(PlanFile(slug, plan, document, file))
 
     if problems:
         raise DataError(problems)

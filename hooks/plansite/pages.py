@@ -23,7 +23,7 @@ from . import model as m
 from .catalogue import Catalogue
 from .checks import anchor_of, row_anchors
 from .prose import to_html
-from .views import PageView, all_pages, article_path, url_of
+from .views import PageView, all_pages, article_path, redirects, url_of
 
 ICONS = {
     m.Icon.SCHOOL: "material/school",
@@ -75,10 +75,17 @@ class GeneratedPages:
         self.env: jinja2.Environment | None = None
 
     def files(self, config) -> list[File]:
+        """Generated pages, and a redirect page at each old address of a renamed plan."""
         files = []
         for view in self.views.values():
             front = yaml.safe_dump({"title": view.title, "description": view.description}, allow_unicode=True)
             files.append(File.generated(config, view.path, content=f"---\n{front}---\n"))
+        template = self.env.get_template("pages/redirect.html")
+        for redirect in redirects(self.catalogue):
+            audience = "young-people" if redirect.path.startswith("young-people/") else "adult"
+            target = base_of(redirect.path.removesuffix("index.html")) + redirect.target
+            html = template.render(target=target, title=redirect.title, audience=audience)
+            files.append(File.generated(config, redirect.path, content=html))
         return files
 
     def set_environment(self, env: jinja2.Environment) -> None:

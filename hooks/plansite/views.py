@@ -14,6 +14,7 @@ from typing import Any, Iterator
 from . import model as m
 from .catalogue import Catalogue, PlanFile
 from .checks import anchor_of, row_anchors
+from .history import last_changed
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 
@@ -175,7 +176,10 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[P
         plan = plan_file.plan
         organisation = catalogue.organisations[plan.organisation]
         articles = [catalogue.articles[n] for n in plan_articles(plan_file, index)]
-        common = {"plan_file": plan_file, "plan": plan, "organisation": organisation, "articles": articles}
+        common = {
+            "plan_file": plan_file, "plan": plan, "organisation": organisation, "articles": articles,
+            "last_updated": plan.last_updated or last_changed(plan_file.file),
+        }
         adult, young = plan_path(plan_file.slug, ADULT), plan_path(plan_file.slug, YOUNG)
         pages.append(
             PageView(
@@ -274,6 +278,25 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
     pages[3].toc = [(2, c.id, c.title) for c, _ in clusters] + [(2, "coverage", "Articles no plan addresses")]
     pages[4].toc = [(2, c.id, c.young_people_title) for c, _ in clusters] + [(2, "coverage", "Rights no plan talks about")]
     return pages
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """An old address of a renamed plan, sending readers on to the new one."""
+
+    path: str
+    target: str
+    title: str
+
+
+def redirects(catalogue: Catalogue) -> list[Redirect]:
+    found = []
+    for plan_file in catalogue.plans:
+        for old in plan_file.plan.previous_slugs:
+            for audience in (ADULT, YOUNG):
+                new = url_of(plan_path(plan_file.slug, audience))
+                found.append(Redirect(f"{audience.prefix}plans/{old}/index.html", new, plan_file.plan.title))
+    return found
 
 
 def all_pages(catalogue: Catalogue) -> list[PageView]:

@@ -1,0 +1,53 @@
+"""Starting a new plan: the scaffold is a valid draft, and refused for publication until filled in."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plansite.__main__ import main
+from plansite.catalogue import load_catalogue
+from plansite.errors import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def test_new_plan_is_a_valid_draft_and_is_left_out_of_production(data, capsys):
+    code = main(["new-plan", "--organisation", "occ", "--title", "Business Plan 2025-26", "--period", "2025-26", "--data", str(data)])
+    assert code == 0
+    file = data / "plans" / "occ-business-plan-2025-26.yml"
+    assert file.exists() and "[[" in file.read_text(encoding="utf-8")
+    catalogue = load_catalogue(data)
+    assert ("occ-business-plan-2025-26", "draft") in catalogue.left_out
+    assert "occ-business-plan-2025-26" in [p.slug for p in load_catalogue(data, preview=True).plans]
+
+
+def test_new_plan_is_refused_as_published_while_placeholders_remain(data):
+    main(["new-plan", "--organisation", "occ", "--title", "Business Plan 2025-26", "--period", "2025-26", "--data", str(data)])
+    file = data / "plans" / "occ-business-plan-2025-26.yml"
+    file.write_text(file.read_text(encoding="utf-8").replace("status: draft", "status: published"), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_catalogue(data)
+    report = error.value.problems.report()
+    assert "data/plans/occ-business-plan-2025-26.yml:8:10: the placeholder [[" in report
+    assert "replace it with the real text, or set 'status: draft'" in report
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--organisation", "nobody"], "unknown organisation 'nobody'"),
+        (["--organisation", "occ", "--kind", "wish list"], "unknown kind 'wish list'"),
+    ],
+)
+def test_new_plan_explains_bad_arguments(data, capsys, args, message):
+    code = main(["new-plan", "--title", "T", "--period", "2025-26", "--data", str(data), *args])
+    assert code == 1
+    assert message in capsys.readouterr().err
