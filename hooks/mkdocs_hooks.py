@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from plansite.catalogue import load_catalogue
@@ -45,6 +46,11 @@ def on_files(files, config):
 
 def on_page_content(html, page, config, files):
     rendered = generated.render(page, config)
+    # Material prints page titles without escaping them: hand it titles already escaped.
+    title = Markup.escape(page.title or "")
+    page.title = title
+    if page.meta.get("title"):
+        page.meta["title"] = title
     return html if rendered is None else rendered
 
 
