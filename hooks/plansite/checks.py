@@ -20,18 +20,23 @@ Path = tuple[Any, ...]
 PRIORITY_ITEMS = (m.AimGroup, m.Priority, m.ActionGroup)
 
 
-def walk(obj: Any, path: Path = ()) -> Iterator[tuple[Any, Path]]:
-    """Every model object inside obj, with its path from the top, in document order."""
+def _everything(obj: Any, path: Path = ()) -> Iterator[tuple[Any, Path]]:
+    """Every value inside obj (models, lists, texts...), with its path from the top, in document order."""
+    yield obj, path
     if isinstance(obj, BaseModel):
-        yield obj, path
         for name in type(obj).model_fields:
-            yield from walk(getattr(obj, name), path + (name,))
+            yield from _everything(getattr(obj, name), path + (name,))
     elif isinstance(obj, (list, tuple)):
         for index, item in enumerate(obj):
-            yield from walk(item, path + (index,))
+            yield from _everything(item, path + (index,))
     elif isinstance(obj, dict):
         for key, item in obj.items():
-            yield from walk(item, path + (key,))
+            yield from _everything(item, path + (key,))
+
+
+def walk(obj: Any, path: Path = ()) -> Iterator[tuple[Any, Path]]:
+    """Every model object inside obj, with its path from the top, in document order."""
+    return ((value, where) for value, where in _everything(obj, path) if isinstance(value, BaseModel))
 
 
 def adult_texts(obj: Any) -> Iterator[str]:
@@ -180,15 +185,5 @@ def _check_young_people(obj: Any, path: Path, report) -> None:
             )
 
 
-def _strings(obj: Any, path: Path = ()) -> Iterator[tuple[str, Path]]:
-    if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from _strings(getattr(obj, name), path + (name,))
-    elif isinstance(obj, (list, tuple)):
-        for index, item in enumerate(obj):
-            yield from _strings(item, path + (index,))
-    elif isinstance(obj, dict):
-        for key, item in obj.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(obj, str):
-        yield obj, path
+def _strings(obj: Any) -> Iterator[tuple[str, Path]]:
+    return ((value, where) for value, where in _everything(obj) if isinstance(value, str))
