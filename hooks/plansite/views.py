@@ -145,16 +145,34 @@ def plan_articles(plan_file: PlanFile, index: dict[int, list[Citation]]) -> list
 # --- Page lists ------------------------------------------------------------------------------
 
 
-def _priority_items(plan: m.Plan) -> list[Any]:
-    """The plan's priorities as the young-people page lists them, in document order."""
-    found: list[Any] = []
+@dataclass(frozen=True)
+class PriorityList:
+    """One list of a plan's priorities on its young-people page, with a heading and an intro."""
+
+    id: str
+    heading: str
+    intro: str | None
+    items: list[Any]
+
+
+DEFAULT_HEADINGS = {m.PrioritiesBlock: "Our main goals", m.AimsBlock: "What we will work on", m.ActionPlanBlock: "Our action plan"}
+
+
+def _priority_lists(plan: m.Plan) -> list[PriorityList]:
+    """The plan's priorities as the young-people page lists them: one list per block, in document order.
+
+    A section's own young-people text, when it has one, gives the list its heading and intro.
+    """
+    lists = []
     for section in plan.sections:
         for block in section.blocks:
-            if isinstance(block, (m.AimsBlock, m.ActionPlanBlock)):
-                found += block.groups
-            elif isinstance(block, m.PrioritiesBlock):
-                found += block.items
-    return found
+            items = block.groups if isinstance(block, (m.AimsBlock, m.ActionPlanBlock)) else getattr(block, "items", None)
+            if not isinstance(block, tuple(DEFAULT_HEADINGS)) or not items:
+                continue
+            young = section.young_people
+            heading = (young.title if young and young.title else None) or DEFAULT_HEADINGS[type(block)]
+            lists.append(PriorityList(f"do-{section.id}", heading, young.text if young else None, items))
+    return lists
 
 
 def _statuses(plan: m.Plan) -> list[tuple[str, m.Status | None]]:
@@ -187,9 +205,12 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[P
                 _plain(plan.summary, 40), dict(common), _plan_toc(plan), counterpart=young,
             )
         )
-        young_sections = [s for s in plan.sections if s.young_people]
+        priority_lists = _priority_lists(plan)
+        listed = {f"do-{s.id}" for s in plan.sections} & {p.id for p in priority_lists}
+        young_sections = [s for s in plan.sections if s.young_people and f"do-{s.id}" not in listed]
         statuses = _statuses(plan)
         young_toc = [(2, "who", "Who we are"), (2, "plans", "What we will do")]
+        young_toc += [(3, p.id, p.heading) for p in priority_lists] if len(priority_lists) > 1 else []
         young_toc += [(2, "rights", "Your rights")] if articles else []
         young_toc += [(2, "involved", "How you can get involved")]
         young_toc += [(2, s.id, s.young_people.title or s.title) for s in young_sections]
@@ -198,7 +219,7 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[P
             PageView(
                 young, plan.young_people.title if plan.young_people else plan.title, "pages/young-plan.html", YOUNG,
                 _plain(plan.young_people.summary if plan.young_people else plan.summary, 40),
-                dict(common, priorities=_priority_items(plan), young_sections=young_sections, statuses=statuses),
+                dict(common, priority_lists=priority_lists, young_sections=young_sections, statuses=statuses),
                 young_toc, counterpart=adult,
             )
         )
