@@ -223,3 +223,65 @@ def test_a_renamed_plan_keeps_its_old_address(project_copy, tmp_path):
 def test_plan_page_says_when_it_was_last_updated(site):
     html = read(site, "plans/chscb-business-plan-2014-15")
     assert re.search(r'<dt>Last updated</dt><dd><time datetime="\d{4}-\d{2}-\d{2}">', html)
+
+
+def test_every_citation_links_both_ways_in_both_audiences(site):
+    """Each cited or related article: the plan links to it, and its page links back, for adults and young people."""
+    from conftest import ROOT
+    from plansite.catalogue import load_catalogue
+    from plansite.views import citations
+
+    index = citations(load_catalogue(ROOT / "data"))
+    assert index, "the plans cite articles"
+    pages: dict[str, str] = {}
+
+    def read(site, url):
+        if url not in pages:
+            pages[url] = (site / url / "index.html").read_text(encoding="utf-8")
+        return pages[url]
+
+    missing = []
+    for number, items in index.items():
+        article = read(site, f"uncrc/article-{number}")
+        young_article = read(site, f"young-people/uncrc/article-{number}")
+        for citation in items:
+            slug = citation.plan.slug
+            adult_plan = read(site, f"plans/{slug}")
+            young_plan = read(site, f"young-people/plans/{slug}")
+            checks = {
+                "article page -> plan item": f'href="../../plans/{slug}/#{citation.anchor}"' in article,
+                "article page -> young plan": f'href="../../young-people/plans/{slug}/#right-{number}"' in article,
+                "plan -> article page": f'href="../../uncrc/article-{number}/"' in adult_plan,
+                "plan item anchor": f'id="{citation.anchor}"' in adult_plan,
+                "young article -> young plan": f'href="../../../young-people/plans/{slug}/#right-{number}"' in young_article,
+                "young plan -> young article": f'href="../../../young-people/uncrc/article-{number}/"' in young_plan,
+            }
+            missing += [f"article {number}, {slug}#{citation.anchor}: {name}" for name, ok in checks.items() if not ok]
+    assert not missing, "\n".join(missing[:20])
+
+
+def test_occ_plans_cite_the_articles_the_source_cites(site):
+    """The articles written in each OCC source plan are all linked from both versions of that plan."""
+    import re as regex
+    from plansite.uncrc import mentioned_articles
+
+    from conftest import ROOT
+
+    for slug in ["occ-business-plan-2012-13", "occ-strategic-plan-2012-14", "occ-participation-strategy-2014-15"]:
+        source = (ROOT / "tests" / "fixtures" / "source-plans" / f"{slug}.txt").read_text(encoding="utf-8")
+        cited = set(mentioned_articles(regex.sub(r"<[^>]+>", " ", source)))
+        assert len(cited) >= 5
+        adult, young = read(site, f"plans/{slug}"), read(site, f"young-people/plans/{slug}")
+        for number in cited:
+            assert f'href="../../uncrc/article-{number}/"' in adult, (slug, number)
+            assert f'href="../../../young-people/uncrc/article-{number}/"' in young, (slug, number)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_young_people_pages_explain_words_with_glossary_links(site, slug):
+    young = read(site, f"young-people/plans/{slug}")
+    links = re.findall(r'<a class="ps-term" href="([^"]+)">', young)
+    assert links, "no word linked to the young-people glossary"
+    glossary_ids = parse(read(site, "young-people/glossary")).ids
+    for href in links:
+        assert href.startswith("../../../young-people/glossary/#") and href.split("#")[1] in glossary_ids

@@ -10,6 +10,8 @@ from . import reading, review, scaffold
 from .catalogue import load_catalogue
 from .errors import DataError
 
+DATA = Path(__file__).resolve().parents[2] / "data"
+
 
 def check(args: argparse.Namespace) -> int:
     try:
@@ -56,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m plansite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     checker = commands.add_parser("check", help="validate the data and print every problem")
-    checker.add_argument("--data", default="data", help="the data folder (default: data)")
+    checker.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     checker.add_argument("--preview", action="store_true", help="include drafts and scheduled plans")
     checker.set_defaults(run=check)
     reviewer = commands.add_parser(
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     starter.add_argument("--title", required=True, help='e.g. "Business Plan 2025-26"')
     starter.add_argument("--period", required=True, help="e.g. 2025-26")
     starter.add_argument("--kind", default="business plan", help="business plan, strategic plan or participation strategy")
-    starter.add_argument("--data", default="data", help="the data folder (default: data)")
+    starter.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     starter.set_defaults(run=new_plan)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -23,7 +23,7 @@ from . import model as m
 from .catalogue import Catalogue
 from .checks import anchor_of, row_anchors
 from .prose import to_html
-from .views import PageView, all_pages, article_path, redirects, url_of
+from .views import PageView, term_anchor, all_pages, article_path, redirects, url_of
 
 ICONS = {
     m.Icon.SCHOOL: "material/school",
@@ -72,6 +72,7 @@ class GeneratedPages:
         self.catalogue = catalogue
         self.views: dict[str, PageView] = {view.path: view for view in all_pages(catalogue)}
         self.abbreviations = {t.term: t.meaning for t in catalogue.glossary if t.term != t.term.lower()}
+        self.young_terms = {t.term: f"young-people/glossary.md#{term_anchor(t.term)}" for t in catalogue.glossary if t.young_people}
         self.env: jinja2.Environment | None = None
 
     def files(self, config) -> list[File]:
@@ -96,7 +97,7 @@ class GeneratedPages:
         self.env.globals = dict(env.globals)
         self.env.filters.update(
             prose=self._prose, prose_inline=self._prose_inline, money=money, url=self._url,
-            article_url=self._article_url, anchor=anchor_of, row_anchor=lambda group, i: row_anchors(group)[i],
+            article_url=self._article_url, anchor=anchor_of, term_anchor=term_anchor, row_anchor=lambda group, i: row_anchors(group)[i],
         )
         self.env.globals.update(icon=icon_svg, icons=ICONS, Status=m.Status, Audience=m.Audience)
 
@@ -106,10 +107,16 @@ class GeneratedPages:
             return Markup("")
         view: PageView = context["view"]
         base = context["base"]
+        adult = view.audience is m.Audience.ADULT
+        glossary = {} if adult or view.path == "young-people/glossary.md" else {
+            term: base + url_of(path) + "#" + anchor for term, (path, _, anchor) in ((t, p.partition("#")) for t, p in self.young_terms.items())
+        }
         return to_html(
             text,
             article_href=lambda n: base + url_of(article_path(n, view.audience)),
-            abbreviations=self.abbreviations if view.audience is m.Audience.ADULT else {},
+            abbreviations=self.abbreviations if adult else {},
+            glossary_links=glossary,
+            seen=context["terms_seen"],
             inline=inline,
         )
 
@@ -134,7 +141,7 @@ class GeneratedPages:
         if view is None or self.env is None:
             return None
         template = self.env.get_template(view.template)
-        html = template.render(view=view, base=base_of(view.url), config=config, **view.context)
+        html = template.render(view=view, base=base_of(view.url), config=config, terms_seen=set(), **view.context)
         page.toc = get_toc(
             [{"level": level, "id": anchor, "name": str(escape(name)), "children": []} for level, anchor, name in view.toc]
         )

@@ -22,35 +22,44 @@ def _shift_headings(html: str) -> str:
     return HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + 2)}>", html)
 
 
-def explain_abbreviations(html: str, terms: dict[str, str]) -> str:
-    """Wrap the first use of each known abbreviation in <abbr title="meaning">, outside links."""
+def _mark_first_uses(html: str, terms: dict[str, str], mark: Callable[[str, str], str], seen: set[str], ignore_case: bool) -> str:
+    """Mark the first use of each term in the text of the HTML (outside links) with mark(word, value)."""
     if not terms:
         return html
-    pattern = re.compile(r"(?<![\w&#])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w])")
-    seen: set[str] = set()
+    flags = re.IGNORECASE if ignore_case else 0
+    lookup = {(t.lower() if ignore_case else t): v for t, v in terms.items()}
+    pattern = re.compile(r"(?<![\w&#/-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])", flags)
     depth_in_link = 0
     pieces = []
     for piece in TAG_OR_TEXT.split(html):
         if piece.startswith("<"):
-            if piece.startswith("<a"):
-                depth_in_link += 1
-            elif piece.startswith("</a"):
-                depth_in_link -= 1
+            depth_in_link += piece.startswith("<a") - piece.startswith("</a")
             pieces.append(piece)
             continue
         if depth_in_link:
             pieces.append(piece)
             continue
 
-        def wrap(match: re.Match) -> str:
-            term = match.group(1)
-            if term in seen:
-                return term
-            seen.add(term)
-            return f'<abbr title="{escape(terms[term])}">{term}</abbr>'
+        def replace(match: re.Match) -> str:
+            word = match.group(1)
+            key = word.lower() if ignore_case else word
+            if key in seen:
+                return word
+            seen.add(key)
+            return mark(word, lookup[key])
 
-        pieces.append(pattern.sub(wrap, piece))
+        pieces.append(pattern.sub(replace, piece))
     return "".join(pieces)
+
+
+def explain_abbreviations(html: str, meanings: dict[str, str], seen: set[str] | None = None) -> str:
+    """Wrap the first use of each known abbreviation in <abbr title="meaning">."""
+    return _mark_first_uses(html, meanings, lambda word, meaning: f'<abbr title="{escape(meaning)}">{word}</abbr>', set() if seen is None else seen, False)
+
+
+def link_glossary_terms(html: str, hrefs: dict[str, str], seen: set[str] | None = None) -> str:
+    """Link the first use of each explained word to its entry in the glossary."""
+    return _mark_first_uses(html, hrefs, lambda word, href: f'<a class="ps-term" href="{escape(href)}">{word}</a>', set() if seen is None else seen, True)
 
 
 def to_html(
@@ -58,9 +67,14 @@ def to_html(
     *,
     article_href: Callable[[int], str] | None = None,
     abbreviations: dict[str, str] | None = None,
+    glossary_links: dict[str, str] | None = None,
+    seen: set[str] | None = None,
     inline: bool = False,
 ) -> Markup:
-    """Render one text field. The output is sanitised whatever the input, so it is safe to insert."""
+    """Render one text field. The output is sanitised whatever the input, so it is safe to insert.
+
+    `seen` carries the terms already explained on the page, so each is marked at its first use only.
+    """
     source = link_mentions(text, article_href) if article_href else text
     html = markdown.markdown(source, extensions=[], output_format="html")
     html = _shift_headings(html)
@@ -72,7 +86,9 @@ def to_html(
         link_rel=None,
         strip_comments=True,
     )
-    html = explain_abbreviations(html, abbreviations or {})
+    seen = set() if seen is None else seen
+    html = explain_abbreviations(html, abbreviations or {}, seen)
+    html = link_glossary_terms(html, glossary_links or {}, seen)
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)

@@ -60,6 +60,11 @@ def article_path(number: int, audience: m.Audience) -> str:
     return f"{audience.prefix}uncrc/article-{number}.md"
 
 
+def term_anchor(term: str) -> str:
+    """The #anchor of a glossary entry: 'S 10' becomes 'term-s-10'."""
+    return "term-" + (re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-") or "x")
+
+
 def url_of(path: str) -> str:
     return PageView(path, "", "", ADULT, "").url
 

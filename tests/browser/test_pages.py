@@ -98,6 +98,12 @@ def checks_by_page(server, browser, site):
             "return r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})); }",
             WCAG_TAGS,
         )
+        enhanced = []
+        if url.startswith("young-people/"):
+            enhanced = page.evaluate(
+                "async () => (await axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast-enhanced']}}))"
+                ".violations.map(v => v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + n.failureSummary))"
+            )
         facts = page.evaluate(
             """() => ({
                 h1: document.querySelectorAll('h1').length,
@@ -111,6 +117,7 @@ def checks_by_page(server, browser, site):
         first_focus = page.evaluate("() => ({cls: document.activeElement.className, href: document.activeElement.getAttribute('href')})")
         results[url] = {
             "axe": axe,
+            "contrast_aaa": enhanced,
             "requests": [r for r in requests if not r.startswith(server) and not r.startswith("data:")],
             "csp": list(violations_csp),
             "cookies": context.cookies(),
@@ -123,6 +130,11 @@ def checks_by_page(server, browser, site):
 
 def test_axe_finds_no_wcag_violations(checks_by_page, page_url):
     assert checks_by_page[page_url]["axe"] == [], json.dumps(checks_by_page[page_url]["axe"], indent=1)
+
+
+def test_young_people_pages_have_text_contrast_of_at_least_7_to_1(checks_by_page, page_url):
+    """WCAG AAA contrast (axe's color-contrast-enhanced rule) on every young-people page."""
+    assert checks_by_page[page_url]["contrast_aaa"] == []
 
 
 def test_no_request_leaves_the_site_and_no_cookie_is_set(checks_by_page, page_url):
@@ -217,6 +229,28 @@ def test_screenshots_for_people_to_look_at(server, browser, url, name, width):
     page.screenshot(path=str(file))
     context.close()
     assert file.stat().st_size > 10_000
+
+
+def test_plan_pages_print_cleanly(server, browser):
+    """In print, navigation, search and the help box go; web link targets are written out; rows stay whole."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "plans/occ-business-plan-2012-13/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-search', '.md-footer']
+            .map(s => [s, [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none')])"""
+    )
+    assert all(ok for _, ok in hidden), hidden
+    after = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.md-typeset a[href^=\"http\"]'), '::after').content"
+    )
+    assert "http" in after
+    rows = page.evaluate("() => getComputedStyle(document.querySelector('.ps-table tr')).breakInside")
+    assert rows == "avoid"
+    pdf = page.pdf()
+    context.close()
+    assert pdf[:4] == b"%PDF" and len(pdf) > 50_000
 
 
 def test_nu_html_checker_finds_no_errors(site):
