@@ -125,3 +125,17 @@ def test_wrong_article_number_has_its_line(tmp_path):
     problems, _ = problems_for(tmp_path, text)
     problem = only(problems)
     assert problem.line == 13 and "there is no UNCRC article 99" in problem.message
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[x](//evil.example)", "the link '//evil.example' is not allowed"),
+        ("'" + "[a] " * 301 + "'", "square brackets"),
+        ("'" + "a" * 20_001 + "'", "characters long"),
+    ],
+)
+def test_texts_that_leave_the_site_or_would_stall_the_build_are_refused(tmp_path, text, message):
+    problems, _ = problems_for(tmp_path, MINIMAL.replace("summary: A plan used in tests.", f"summary: {text}"))
+    problem = only(problems)
+    assert problem.line == 6 and message in problem.message and problem.hint

@@ -158,10 +158,36 @@ YAML_HINTS = {
 
 def _yaml_problem(error: yaml.YAMLError, path: str, problems: Problems) -> None:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    context = getattr(error, "context", None) or ""
+    if context.startswith(("while scanning", "while parsing a flow")) and error.context_mark:
+        # A quote, bracket or key was opened there and never finished: that is the line to fix,
+        # not the place (often the end of the file) where the parser gave up.
+        mark = error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = " ".join(filter(None, [getattr(error, "context", None), getattr(error, "problem", None)])) or str(error)
     hint = next((h for key, h in YAML_HINTS.items() if key in message), "check the YAML syntax on this line and the line before")
     problems.add(path, line, column, f"YAML syntax: {message}", hint)
+
+
+def _runaway_quote(text: str) -> yaml.Mark | None:
+    """Where a quote was left open and ran on into the lines below, if one did.
+
+    PyYAML lets a quoted text go on over lines that are not indented under its key, so a missing
+    closing quote swallows the next keys up to the next quote, and the error it finally reports
+    is lines later and about indentation.
+    """
+    lines, indent = text.split("\n"), 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.KeyToken, yaml.BlockEntryToken)):
+                indent = token.start_mark.column
+            elif isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
+                below = lines[token.start_mark.line + 1 : token.end_mark.line + 1]
+                if any(line.strip() and len(line) - len(line.lstrip(" ")) <= indent for line in below):
+                    return token.start_mark
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 def _to_value(node: yaml.Node, path: str, problems: Problems) -> Any:
@@ -233,7 +259,15 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
     try:
         root = loader.get_single_node()
     except yaml.YAMLError as error:
-        _yaml_problem(error, display_path, problems)
+        quote = _runaway_quote(text)
+        if quote:
+            problems.add(
+                display_path, quote.line + 1, quote.column + 1,
+                "YAML syntax: this quote is not closed: the text runs on into the lines below",
+                "add the closing quote at the end of the text",
+            )
+        else:
+            _yaml_problem(error, display_path, problems)
         return None
     except RecursionError:
         problems.add(display_path, 1, 1, "the data is nested too deeply", "check the indentation")

@@ -9,12 +9,19 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
+from .text import unsafe_link
 from .uncrc import link_mentions
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "h3", "h4", "h5", "h6", "br", "abbr", "blockquote", "code"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 HEADING = re.compile(r"<(/?)h([1-6])>")
 TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
+
+
+def _drop_unsafe_link(element: str, attribute: str, value: str) -> str | None:
+    """The schema's reading of a link decides here too: nh3 keeps 'java    script:' as a relative
+    link, the schema (spaces, tabs and hidden characters removed) does not."""
+    return None if attribute == "href" and unsafe_link(value) else value
 
 
 def _shift_headings(html: str) -> str:
@@ -83,6 +90,7 @@ def to_html(
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
+        attribute_filter=_drop_unsafe_link,
         link_rel=None,
         strip_comments=True,
     )

@@ -7,11 +7,15 @@ import re
 import unicodedata
 
 # Things that look like HTML: a tag, a comment, a doctype or an autolink in angle brackets.
-HTML_TAG = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
+# Every pattern here must stay linear: a text can be nearly 1 MB, and `\s*[/!?]?\s*` or a `[^\]]*`
+# tried from each of many openings takes hours on the wrong input.
+HTML_TAG = re.compile(r"<\s*(?:[/!?]\s*)?[A-Za-z]")
 ENTITY = re.compile(r"&(#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
-# Markdown inline links and images: [text](url "title"), and reference definitions: [id]: url
-INLINE_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]*)")
-REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)", re.MULTILINE)
+# Markdown inline links and images: [text](url "title"), and reference definitions: [id]: url.
+# Only the '](' is looked for, so link texts with brackets in them count too; the url is taken up
+# to the ')', whitespace included, because Markdown keeps 'java\tscript:' as one url.
+INLINE_LINK = re.compile(r"\]\(\s*<?([^)>]*)")
+REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\[\]]+\]:\s*<?(\S+?)>?(\s|$)", re.MULTILINE)
 ATTRIBUTE_LIST = re.compile(r"\{\s*[:#.]")
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
@@ -26,9 +30,15 @@ def link_scheme(url: str) -> str:
 
 
 def unsafe_link(url: str) -> bool:
-    """True when a link would run code or leave the web: javascript:, data:, vbscript: and the like."""
+    """True when a link would run code or leave the web (javascript:, data:, vbscript:...), or is
+    protocol-relative ('//host'), which looks site-relative but leads to another site."""
     scheme = link_scheme(url)
-    return bool(scheme) and scheme not in SAFE_SCHEMES
+    cleaned = "".join(ch for ch in html.unescape(url) if not ch.isspace())
+    return (bool(scheme) and scheme not in SAFE_SCHEMES) or cleaned.startswith(("//", "\\\\", "/\\"))
+
+
+MAX_TEXT = 20_000
+MAX_BRACKETS = 300
 
 
 def text_problem(value: str) -> str | None:
@@ -53,8 +63,13 @@ def text_problem(value: str) -> str | None:
             if unsafe_link(match.group(1)):
                 return (
                     f"the link '{match.group(1)[:40]}' is not allowed"
-                    "; links must start with https://, http://, mailto:, tel: or /"
+                    "; links must start with https://, http://, mailto:, tel: or a single / for a page of this site"
                 )
+    if len(value) > MAX_TEXT:
+        return f"this text is {len(value):,} characters long; a text may have up to {MAX_TEXT:,}; split it into several blocks"
+    if value.count("[") > MAX_BRACKETS:
+        # Python-Markdown takes quadratic time on many '[' (its issue #798): a few thousand stall a build.
+        return f"this text has {value.count('[')} square brackets; a text may have up to {MAX_BRACKETS}; remove the extra brackets"
     return None
 
 
