@@ -130,7 +130,7 @@ def test_wrong_article_number_has_its_line(tmp_path):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("[x](//evil.example)", "the link '//evil.example' is not allowed"),
+        ("'[x](//evil.example)'", "the link '//evil.example' is not allowed"),
         ("'" + "[a] " * 301 + "'", "square brackets"),
         ("'" + "a" * 20_001 + "'", "characters long"),
     ],
