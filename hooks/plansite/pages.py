@@ -79,7 +79,10 @@ class GeneratedPages:
         """Generated pages, and a redirect page at each old address of a renamed plan."""
         files = []
         for view in self.views.values():
-            front = yaml.safe_dump({"title": view.title, "description": view.description}, allow_unicode=True)
+            meta = {"title": view.title, "description": view.description}
+            if view.template == "pages/plan.html":
+                meta["hide"] = ["toc"]  # the plan has its own contents list; its tables get the width
+            front = yaml.safe_dump(meta, allow_unicode=True)
             files.append(File.generated(config, view.path, content=f"---\n{front}---\n"))
         template = self.env.get_template("pages/redirect.html")
         for redirect in redirects(self.catalogue):
