@@ -139,3 +139,13 @@ def test_texts_that_leave_the_site_or_would_stall_the_build_are_refused(tmp_path
     problems, _ = problems_for(tmp_path, MINIMAL.replace("summary: A plan used in tests.", f"summary: {text}"))
     problem = only(problems)
     assert problem.line == 6 and message in problem.message and problem.hint
+
+
+def test_a_problem_inside_a_long_text_is_reported_on_its_own_line(tmp_path):
+    text = MINIMAL.replace(
+        "summary: A plan used in tests.",
+        "summary: |-\n  First line is fine.\n  Second line is fine too.\n  Third has <script>alert(1)</script> in it.",
+    )
+    problems, _ = problems_for(tmp_path, text)
+    problem = only(problems)
+    assert (problem.line, problem.column) == (9, 13) and "HTML is not allowed" in problem.message

@@ -9,8 +9,9 @@ depth) and turned into plain dicts, lists and strings; the schema decides what b
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,19 @@ class Document:
     path: str
     value: Any
     root: yaml.Node
+    lines: list[str] = field(default_factory=list)
+
+    def find(self, snippet: str, line: int, column: int) -> tuple[int, int]:
+        """Where a snippet of a text value was typed, searching from the value's own place.
+
+        A long text spans many lines: a problem inside it is reported on its own line.
+        """
+        for number in range(line, min(line + 400, len(self.lines)) + 1):
+            start = column - 1 if number == line else 0
+            found = self.lines[number - 1].find(snippet, start)
+            if found >= 0:
+                return number, found + 1
+        return line, column
 
     def position(self, loc: tuple, at_key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at a path such as ('sections', 0, 'title').
@@ -281,7 +295,7 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
         problems.add(display_path, mark.line + 1 if mark else 1, 1, "the file must be a set of 'key: value' lines", "start with the first key, e.g. 'title: ...'")
         return None
     # Duplicate keys are reported but the first one is kept, so the schema can still report the rest.
-    return Document(display_path, _to_value(root, display_path, problems), root)
+    return Document(display_path, _to_value(root, display_path, problems), root, text.split("\n"))
 
 
 # --- Schema errors in editors' words ---------------------------------------------------------
@@ -349,5 +363,8 @@ def validate(document: Document, model: type[BaseModel], problems: Problems) -> 
         for item in error.errors():
             line, column = document.position(item["loc"], at_key=item["type"] == "extra_forbidden")
             message, hint = _describe(item)
+            quoted = re.search(r"\((?:found) '([^'\n]{2,20})|the link '([^'\n]{2,20})", message)
+            if item["type"] == "value_error" and quoted:
+                line, column = document.find(quoted.group(1) or quoted.group(2), line, column)
             problems.add(document.path, line, column, message, hint)
         return None
