@@ -42,7 +42,8 @@ def walk(obj: Any, path: Path = ()) -> Iterator[tuple[Any, Path]]:
 def adult_texts(obj: Any) -> Iterator[str]:
     """The adult words of an object and everything inside it (not young-people texts, not ids)."""
     if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
+        # Sorted, so that moving a field between classes in the model does not change a fingerprint.
+        for name in sorted(type(obj).model_fields):
             if name not in ("young_people", "id", "matches", "related_articles"):
                 yield from adult_texts(getattr(obj, name))
     elif isinstance(obj, (list, tuple)):

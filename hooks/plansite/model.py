@@ -164,8 +164,12 @@ class Cited(Model):
 
 
 class Block(Cited):
+    """What every block may have: an anchor, a subheading, an introduction and notes after it."""
+
     id: Anchor | None = None
     title: Line | None = None
+    intro: Prose | None = None
+    notes: list[Prose] = []
 
 
 class TextBlock(Block):
@@ -190,13 +194,11 @@ class StatementsBlock(Block):
     """Named statements such as values or principles ('Participation – ...')."""
 
     type: Literal["statements"]
-    intro: Prose | None = None
     items: list[Statement]
 
 
 class ListBlock(Block):
     type: Literal["list"]
-    intro: Prose | None = None
     ordered: bool = False
     items: list[Prose]
 
@@ -220,7 +222,6 @@ class Priority(Cited):
 
 class PrioritiesBlock(Block):
     type: Literal["priorities"]
-    intro: Prose | None = None
     ordered: bool = True
     items: list[Priority]
 
@@ -287,7 +288,6 @@ class KeyBlock(Block):
     """A key to codes used elsewhere in the plan, such as owners (CC = Children's Commissioner)."""
 
     type: Literal["key"]
-    intro: Prose | None = None
     items: list[KeyItem]
 
 
@@ -304,7 +304,6 @@ class Project(Cited):
 
 class ProjectsBlock(Block):
     type: Literal["projects"]
-    intro: Prose | None = None
     items: list[Project]
 
 
@@ -338,10 +337,8 @@ class ActionPlanBlock(Block):
     """An action-plan table in any of the plans' shapes (target/activity/responsible/success...)."""
 
     type: Literal["action_plan"]
-    intro: Prose | None = None
     columns: dict[Column, Line]
     groups: list[ActionGroup]
-    notes: list[Prose] = []
 
 
 class StatusKeyItem(Model):
@@ -370,23 +367,18 @@ class BudgetBlock(Block):
     """A budget: a stated total and the lines that make it up; sums are checked."""
 
     type: Literal["budget"]
-    intro: Prose | None = None
     total: BudgetLine
-    notes: list[Prose] = []
 
 
 class AchievementsBlock(Block):
     type: Literal["achievements"]
-    intro: Prose | None = None
     items: list[Prose]
-    notes: list[Prose] = []
 
 
 class NetworksBlock(Block):
     """Partner groups, alliances and networks the organisation belongs to."""
 
     type: Literal["networks"]
-    intro: Prose | None = None
     items: list[Line]
 
 
@@ -404,10 +396,8 @@ class ParticipationLevelsBlock(Block):
     """The levels of a participation model, such as the OCC Wheel of Participation."""
 
     type: Literal["participation_levels"]
-    intro: Prose | None = None
     based_on: Line
     stages: list[ParticipationStage]
-    notes: list[Prose] = []
 
 
 class ContactBlock(Block):
@@ -418,7 +408,6 @@ class ContactBlock(Block):
     email: Line | None = None
     website: Line | None = None
     social: Line | None = None
-    notes: list[Prose] = []
 
 
 class Footnote(Model):

@@ -287,9 +287,13 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
         PageView("plans/index.md", "All plans", "pages/home.html", ADULT,
                  "Every plan on this site, by organisation.", home, counterpart="young-people/index.md"),
         PageView("uncrc/index.md", "The UN Convention on the Rights of the Child", "pages/uncrc.html", ADULT,
-                 "All 54 articles of the UNCRC, and which plans work on each.", uncrc, counterpart="young-people/uncrc/index.md"),
+                 "All 54 articles of the UNCRC, and which plans work on each.", uncrc,
+                 [(2, c.id, c.title) for c, _ in clusters] + [(2, "coverage", "Articles no plan addresses")],
+                 counterpart="young-people/uncrc/index.md"),
         PageView("young-people/uncrc/index.md", "Your rights", "pages/uncrc.html", YOUNG,
-                 "Your rights under the UN Convention on the Rights of the Child, in plain words.", uncrc, counterpart="uncrc/index.md"),
+                 "Your rights under the UN Convention on the Rights of the Child, in plain words.", uncrc,
+                 [(2, c.id, c.young_people_title) for c, _ in clusters] + [(2, "coverage", "Rights no plan talks about")],
+                 counterpart="uncrc/index.md"),
         PageView("glossary.md", "Glossary", "pages/glossary.html", ADULT,
                  "Abbreviations and terms used in the plans.", {"terms": catalogue.glossary}, counterpart="young-people/glossary.md"),
         PageView("young-people/glossary.md", "Words to know", "pages/glossary.html", YOUNG,
@@ -301,8 +305,6 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
             PageView(f"organisations/{organisation.id}.md", organisation.name, "pages/organisation.html", ADULT,
                      _plain(organisation.about, 40), {"organisation": organisation, "plans": plans})
         )
-    pages[3].toc = [(2, c.id, c.title) for c, _ in clusters] + [(2, "coverage", "Articles no plan addresses")]
-    pages[4].toc = [(2, c.id, c.young_people_title) for c, _ in clusters] + [(2, "coverage", "Rights no plan talks about")]
     return pages
 
 
