@@ -285,3 +285,38 @@ def test_young_people_pages_explain_words_with_glossary_links(site, slug):
     glossary_ids = parse(read(site, "young-people/glossary")).ids
     for href in links:
         assert href.startswith("../../../young-people/glossary/#") and href.split("#")[1] in glossary_ids
+
+
+def _words(text: str) -> str:
+    """Text as a reader sees it: no tags or Markdown marks, entities decoded, spacing and quotes evened out."""
+    import html as entities
+
+    text = re.sub(r"</?(a|abbr|strong|em|span|code|sup|time)\b[^>]*>", "", text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = entities.unescape(text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`#>|\-–—•·\"'“”‘’:;,.()\[\]]", " ", text)
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_adult_text_of_the_data_is_on_the_plan_page(site, slug):
+    """Nothing in a plan file is lost on the way to its page: every text, figure and name is shown."""
+    import yaml as yaml_reader
+
+    from conftest import ROOT
+
+    data = yaml_reader.safe_load((ROOT / "data" / "plans" / f"{slug}.yml").read_text(encoding="utf-8"))
+    skip = {"young_people", "id", "type", "status", "organisation", "matches", "previous_slugs", "kind", "ordered",
+            "articles", "related_articles", "icon", "publish_on", "last_updated", "columns", "progress", "amount", "summary"}
+
+    def texts(value):
+        if isinstance(value, dict):
+            return [t for key, item in value.items() if key not in skip for t in texts(item)]
+        if isinstance(value, list):
+            return [t for item in value for t in texts(item)]
+        return [str(value)] if isinstance(value, str) else []
+
+    page = _words(read(site, f"plans/{slug}"))
+    missing = [text for text in texts(data) if _words(text) and _words(text) not in page]
+    assert not missing, "\n".join(missing[:10])
