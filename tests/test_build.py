@@ -320,3 +320,24 @@ def test_every_adult_text_of_the_data_is_on_the_plan_page(site, slug):
     page = _words(read(site, f"plans/{slug}"))
     missing = [text for text in texts(data) if _words(text) and _words(text) not in page]
     assert not missing, "\n".join(missing[:10])
+
+
+def test_progress_shows_in_words_and_icons_for_both_audiences(project_copy, tmp_path):
+    plan = project_copy / "data" / "plans" / "chscb-business-plan-2014-15.yml"
+    text = plan.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    rows = [i for i, line in enumerate(lines) if line.strip() == "timescale: Dec 14"]
+    for index, status in zip(reversed(rows[:3]), ["urgent", "needs-attention", "completed"]):
+        indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+        lines.insert(index + 1, f"{indent}progress: {status}")
+    plan.write_text("\n".join(lines), encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(out, project_copy / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    adult = (out / "plans" / "chscb-business-plan-2014-15" / "index.html").read_text(encoding="utf-8")
+    young = (out / "young-people" / "plans" / "chscb-business-plan-2014-15" / "index.html").read_text(encoding="utf-8")
+    for page, words in ((adult, ["Completed", "In progress, needs attention", "Outstanding, urgent attention needed"]),
+                        (young, ["Done", "Needs more work", "Late: needs work now"])):
+        for word in words:
+            tag = re.search(r'<span class="ps-status ps-status--[a-z-]+"><svg aria-hidden="true"[^>]*>.*?</svg><span>' + re.escape(word) + "</span>", page, re.S)
+            assert tag, word
