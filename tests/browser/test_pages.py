@@ -55,9 +55,10 @@ def browser():
 
 
 def all_pages(site: Path) -> list[str]:
+    """Every page of the built site by URL, the page shown for a missing address included."""
     return sorted(
         "" if f.parent == site else f.parent.relative_to(site).as_posix() + "/" for f in site.rglob("index.html")
-    )
+    ) + ["404.html"]
 
 
 def pytest_generate_tests(metafunc):
@@ -74,7 +75,7 @@ def pytest_generate_tests(metafunc):
             str(p.relative_to(ROOT / "content").with_suffix("")).replace("index", "").rstrip("/") + "/"
             for p in (ROOT / "content").rglob("*.md")
         }
-        metafunc.parametrize("page_url", sorted(u if u != "/" else "" for u in urls))
+        metafunc.parametrize("page_url", sorted(u if u != "/" else "" for u in urls) + ["404.html"])
 
 
 @pytest.fixture(scope="session")
