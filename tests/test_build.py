@@ -341,3 +341,13 @@ def test_progress_shows_in_words_and_icons_for_both_audiences(project_copy, tmp_
         for word in words:
             tag = re.search(r'<span class="ps-status ps-status--[a-z-]+"><svg aria-hidden="true"[^>]*>.*?</svg><span>' + re.escape(word) + "</span>", page, re.S)
             assert tag, word
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("prefix", ["", "young-people/"])
+def test_headings_of_a_plan_page_are_not_repeated(site, slug, prefix):
+    """Two sections called the same would leave a reader (or a screen reader's list of headings) unsure."""
+    html = read(site, f"{prefix}plans/{slug}")
+    headings = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)]
+    repeated = {h for h in headings if headings.count(h) > 1}
+    assert not repeated, repeated
