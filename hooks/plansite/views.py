@@ -211,7 +211,7 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[P
             )
         )
         priority_lists = _priority_lists(plan)
-        listed = {f"do-{s.id}" for s in plan.sections} & {p.id for p in priority_lists}
+        listed = {p.id for p in priority_lists}
         young_sections = [s for s in plan.sections if s.young_people and f"do-{s.id}" not in listed]
         statuses = _statuses(plan)
         young_toc = [(2, "who", "Who we are"), (2, "plans", "What we will do")]
