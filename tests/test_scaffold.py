@@ -51,3 +51,10 @@ def test_new_plan_explains_bad_arguments(data, capsys, args, message):
     code = main(["new-plan", "--title", "T", "--period", "2025-26", "--data", str(data), *args])
     assert code == 1
     assert message in capsys.readouterr().err
+
+
+def test_a_plan_file_name_that_cannot_be_an_address_is_refused(data):
+    (data / "plans" / "scb-business-plan-2009-10.yml").rename(data / "plans" / "SCB Plan.yml")
+    with pytest.raises(DataError) as error:
+        load_catalogue(data)
+    assert "data/plans/SCB Plan.yml:1:1: the file name 'SCB Plan.yml' cannot be used in a web address" in error.value.problems.report()

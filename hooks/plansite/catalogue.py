@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,6 +81,13 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
     left_out: list[tuple[str, str]] = []
     for file in sorted((data_dir / "plans").glob("*.y*ml")):
         slug = file.stem
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+            problems.add(
+                f"data/plans/{file.name}", 1, 1,
+                f"the file name '{file.name}' cannot be used in a web address",
+                "rename it with lower-case letters, digits and hyphens only, e.g. occ-business-plan-2025-26.yml",
+            )
+            continue
         plan, document = _read(data_dir, root, f"plans/{file.name}", m.Plan, problems)
         if plan is None:
             continue
