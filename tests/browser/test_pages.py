@@ -157,27 +157,32 @@ def test_structure_one_h1_language_skip_link_and_images(checks_by_page, page_url
     assert result["svgs_unlabelled"] == 0
 
 
+def visit_every_page(browser, server: str, site: Path, width: int, height: int):
+    """Open each page of the site in turn in one browser tab of the given size; yields (url, tab)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    try:
+        for url in all_pages(site):
+            tab.goto(server + url)
+            yield url, tab
+    finally:
+        context.close()
+
+
 def test_reflow_at_320_pixels(server, browser, site):
     """WCAG 1.4.10: at 320 CSS pixels wide, the page itself never scrolls sideways."""
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
     too_wide = []
-    for url in all_pages(site):
-        page.goto(server + url)
+    for url, page in visit_every_page(browser, server, site, 320, 640):
         width = page.evaluate("() => document.documentElement.scrollWidth")
         if width > 320:
             too_wide.append(f"/{url}: {width}px")
-    context.close()
     assert not too_wide, too_wide
 
 
 def test_keyboard_reaches_every_control_with_visible_focus_never_under_the_header(server, browser, site):
     """Tab through each page: every visible link and control gets focus, shown and not covered (WCAG 2.4.7, 2.4.11)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
     failures = []
-    for url in all_pages(site):
-        page.goto(server + url)
+    for url, page in visit_every_page(browser, server, site, 1280, 800):
         expected = page.evaluate(
             """() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
                  .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[inert], [hidden]'))
@@ -212,7 +217,6 @@ def test_keyboard_reaches_every_control_with_visible_focus_never_under_the_heade
         if seen < expected:
             failures.append(f"/{url}: reached {seen} of {expected} controls")
         failures += [f"/{url}: {b}" for b in bad]
-    context.close()
     assert not failures, "\n".join(failures[:30])
 
 
