@@ -72,7 +72,8 @@ class GeneratedPages:
         self.catalogue = catalogue
         self.views: dict[str, PageView] = {view.path: view for view in all_pages(catalogue)}
         self.abbreviations = {t.term: t.meaning for t in catalogue.glossary if t.term != t.term.lower()}
-        self.young_terms = {t.term: f"young-people/glossary.md#{term_anchor(t.term)}" for t in catalogue.glossary if t.young_people}
+        # Words the young-people glossary explains, and the #anchor of each on the glossary page.
+        self.young_terms = {t.term: term_anchor(t.term) for t in catalogue.glossary if t.young_people}
         self.env: jinja2.Environment | None = None
 
     def files(self, config) -> list[File]:
@@ -111,9 +112,9 @@ class GeneratedPages:
         view: PageView = context["view"]
         base = context["base"]
         adult = view.audience is m.Audience.ADULT
-        glossary = {} if adult or view.path == "young-people/glossary.md" else {
-            term: base + url_of(path) + "#" + anchor for term, (path, _, anchor) in ((t, p.partition("#")) for t, p in self.young_terms.items())
-        }
+        glossary_url = base + url_of("young-people/glossary.md")
+        on_glossary = view.path == "young-people/glossary.md"
+        glossary = {} if adult or on_glossary else {term: f"{glossary_url}#{a}" for term, a in self.young_terms.items()}
         return to_html(
             text,
             article_href=lambda n: base + url_of(article_path(n, view.audience)),

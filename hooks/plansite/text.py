@@ -21,11 +21,14 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
 
 
+def _as_browser_reads(url: str) -> str:
+    """A link with entities decoded and whitespace and hidden characters removed, as a browser reads it."""
+    return "".join(ch for ch in html.unescape(url) if not ch.isspace() and unicodedata.category(ch)[0] != "C")
+
+
 def link_scheme(url: str) -> str:
-    """The scheme of a link as a browser would read it, after entities and hidden characters are removed."""
-    cleaned = html.unescape(url)
-    cleaned = "".join(ch for ch in cleaned if not ch.isspace() and unicodedata.category(ch)[0] != "C")
-    match = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", cleaned)
+    """The scheme of a link as a browser would read it."""
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", _as_browser_reads(url))
     return match.group(1).lower() if match else ""
 
 
@@ -33,8 +36,7 @@ def unsafe_link(url: str) -> bool:
     """True when a link would run code or leave the web (javascript:, data:, vbscript:...), or is
     protocol-relative ('//host'), which looks site-relative but leads to another site."""
     scheme = link_scheme(url)
-    cleaned = "".join(ch for ch in html.unescape(url) if not ch.isspace())
-    return (bool(scheme) and scheme not in SAFE_SCHEMES) or cleaned.startswith(("//", "\\\\", "/\\"))
+    return (bool(scheme) and scheme not in SAFE_SCHEMES) or _as_browser_reads(url).startswith(("//", "\\\\", "/\\"))
 
 
 MAX_TEXT = 20_000

@@ -46,10 +46,7 @@ class PageView:
 
     @property
     def url(self) -> str:
-        """The page's URL relative to the site root, as MkDocs makes it with directory URLs."""
-        if self.path == "index.md":
-            return ""
-        return re.sub(r"(index)?\.md$", "", self.path).rstrip("/") + "/"
+        return url_of(self.path)
 
 
 def plan_path(slug: str, audience: m.Audience) -> str:
@@ -66,7 +63,10 @@ def term_anchor(term: str) -> str:
 
 
 def url_of(path: str) -> str:
-    return PageView(path, "", "", ADULT, "").url
+    """A page's URL relative to the site root, as MkDocs makes it with directory URLs."""
+    if path == "index.md":
+        return ""
+    return re.sub(r"(index)?\.md$", "", path).rstrip("/") + "/"
 
 
 # --- Citations -------------------------------------------------------------------------------
