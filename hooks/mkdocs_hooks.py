@@ -6,18 +6,27 @@ Each hook is a few lines; the work is done by the `plansite` package beside this
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-from markupsafe import Markup
-from mkdocs.exceptions import PluginError
+# `mkdocs serve` loads this file again for every rebuild, but Python would keep the package it
+# imported the first time: forget it, so that an edit to hooks/plansite/ is in the next build.
+for _name in [name for name in sys.modules if name == "plansite" or name.startswith("plansite.")]:
+    del sys.modules[_name]
 
-from plansite.catalogue import load_catalogue
-from plansite.errors import DataError
-from plansite.pages import GeneratedPages
-from plansite.markup import repair
-from plansite.security import with_policy
+from markupsafe import Markup  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from plansite.catalogue import load_catalogue  # noqa: E402
+from plansite.errors import DataError  # noqa: E402
+from plansite.paths import audience_of  # noqa: E402
+from plansite.site.links import LinkCheck  # noqa: E402
+from plansite.site.markup import repair  # noqa: E402
+from plansite.site.pages import GeneratedPages  # noqa: E402
+from plansite.site.security import with_policy  # noqa: E402
 
 generated: GeneratedPages | None = None
+links: LinkCheck | None = None
 
 
 def is_preview(config) -> bool:
@@ -26,13 +35,14 @@ def is_preview(config) -> bool:
 
 
 def on_config(config):
-    global generated
+    global generated, links
     data = Path(config.config_file_path).parent / "data"
     try:
         catalogue = load_catalogue(data, preview=is_preview(config))
     except DataError as error:
         raise PluginError("\n" + error.problems.report()) from None
     generated = GeneratedPages(catalogue)
+    links = LinkCheck()
     return config
 
 
@@ -51,7 +61,10 @@ def on_page_content(html, page, config, files):
     page.title = title
     if page.meta.get("title"):
         page.meta["title"] = title
-    return html if rendered is None else rendered
+    if rendered is None:
+        return html
+    links.record(page, rendered, files)
+    return rendered
 
 
 def on_page_context(context, page, config, nav):
@@ -60,7 +73,7 @@ def on_page_context(context, page, config, nav):
         context["audience"] = view.audience.value
         context["counterpart"] = view.counterpart
     else:
-        context["audience"] = page.meta.get("audience") or ("young-people" if page.url.startswith("young-people/") else "adult")
+        context["audience"] = page.meta.get("audience") or audience_of(page.url).value
     return context
 
 
@@ -71,3 +84,4 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     """The 404 page is a theme template, not a page: it gets the same repairs and policy."""
     return with_policy(repair(output_content)) if template_name.endswith(".html") else output_content
+

@@ -14,8 +14,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from plansite.catalogue import load_catalogue  # noqa: E402
 from plansite.errors import Problems  # noqa: E402
-from plansite.load import MAX_BYTES, read_document  # noqa: E402
-from plansite.reading import measure_site, report  # noqa: E402
+from plansite.read.document import MAX_BYTES, read_document  # noqa: E402
+from plansite.check.reading import measure_site, report  # noqa: E402
 
 
 def timed(action, repeat: int = 5) -> float:

@@ -199,7 +199,7 @@ def test_a_broken_plan_stops_the_build_with_file_and_line(project_copy, tmp_path
 
 
 def test_reading_level_of_every_young_people_page(site):
-    from plansite import reading
+    from plansite.check import reading
 
     table, ok = reading.report(reading.measure_site(site))
     print(table)
@@ -229,7 +229,7 @@ def test_every_citation_links_both_ways_in_both_audiences(site):
     """Each cited or related article: the plan links to it, and its page links back, for adults and young people."""
     from conftest import ROOT
     from plansite.catalogue import load_catalogue
-    from plansite.views import citations
+    from plansite.views.citations import citations
 
     index = citations(load_catalogue(ROOT / "data"))
     assert index, "the plans cite articles"

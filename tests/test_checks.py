@@ -2,11 +2,12 @@
 
 from pathlib import Path
 
-from plansite.checks import check_plan, fingerprint
+from plansite.check.plan import check_plan
+from plansite.model.walk import fingerprint
 from plansite.errors import Problems
-from plansite.load import read_document, validate
+from plansite.read import read_document, validate
 from plansite.model import Plan
-from plansite.review import mark_reviewed
+from plansite.commands.review import mark_reviewed
 
 ROOT = Path(__file__).resolve().parent.parent
 SCB = ROOT / "data" / "plans" / "scb-business-plan-2009-10.yml"

@@ -14,7 +14,7 @@ import yaml
 
 from plansite.catalogue import load_catalogue
 from plansite import model as m
-from plansite.checks import walk
+from plansite.model.walk import walk
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = Path(__file__).resolve().parent / "fixtures" / "source-plans"

@@ -30,7 +30,8 @@ from hypothesis import strategies as st
 
 from plansite.catalogue import load_catalogue
 from plansite.errors import DataError, Problems
-from plansite.load import MAX_BYTES, Document, read_document, validate
+from plansite.read import Document, read_document, validate
+from plansite.read.document import MAX_BYTES
 from plansite.model import Plan
 from plansite.prose import to_html
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import build
-from plansite.__main__ import main as plansite
+from plansite.commands.main import main as plansite
 from collections import Counter
 
 from test_hostile import HOSTILE_STRINGS, RAW_UNSAFE_TAG, _Finder, _refused_as_summary

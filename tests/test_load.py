@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from plansite.errors import Problems
-from plansite.load import read_document, validate
+from plansite.read import read_document, validate
 from plansite.model import Plan
 
 MINIMAL = """\
@@ -109,8 +109,8 @@ def test_empty_file(tmp_path, content):
 
 
 def test_missing_child_friendly_text_is_an_error_when_published(tmp_path):
-    from plansite.checks import check_plan
-    from plansite.load import read_document
+    from plansite.check.plan import check_plan
+    from plansite.read import read_document
 
     file = tmp_path / "x.yml"
     file.write_text(MINIMAL.replace("status: draft", "status: published"), encoding="utf-8")

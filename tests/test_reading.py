@@ -1,6 +1,6 @@
 """The reading-level measure on known sentences."""
 
-from plansite.reading import measure, page_blocks, syllables
+from plansite.check.reading import measure, page_blocks, syllables
 
 
 def test_syllables_from_the_dictionary_and_a_fallback():

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from plansite.__main__ import main
+from plansite.commands.main import main
 from plansite.catalogue import load_catalogue
 from plansite.errors import DataError
 

@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import check_plan
-from .errors import DataError, Problems
-from .load import Document, read_document, validate
 from . import model as m
+from .check.plan import check_plan
+from .check.site import check_convention, check_organisation
+from .errors import DataError, Problems
+from .read import Document, read_document, validate
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,15 @@ class Catalogue:
         return next(p for p in self.plans if p.slug == slug)
 
 
-def _read(data_dir: Path, root: Path, relative: str, schema: type, problems: Problems):
-    file = data_dir / relative
-    display = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+def _display(file: Path, root: Path) -> str:
+    """A file's path as problems name it: relative to the repository when it is inside it."""
+    return file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+
+
+def read_file(file: Path, display: str, schema: type, problems: Problems):
+    """One data file read and validated against a schema: (model, document), or Nones with problems added."""
     if not file.exists():
-        problems.add(display, 1, 1, "the file is missing", f"restore {relative} from the main branch")
+        problems.add(display, 1, 1, "the file is missing", f"restore {display} from the main branch")
         return None, None
     try:
         document = read_document(file, display, problems)
@@ -57,6 +62,14 @@ def _read(data_dir: Path, root: Path, relative: str, schema: type, problems: Pro
     if document is None:
         return None, None
     return validate(document, schema, problems), document
+
+
+def load_plan(file: Path, problems: Problems, display: str | None = None) -> tuple[m.Plan | None, Document | None]:
+    """One plan file read, validated and checked on its own: the plan is None if it could not be validated."""
+    plan, document = read_file(file, display or str(file), m.Plan, problems)
+    if plan is not None:
+        check_plan(plan, document, problems)
+    return plan, document
 
 
 def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.date | None = None) -> Catalogue:
@@ -70,11 +83,15 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
     today = today or datetime.date.today()
     problems = Problems()
 
-    organisations, _ = _read(data_dir, root, "organisations.yml", m.Organisations, problems)
-    glossary, _ = _read(data_dir, root, "glossary.yml", m.Glossary, problems)
-    convention, convention_doc = _read(data_dir, root, "uncrc/articles.yml", m.Convention, problems)
+    def read(relative: str, schema: type):
+        file = data_dir / relative
+        return read_file(file, _display(file, root), schema, problems)
+
+    organisations, _ = read("organisations.yml", m.Organisations)
+    glossary, _ = read("glossary.yml", m.Glossary)
+    convention, convention_doc = read("uncrc/articles.yml", m.Convention)
     if convention is not None:
-        _check_convention(convention, convention_doc, problems)
+        check_convention(convention, convention_doc, problems)
 
     known = {o.id for o in organisations.organisations} if organisations else set()
     plans: list[PlanFile] = []
@@ -88,13 +105,11 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
                 "rename it with lower-case letters, digits and hyphens only, e.g. occ-business-plan-2025-26.yml",
             )
             continue
-        plan, document = _read(data_dir, root, f"plans/{file.name}", m.Plan, problems)
+        plan, document = load_plan(file, problems, _display(file, root))
         if plan is None:
             continue
-        check_plan(plan, document, problems)
-        if organisations and plan.organisation not in known:
-            line, column = document.position(("organisation",))
-            problems.add(document.path, line, column, f"unknown organisation '{plan.organisation}'", f"use one of: {', '.join(sorted(known))}")
+        if organisations:
+            check_organisation(plan, document, known, problems)
         if plan.status == "draft" and not preview:
             left_out.append((slug, "draft"))
         elif plan.publish_on and plan.publish_on > today and not preview:
@@ -111,15 +126,3 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
         glossary=sorted(glossary.terms, key=lambda t: t.term.lower()),
         left_out=left_out,
     )
-
-
-def _check_convention(convention: m.Convention, document: Document, problems: Problems) -> None:
-    clusters = {c.id for c in convention.clusters}
-    numbers = [a.number for a in convention.articles]
-    for index, article in enumerate(convention.articles):
-        if article.cluster not in clusters:
-            line, column = document.position(("articles", index, "cluster"))
-            problems.add(document.path, line, column, f"unknown cluster '{article.cluster}'", f"use one of: {', '.join(sorted(clusters))}")
-    missing = sorted(set(range(1, 55)) - set(numbers))
-    if missing or len(numbers) != len(set(numbers)):
-        problems.add(document.path, 1, 1, f"articles must be 1 to 54, each once (missing: {missing or 'none'})", "add or remove articles")

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from . import model as m
+from .. import model as m
+from ..catalogue import read_file
+from ..errors import Problems
 
 TEMPLATE = """\
 # A new plan. Replace every [[...]] placeholder with real text; the site will not publish the
@@ -51,7 +53,10 @@ def new_plan(data_dir: Path, organisation: str, title: str, period: str, kind: s
     organisations_file = data_dir / "organisations.yml"
     if not organisations_file.exists():
         raise ValueError(f"{organisations_file} not found; run this from the repository, or give --data")
-    organisations = m.Organisations.model_validate(yaml.safe_load(organisations_file.read_text(encoding="utf-8")))
+    problems = Problems()
+    organisations, _ = read_file(organisations_file, str(organisations_file), m.Organisations, problems)
+    if organisations is None:
+        raise ValueError("the organisations file has problems:\n" + problems.report())
     known = [o.id for o in organisations.organisations]
     if organisation not in known:
         raise ValueError(f"unknown organisation '{organisation}'; use one of: {', '.join(known)}")

@@ -8,34 +8,17 @@ depth) and turned into plain dicts, lists and strings; the schema decides what b
 
 from __future__ import annotations
 
-import difflib
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
-from .errors import Problems
-from .model import FIELD_NAMES
+from ..errors import Problems
+from .characters import character_problems
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 30
-
-INVISIBLE_SPACES = {
-    "\u00a0": "a non-breaking space",
-    "\u2007": "a figure space",
-    "\u202f": "a narrow non-breaking space",
-    "\u200b": "a zero-width space",
-    "\u200c": "a zero-width non-joiner",
-    "\u200d": "a zero-width joiner",
-    "\u2060": "a word joiner",
-    "\ufeff": "a byte order mark",
-    "\u3000": "an ideographic space",
-}
-BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @dataclass
@@ -129,33 +112,6 @@ class _Composer(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
-
-
-def _text_problems(text: str, path: str, problems: Problems) -> None:
-    """Characters that do not belong in a data file, each reported where it is."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        indent = len(line) - len(line.lstrip(" "))
-        for column, char in enumerate(line, start=1):
-            if char == "\t":
-                problems.add(path, number, column, "tab character", "YAML needs spaces; replace the tab with spaces")
-            elif char in BIDI_CONTROLS:
-                problems.add(
-                    path, number, column,
-                    f"invisible text-direction character U+{ord(char):04X}",
-                    "it can make text show differently from how it is stored; delete it",
-                )
-            elif char in INVISIBLE_SPACES and (column <= indent + 1 or char != "\u00a0"):
-                problems.add(
-                    path, number, column,
-                    f"{INVISIBLE_SPACES[char]} (U+{ord(char):04X})",
-                    "it is invisible and breaks the layout of the file; replace it with an ordinary space or delete it",
-                )
-            elif char not in "\r" and (unicodedata.category(char) == "Cc" or char in "\u2028\u2029"):
-                problems.add(
-                    path, number, column,
-                    f"control character U+{ord(char):04X}",
-                    "it is invisible and cannot be published; delete it",
-                )
 
 
 YAML_HINTS = {
@@ -266,7 +222,7 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
         problems.add(display_path, 1, 1, "the file is empty", "add the data, or delete the file")
         return None
     before = len(problems)
-    _text_problems(text, display_path, problems)
+    character_problems(text, display_path, problems)
     if len(problems) > before:
         return None
     loader = _Composer(text, display_path, problems)
@@ -296,75 +252,3 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
         return None
     # Duplicate keys are reported but the first one is kept, so the schema can still report the rest.
     return Document(display_path, _to_value(root, display_path, problems), root, text.split("\n"))
-
-
-# --- Schema errors in editors' words ---------------------------------------------------------
-
-TYPE_NAMES = {"dict": "a set of 'key: value' lines", "list": "a list of '- ' lines", "str": "text", "NoneType": "nothing"}
-
-
-def _what(value: Any) -> str:
-    return TYPE_NAMES.get(type(value).__name__, type(value).__name__)
-
-
-def _describe(error: dict) -> tuple[str, str]:
-    """An editor-friendly message and hint for one pydantic error."""
-    kind, loc, given = error["type"], error["loc"], error.get("input")
-    key = next((part for part in reversed(loc) if isinstance(part, str)), "")
-    if kind == "extra_forbidden":
-        close = difflib.get_close_matches(key, FIELD_NAMES, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "remove it, or check the spelling against the editors' guide"
-        return f"unknown key '{key}'", hint
-    if kind == "missing":
-        return f"missing required key '{key}'", f"add '{key}: ...' here"
-    if kind == "union_tag_invalid":
-        tag = error.get("ctx", {}).get("tag", given)
-        expected = error.get("ctx", {}).get("expected_tags", "")
-        options = [t.strip(" '") for t in str(expected).split(",")]
-        close = difflib.get_close_matches(str(tag), options, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {expected}"
-        return f"unknown block type '{tag}'", hint
-    if kind == "union_tag_not_found":
-        return "this block has no 'type'", "add 'type: text' (or another block type) as its first line"
-    if kind in ("literal_error", "enum"):
-        expected = error.get("ctx", {}).get("expected", "")
-        options = [t.strip(" '") for t in str(expected).replace(" or ", ",").split(",")]
-        close = difflib.get_close_matches(str(given), options, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {expected}"
-        return f"'{given}' is not allowed for '{key}'", hint
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"'{key}' must be a whole number, not '{given}'", "write digits only, without commas or £, e.g. 25000"
-    if kind in ("bool_parsing", "bool_type"):
-        return f"'{key}' must be true or false, not '{given}'", "write true or false"
-    if kind.startswith("date"):
-        return f"'{given}' is not a date", "write dates as YYYY-MM-DD, e.g. 2026-04-01"
-    if kind == "string_pattern_mismatch":
-        if key == "matches":
-            return f"'{given}' is not a fingerprint", "copy the 8-character fingerprint from the review message"
-        return (
-            f"'{given}' cannot be used as an id",
-            "use lower-case letters, digits and single hyphens, e.g. 'early-help'",
-        )
-    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
-        wanted = {"string_type": "text", "list_type": "a list of '- ' lines"}.get(kind, "a set of 'key: value' lines")
-        return f"'{key}' must be {wanted}, not {_what(given)}", "check the indentation and the '- ' marks"
-    if kind == "value_error":
-        message = str(error.get("ctx", {}).get("error", error["msg"]))
-        text, _, hint = message.partition("; ")
-        return f"'{key}': {text}", hint
-    return f"'{key}': {error['msg']}", "check this value against the editors' guide"
-
-
-def validate(document: Document, model: type[BaseModel], problems: Problems) -> BaseModel | None:
-    """The document as a validated model, or None with every schema problem added."""
-    try:
-        return model.model_validate(document.value)
-    except ValidationError as error:
-        for item in error.errors():
-            line, column = document.position(item["loc"], at_key=item["type"] == "extra_forbidden")
-            message, hint = _describe(item)
-            quoted = re.search(r"\((?:found) '([^'\n]{2,20})|the link '([^'\n]{2,20})", message)
-            if item["type"] == "value_error" and quoted:
-                line, column = document.find(quoted.group(1) or quoted.group(2), line, column)
-            problems.add(document.path, line, column, message, hint)
-        return None

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .checks import fingerprint, walk
-from .errors import DataError, Problems
-from .load import read_document, validate
-from . import model as m
+from .. import model as m
+from ..errors import DataError, Problems
+from ..model.walk import fingerprint, walk
+from ..read import read_document, validate
 
 
 def mark_reviewed(file: Path) -> int:

@@ -1,0 +1,100 @@
+"""Checks that look across a whole plan: anchors, citations, owners, sums and young-people texts."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel
+
+from ..errors import Problems
+from .. import model as m
+from ..model.walk import Path, anchor_of, strings, walk
+from ..read import Document
+from ..text import placeholders
+from ..uncrc import mentioned_articles
+from .young_people import check_young_people
+
+
+def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
+    """Every cross-field check of one plan, each problem with its line."""
+
+    def report(path: Path, message: str, hint: str) -> None:
+        line, column = document.position(path)
+        problems.add(document.path, line, column, message, hint)
+
+    anchors: dict[str, Path] = {}
+
+    def claim(anchor: str | None, path: Path) -> None:
+        if not anchor:
+            return
+        if anchor in anchors:
+            first, _ = document.position(anchors[anchor])
+            report(path, f"the anchor '{anchor}' is used twice (also on line {first})", "give each item its own id")
+        else:
+            anchors[anchor] = path
+
+    owner_codes = {item.code for obj, _ in walk(plan) if isinstance(obj, m.KeyBlock) for item in obj.items}
+    published = plan.status == "published"
+
+    for obj, path in walk(plan):
+        if isinstance(obj, m.ActionGroup):
+            for index, anchor in enumerate(obj.row_anchors):
+                claim(anchor, path + ("rows", index))
+        if not isinstance(obj, m.ActionRow):
+            claim(anchor_of(obj), path)
+
+        if isinstance(obj, m.Cited):
+            _check_citations(obj, path, report)
+        if isinstance(obj, m.DeliveryRow) and owner_codes:
+            for code in re.split(r"[/\s]+", obj.owner):
+                if code and code not in owner_codes:
+                    report(path + ("owner",), f"owner '{code}' is not in the plan's owners key", f"use one of: {', '.join(sorted(owner_codes))}, or add it to the key")
+        if isinstance(obj, m.BudgetLine) and obj.lines and not obj.sum_note:
+            total = sum(line.amount.amount for line in obj.lines)
+            if total != obj.amount.amount:
+                report(
+                    path + ("amount",),
+                    f"the lines under '{obj.name}' add up to {total:,}, not {obj.amount.amount:,}",
+                    "correct the figures; if the source itself disagrees, keep its figures and explain in 'sum_note'",
+                )
+        if published:
+            check_young_people(obj, path, report)
+
+    if published:
+        if plan.young_people is None:
+            report((), "a published plan needs its young-people version", "add a 'young_people:' section with title, summary and get_involved")
+        for value, path in strings(plan):
+            for placeholder in placeholders(value):
+                report(path, f"the placeholder {placeholder} is still here", "replace it with the real text, or set 'status: draft'")
+
+
+def _check_citations(item: m.Cited, path: Path, report) -> None:
+    """Free-text mentions must be in the item's structured article list, so back-links miss nothing."""
+    listed = set(item.articles) | set(item.related_articles)
+    for name, value in _own_texts(item):
+        for number in mentioned_articles(value):
+            if 1 <= number <= m.ARTICLE_COUNT and number not in listed:
+                report(
+                    path + (name,),
+                    f"the text mentions Article {number} but the item's 'articles' list does not have it",
+                    f"add {number} to 'articles:' for this item",
+                )
+            elif not 1 <= number <= m.ARTICLE_COUNT:
+                report(path + (name,), f"the text mentions Article {number}, which does not exist", f"UNCRC articles are numbered 1 to {m.ARTICLE_COUNT}")
+    overlap = set(item.articles) & set(item.related_articles)
+    for number in sorted(overlap):
+        report(path + ("related_articles",), f"Article {number} is both cited and related", "keep it in 'articles' only")
+
+
+def _own_texts(item: BaseModel) -> Iterator[tuple[str, str]]:
+    """The texts that belong to an item itself (not to items nested inside it)."""
+    for name in type(item).model_fields:
+        value = getattr(item, name)
+        if name == "young_people":
+            continue
+        if isinstance(value, str):
+            yield name, value
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            for text in value:
+                yield name, text

@@ -1,0 +1,83 @@
+"""Command line: `python -m plansite check` validates data/ on its own and prints every problem, and the other commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..catalogue import load_catalogue
+from ..check import reading
+from ..errors import DataError
+from . import new_plan as scaffold
+from . import review
+
+DATA = Path(__file__).resolve().parents[3] / "data"
+
+
+def check(args: argparse.Namespace) -> int:
+    try:
+        catalogue = load_catalogue(Path(args.data), preview=args.preview)
+    except DataError as error:
+        print(error.problems.report(), file=sys.stderr)
+        return 1
+    print(f"The data is valid: {len(catalogue.plans)} plans to publish, {len(catalogue.convention.articles)} articles, {len(catalogue.glossary)} glossary terms.")
+    for slug, reason in catalogue.left_out:
+        print(f"  left out: {slug} ({reason})")
+    return 0
+
+
+def mark_reviewed(args: argparse.Namespace) -> int:
+    try:
+        for name in args.files:
+            changed = review.mark_reviewed(Path(name))
+            print(f"{name}: {changed} young-people texts marked as checked against the adult text")
+    except DataError as error:
+        print(error.problems.report(), file=sys.stderr)
+        return 1
+    return 0
+
+
+def reading_level(args: argparse.Namespace) -> int:
+    table, ok = reading.report(reading.measure_site(Path(args.site)))
+    print(table)
+    if not ok:
+        print("Some young-people pages are too hard to read: use shorter sentences and everyday words.", file=sys.stderr)
+    return 0 if ok else 1
+
+
+def new_plan(args: argparse.Namespace) -> int:
+    try:
+        path = scaffold.new_plan(Path(args.data), args.organisation, args.title, args.period, args.kind)
+    except ValueError as error:
+        print(f"new-plan: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path}: a draft. Replace every [[...]] placeholder, then set 'status: published'.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m plansite", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    checker = commands.add_parser("check", help="validate the data and print every problem")
+    checker.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
+    checker.add_argument("--preview", action="store_true", help="include drafts and scheduled plans")
+    checker.set_defaults(run=check)
+    reviewer = commands.add_parser(
+        "mark-reviewed", help="after reading them, mark a plan's young-people texts as matching its adult texts"
+    )
+    reviewer.add_argument("files", nargs="+", help="plan files, e.g. data/plans/my-plan.yml")
+    reviewer.set_defaults(run=mark_reviewed)
+    reader = commands.add_parser("reading-level", help="measure the reading level of a built site's young-people pages")
+    reader.add_argument("site", nargs="?", default="site", help="the built site folder (default: site)")
+    reader.set_defaults(run=reading_level)
+    starter = commands.add_parser("new-plan", help="start a new plan file from the template, as a draft")
+    starter.add_argument("--organisation", required=True, help="organisation id from data/organisations.yml, e.g. occ")
+    starter.add_argument("--title", required=True, help='e.g. "Business Plan 2025-26"')
+    starter.add_argument("--period", required=True, help="e.g. 2025-26")
+    starter.add_argument("--kind", default="business plan", help="business plan, strategic plan or participation strategy")
+    starter.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
+    starter.set_defaults(run=new_plan)
+    args = parser.parse_args(argv)
+    return args.run(args)
+

@@ -1,0 +1,356 @@
+"""The blocks a section is made of, and the items inside them.
+
+Each block type holds one kind of thing the plans contain (prose, strategic aims, projects,
+action-plan tables, a budget...), so a new document fits the same few types.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal, Union
+
+from pydantic import Field
+
+from .fields import Amount, Anchor, Articles, Fingerprint, Line, Model, Paragraphs, Prose, slug
+from .vocabulary import Icon, Status
+
+
+class YoungText(Model):
+    """A young-people version of the adult text it sits beside.
+
+    `matches` is a fingerprint of that adult text when the young-people text was last checked,
+    so a later change to the adult text is flagged for review.
+    """
+
+    title: Line | None = None
+    text: Prose
+    icon: Icon | None = None
+    matches: Fingerprint | None = None
+
+
+class Cited(Model):
+    """Something that can cite UNCRC articles, or carry related ones added by the site's editors."""
+
+    articles: Articles = []
+    related_articles: Articles = []
+    young_people: YoungText | None = None
+
+    needs_young_people: ClassVar[bool] = False
+    """True for a plan's priorities: each needs a young-people text in a published plan."""
+
+    @property
+    def anchor(self) -> str | None:
+        """The #anchor the item gets on its plan page, if it has one."""
+        return None
+
+
+# --- Blocks ----------------------------------------------------------------------------------
+
+
+class Block(Cited):
+    """What every block may have: an anchor, a subheading, an introduction and notes after it."""
+
+    id: Anchor | None = None
+    title: Line | None = None
+    intro: Prose | None = None
+    notes: list[Prose] = []
+
+    @property
+    def anchor(self) -> str | None:
+        return self.id
+
+
+class TextBlock(Block):
+    type: Literal["text"]
+    text: Prose
+
+
+class ForewordBlock(Block):
+    type: Literal["foreword"]
+    text: Prose
+    author: Line
+    role: Line
+    signature: Line | None = None
+
+
+class Statement(Cited):
+    name: Line
+    text: Prose
+
+
+class StatementsBlock(Block):
+    """Named statements such as values or principles ('Participation – ...')."""
+
+    type: Literal["statements"]
+    items: list[Statement]
+
+
+class ListBlock(Block):
+    type: Literal["list"]
+    ordered: bool = False
+    items: list[Prose]
+
+
+class QuoteBlock(Block):
+    """Words of a child, with who said it as the plan gives it."""
+
+    type: Literal["quote"]
+    text: Prose
+    speaker: Line
+    age: int | None = None
+    context: Line | None = None
+
+
+class Priority(Cited):
+    ref: Line | None = None
+    id: Anchor | None = None
+    title: Line
+    text: Paragraphs = []
+
+    needs_young_people: ClassVar[bool] = True
+
+    @property
+    def anchor(self) -> str | None:
+        return self.id or (f"priority-{slug(self.ref)}" if self.ref else None)
+
+
+class PrioritiesBlock(Block):
+    type: Literal["priorities"]
+    ordered: bool = True
+    items: list[Priority]
+
+
+class Aim(Cited):
+    ref: Line
+    text: Prose
+    footnote: Line | None = None
+
+    @property
+    def anchor(self) -> str:
+        return "sp" + slug(self.ref)
+
+
+class AimGroup(Cited):
+    """A strategic priority (SP1) with its strategic aims (1.1, 1.2...)."""
+
+    ref: Line
+    title: Line
+    aims: list[Aim]
+
+    needs_young_people: ClassVar[bool] = True
+
+    @property
+    def anchor(self) -> str:
+        return slug(self.ref)
+
+
+class AimsBlock(Block):
+    type: Literal["aims"]
+    groups: list[AimGroup]
+
+
+class DeliveryRow(Cited):
+    """A budgeted project in a 'what we will deliver' table."""
+
+    priority: Line
+    cluster: Line
+    project: Line
+    owner: Line
+    budget: Amount
+    footnote: Line | None = None
+
+
+class DeliveryBlock(Block):
+    type: Literal["delivery"]
+    caption: Line
+    columns: dict[Literal["priority", "cluster", "project", "owner", "budget"], Line]
+    priority_titles: dict[str, Line] = {}
+    rows: list[DeliveryRow]
+
+
+class KeyItem(Model):
+    code: Line
+    meaning: Line
+
+
+class KeyBlock(Block):
+    """A key to codes used elsewhere in the plan, such as owners (CC = Children's Commissioner)."""
+
+    type: Literal["key"]
+    items: list[KeyItem]
+
+
+class Project(Cited):
+    id: Anchor
+    aims: list[Line]
+    title: Line
+    goals_label: Line = "Project goals"
+    goals: Paragraphs
+    performance_theme: Prose
+    performance: Prose
+    indicators: Paragraphs
+
+    @property
+    def anchor(self) -> str:
+        return self.id
+
+
+class ProjectsBlock(Block):
+    type: Literal["projects"]
+    items: list[Project]
+
+
+Column = Literal["ref", "priority", "target", "outcome", "activity", "milestone", "lead", "timescale", "progress", "success"]
+
+
+class ActionRow(Cited):
+    """One row of an action-plan table; which cells it uses is set by the table's columns."""
+
+    id: Anchor | None = None
+    ref: Line | None = None
+    priority: Paragraphs = []
+    target: Paragraphs = []
+    outcome: Paragraphs = []
+    activity: Paragraphs = []
+    milestone: Paragraphs = []
+    lead: Paragraphs = []
+    timescale: Line | None = None
+    progress: Status | None = None
+    success: Paragraphs = []
+
+    @property
+    def anchor(self) -> str | None:
+        return self.id
+
+
+class ActionGroup(Cited):
+    id: Anchor
+    title: Line
+    intro: Prose | None = None
+    rows: list[ActionRow]
+
+    needs_young_people: ClassVar[bool] = True
+
+    @property
+    def anchor(self) -> str:
+        return self.id
+
+    @property
+    def row_anchors(self) -> list[str]:
+        """Anchors for the rows: their own id, or the group's id and a number."""
+        return [row.id or f"{self.id}-{index}" for index, row in enumerate(self.rows, start=1)]
+
+
+class ActionPlanBlock(Block):
+    """An action-plan table in any of the plans' shapes (target/activity/responsible/success...)."""
+
+    type: Literal["action_plan"]
+    columns: dict[Column, Line]
+    groups: list[ActionGroup]
+
+
+class StatusKeyItem(Model):
+    status: Status
+    text: Line
+
+
+class StatusKeyBlock(Block):
+    """The plan's own key to progress status (e.g. 'Items highlighted in Green denotes action on track')."""
+
+    type: Literal["status_key"]
+    intro: Paragraphs = []
+    items: list[StatusKeyItem]
+
+
+class BudgetLine(Cited):
+    name: Line
+    amount: Amount
+    text: Prose | None = None
+    share: Line | None = None
+    lines: list[BudgetLine] = []
+    sum_note: Prose | None = None
+
+
+class BudgetBlock(Block):
+    """A budget: a stated total and the lines that make it up; sums are checked."""
+
+    type: Literal["budget"]
+    total: BudgetLine
+
+
+class AchievementsBlock(Block):
+    type: Literal["achievements"]
+    items: list[Prose]
+
+
+class NetworksBlock(Block):
+    """Partner groups, alliances and networks the organisation belongs to."""
+
+    type: Literal["networks"]
+    items: list[Line]
+
+
+class ParticipationLevel(Model):
+    name: Line
+    text: Prose
+
+
+class ParticipationStage(Model):
+    name: Line
+    levels: list[ParticipationLevel] = []
+
+
+class ParticipationLevelsBlock(Block):
+    """The levels of a participation model, such as the OCC Wheel of Participation."""
+
+    type: Literal["participation_levels"]
+    based_on: Line
+    stages: list[ParticipationStage]
+
+
+class ContactBlock(Block):
+    type: Literal["contact"]
+    name: Line | None = None
+    address: list[Line] = []
+    phone: Line | None = None
+    email: Line | None = None
+    website: Line | None = None
+    social: Line | None = None
+
+
+class Footnote(Model):
+    mark: Line
+    text: Prose
+
+
+class FootnotesBlock(Block):
+    type: Literal["footnotes"]
+    items: list[Footnote]
+
+
+AnyBlock = Annotated[
+    Union[
+        TextBlock,
+        ForewordBlock,
+        StatementsBlock,
+        ListBlock,
+        QuoteBlock,
+        PrioritiesBlock,
+        AimsBlock,
+        DeliveryBlock,
+        KeyBlock,
+        ProjectsBlock,
+        ActionPlanBlock,
+        StatusKeyBlock,
+        BudgetBlock,
+        AchievementsBlock,
+        NetworksBlock,
+        ParticipationLevelsBlock,
+        ContactBlock,
+        FootnotesBlock,
+    ],
+    Field(discriminator="type"),
+]
+BLOCK_CLASSES: tuple[type[Block], ...] = AnyBlock.__origin__.__args__
+BLOCK_TYPES = sorted(t.model_fields["type"].annotation.__args__[0] for t in BLOCK_CLASSES)
+
+

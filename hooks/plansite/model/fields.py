@@ -1,0 +1,81 @@
+"""The kinds of value a plan holds: checked text, single lines, anchors, article numbers, amounts."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from ..text import text_problem
+from .vocabulary import ARTICLE_COUNT
+
+
+class Model(BaseModel):
+    """Base for every data object: unknown keys are errors and nothing changes after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- Field types -----------------------------------------------------------------------------
+
+
+def _check_text(value: str) -> str:
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _check_line(value: str) -> str:
+    if "\n" in value.strip():
+        raise ValueError("this must be a single line; join the lines into one")
+    return _check_text(value.strip())
+
+
+def _check_article(value: int) -> int:
+    if not 1 <= value <= ARTICLE_COUNT:
+        raise ValueError(f"there is no UNCRC article {value}; articles are numbered 1 to {ARTICLE_COUNT}")
+    return value
+
+
+def _as_list(value: object) -> object:
+    """Let a single text stand where a list of texts is expected."""
+    return [value] if isinstance(value, str) else value
+
+
+Prose = Annotated[str, AfterValidator(_check_text)]
+"""Text that may use a little Markdown: paragraphs, emphasis, lists and links."""
+
+Line = Annotated[str, AfterValidator(_check_line)]
+"""A single line of plain text, such as a title or a name."""
+
+Paragraphs = Annotated[list[Prose], BeforeValidator(_as_list)]
+"""One or more paragraphs; a single text is accepted as a list of one."""
+
+Anchor = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+"""An id used in URLs and #anchors: lower-case letters, digits and single hyphens."""
+
+ArticleNumber = Annotated[int, AfterValidator(_check_article)]
+Articles = list[ArticleNumber]
+Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
+
+
+def slug(text: str) -> str:
+    """Lower-case letters and digits joined by single hyphens: 'SP 1.2' becomes 'sp-1-2'."""
+    return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
+
+
+class Money(Model):
+    """An amount in pounds, and how the source printed it when that differs ('£1,275M')."""
+
+    amount: int
+    as_printed: Line | None = None
+    note: Prose | None = None
+
+
+def _as_money(value: object) -> object:
+    return {"amount": value} if isinstance(value, (str, int)) else value
+
+
+Amount = Annotated[Money, BeforeValidator(_as_money)]

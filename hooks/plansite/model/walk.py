@@ -1,0 +1,71 @@
+"""One way to walk a plan: every value inside a model object, with its path, in document order.
+
+Checks, views and commands all walk the model through here, and the fingerprint that records a
+young-people review is taken from the same walk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+Path = tuple[Any, ...]
+"""Where a value sits in a file: keys and list positions from the top, e.g. ('sections', 0, 'title')."""
+
+# Left out of a fingerprint: ids, the review record itself, editors' related rights, and progress,
+# which is shown beside the young-people text, not told in it (updating it needs no review).
+NOT_ADULT_TEXT = ("young_people", "id", "matches", "related_articles", "progress")
+
+
+def everything(obj: Any, path: Path = ()) -> Iterator[tuple[Any, Path]]:
+    """Every value inside obj (models, lists, texts...), with its path from the top, in document order."""
+    yield obj, path
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from everything(getattr(obj, name), path + (name,))
+    elif isinstance(obj, (list, tuple)):
+        for index, item in enumerate(obj):
+            yield from everything(item, path + (index,))
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from everything(item, path + (key,))
+
+
+def walk(obj: Any, path: Path = ()) -> Iterator[tuple[Any, Path]]:
+    """Every model object inside obj, with its path from the top, in document order."""
+    return ((value, where) for value, where in everything(obj, path) if isinstance(value, BaseModel))
+
+
+def strings(obj: Any) -> Iterator[tuple[str, Path]]:
+    """Every text inside obj, with its path."""
+    return ((value, where) for value, where in everything(obj) if isinstance(value, str))
+
+
+def adult_texts(obj: Any) -> Iterator[str]:
+    """The adult words of an object and everything inside it (not young-people texts, not ids)."""
+    if isinstance(obj, BaseModel):
+        # Sorted, so that moving a field between classes in the model does not change a fingerprint.
+        for name in sorted(type(obj).model_fields):
+            if name not in NOT_ADULT_TEXT:
+                yield from adult_texts(getattr(obj, name))
+    elif isinstance(obj, (list, tuple)):
+        for item in obj:
+            yield from adult_texts(item)
+    elif isinstance(obj, dict):
+        for item in obj.values():
+            yield from adult_texts(item)
+    elif isinstance(obj, str):
+        yield obj
+
+
+def fingerprint(obj: Any) -> str:
+    """A short fingerprint of an object's adult text; spacing and line breaks do not count."""
+    words = " ".join(" ".join(text.split()) for text in adult_texts(obj))
+    return hashlib.sha256(words.encode()).hexdigest()[:8]
+
+
+def anchor_of(item: Any) -> str | None:
+    """The #anchor an item gets on its plan page (its `anchor`), or None for things that have none."""
+    return getattr(item, "anchor", None) if isinstance(item, BaseModel) else None

@@ -1,0 +1,80 @@
+"""Every address on the site: where each page goes, its URL, the audience it is written for, and dates as shown.
+
+Pages are named by their source path ('young-people/plans/x.md'); MkDocs turns that into a
+directory URL ('young-people/plans/x/'). Templates get these rules as filters, never rebuild them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from .model import Audience
+
+YOUNG_PEOPLE_PREFIX = Audience.YOUNG_PEOPLE.prefix
+
+
+def audience_of(path: str) -> Audience:
+    """The audience of a page, from its path or URL: everything under young-people/ is for young people."""
+    return Audience.YOUNG_PEOPLE if path.startswith(YOUNG_PEOPLE_PREFIX) else Audience.ADULT
+
+
+def plan_path(slug: str, audience: Audience) -> str:
+    return f"{audience.prefix}plans/{slug}.md"
+
+
+def article_path(number: int, audience: Audience) -> str:
+    return f"{audience.prefix}uncrc/article-{number}.md"
+
+
+def organisation_path(organisation_id: str) -> str:
+    return f"organisations/{organisation_id}.md"
+
+
+def home_path(audience: Audience) -> str:
+    return f"{audience.prefix}index.md"
+
+
+def uncrc_path(audience: Audience) -> str:
+    return f"{audience.prefix}uncrc/index.md"
+
+
+def glossary_path(audience: Audience) -> str:
+    return f"{audience.prefix}glossary.md"
+
+
+def redirect_path(old_slug: str, audience: Audience) -> str:
+    """Where a renamed plan used to be: a page that sends readers on."""
+    return f"{audience.prefix}plans/{old_slug}/index.html"
+
+
+def url_of(path: str) -> str:
+    """A page's URL relative to the site root, as MkDocs makes it with directory URLs."""
+    if path == "index.md":
+        return ""
+    return re.sub(r"(index)?\.md$", "", path).rstrip("/") + "/"
+
+
+def base_of(url: str) -> str:
+    """The relative path from a page's URL back to the site root ('' for the home page)."""
+    return "../" * url.count("/")
+
+
+def term_anchor(term: str) -> str:
+    """The #anchor of a glossary entry: 'S 10' becomes 'term-s-10'."""
+    return "term-" + (re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-") or "x")
+
+
+def web_address(website: str) -> str:
+    """A website as printed in a plan ('www.example.org.uk') as a link target."""
+    return website if website.startswith("http") else "https://" + website
+
+
+def phone_link(phone: str) -> str:
+    """A phone number as printed ('0800 1111') as a tel: link target."""
+    return "tel:" + phone.replace(" ", "")
+
+
+def long_date(day: datetime.date) -> str:
+    """A date as people write it: '3 March 2025' (portable: no platform-only strftime flags)."""
+    return f"{day.day} {day:%B %Y}"

@@ -1,0 +1,82 @@
+"""Schema problems in editors' words: what pydantic found, said as a key, a place and a fix."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Problems
+from ..model import FIELD_NAMES
+from .document import Document
+
+TYPE_NAMES = {"dict": "a set of 'key: value' lines", "list": "a list of '- ' lines", "str": "text", "NoneType": "nothing"}
+
+
+def _what(value: Any) -> str:
+    return TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+
+
+def _describe(error: dict) -> tuple[str, str]:
+    """An editor-friendly message and hint for one pydantic error."""
+    kind, loc, given = error["type"], error["loc"], error.get("input")
+    key = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(key, FIELD_NAMES, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "remove it, or check the spelling against the editors' guide"
+        return f"unknown key '{key}'", hint
+    if kind == "missing":
+        return f"missing required key '{key}'", f"add '{key}: ...' here"
+    if kind == "union_tag_invalid":
+        tag = error.get("ctx", {}).get("tag", given)
+        expected = error.get("ctx", {}).get("expected_tags", "")
+        options = [t.strip(" '") for t in str(expected).split(",")]
+        close = difflib.get_close_matches(str(tag), options, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {expected}"
+        return f"unknown block type '{tag}'", hint
+    if kind == "union_tag_not_found":
+        return "this block has no 'type'", "add 'type: text' (or another block type) as its first line"
+    if kind in ("literal_error", "enum"):
+        expected = error.get("ctx", {}).get("expected", "")
+        options = [t.strip(" '") for t in str(expected).replace(" or ", ",").split(",")]
+        close = difflib.get_close_matches(str(given), options, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {expected}"
+        return f"'{given}' is not allowed for '{key}'", hint
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"'{key}' must be a whole number, not '{given}'", "write digits only, without commas or £, e.g. 25000"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"'{key}' must be true or false, not '{given}'", "write true or false"
+    if kind.startswith("date"):
+        return f"'{given}' is not a date", "write dates as YYYY-MM-DD, e.g. 2026-04-01"
+    if kind == "string_pattern_mismatch":
+        if key == "matches":
+            return f"'{given}' is not a fingerprint", "copy the 8-character fingerprint from the review message"
+        return (
+            f"'{given}' cannot be used as an id",
+            "use lower-case letters, digits and single hyphens, e.g. 'early-help'",
+        )
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
+        wanted = {"string_type": "text", "list_type": "a list of '- ' lines"}.get(kind, "a set of 'key: value' lines")
+        return f"'{key}' must be {wanted}, not {_what(given)}", "check the indentation and the '- ' marks"
+    if kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+        text, _, hint = message.partition("; ")
+        return f"'{key}': {text}", hint
+    return f"'{key}': {error['msg']}", "check this value against the editors' guide"
+
+
+def validate(document: Document, model: type[BaseModel], problems: Problems) -> BaseModel | None:
+    """The document as a validated model, or None with every schema problem added."""
+    try:
+        return model.model_validate(document.value)
+    except ValidationError as error:
+        for item in error.errors():
+            line, column = document.position(item["loc"], at_key=item["type"] == "extra_forbidden")
+            message, hint = _describe(item)
+            quoted = re.search(r"\((?:found) '([^'\n]{2,20})|the link '([^'\n]{2,20})", message)
+            if item["type"] == "value_error" and quoted:
+                line, column = document.find(quoted.group(1) or quoted.group(2), line, column)
+            problems.add(document.path, line, column, message, hint)
+        return None

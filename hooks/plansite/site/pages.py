@@ -1,0 +1,97 @@
+"""Generated pages as MkDocs files, drawn by our templates with autoescaping on.
+
+This is the only module that imports MkDocs. MkDocs' own Jinja environment does not escape
+values, so our pages are drawn in an overlay of it with autoescape on: a value from the data
+can only reach the page as HTML through the `prose` filter, which sanitises it.
+"""
+
+from __future__ import annotations
+
+import jinja2
+import yaml
+from markupsafe import escape
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from ..catalogue import Catalogue
+from ..paths import audience_of, base_of
+from ..views import PageView, all_pages, redirects
+from .filters import Filters
+
+
+
+class GeneratedPages:
+    """The pages made from data, as MkDocs files and as HTML."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self.views: dict[str, PageView] = {view.path: view for view in all_pages(catalogue)}
+        self.filters = Filters(catalogue)
+        self.env: jinja2.Environment | None = None
+
+    def files(self, config) -> list[File]:
+        """Generated pages, and a redirect page at each old address of a renamed plan.
+
+        Pages outside the nav say so (NOT_IN_NAV), so that MkDocs does not log a line for each.
+        """
+        in_nav = _nav_paths(config)
+        files = []
+        for view in self.views.values():
+            meta = {"title": view.title, "description": view.description}
+            if view.template == "pages/plan.html":
+                meta["hide"] = ["toc"]  # the plan has its own contents list; its tables get the width
+            front = yaml.safe_dump(meta, allow_unicode=True)
+            files.append(_generated(config, view.path, f"---\n{front}---\n", view.path in in_nav))
+        template = self.env.get_template("pages/redirect.html")
+        for redirect in redirects(self.catalogue):
+            target = base_of(redirect.path.removesuffix("index.html")) + redirect.target
+            html = template.render(target=target, title=redirect.title, audience=audience_of(redirect.path).value)
+            files.append(_generated(config, redirect.path, html, in_nav=False))
+        return files
+
+    def set_environment(self, env: jinja2.Environment) -> None:
+        """Our templates use the theme's loader, with autoescape on and our filters."""
+        self.env = env.overlay(autoescape=True)
+        # An overlay shares its parent's filter and global dicts; copy them so Material's stay untouched.
+        self.env.filters = dict(env.filters)
+        self.env.globals = dict(env.globals)
+        self.filters.install(self.env)
+
+    def view_for(self, page: Page) -> PageView | None:
+        return self.views.get(page.file.src_uri)
+
+    def render(self, page: Page, config) -> str | None:
+        """The HTML body of a generated page, or None for a hand-written one."""
+        view = self.view_for(page)
+        if view is None or self.env is None:
+            return None
+        template = self.env.get_template(view.template)
+        html = template.render(view=view, base=base_of(view.url), config=config, terms_seen=set(), **view.context)
+        page.toc = get_toc(
+            [{"level": level, "id": anchor, "name": str(escape(name)), "children": []} for level, anchor, name in view.toc]
+        )
+        return html
+
+
+def _generated(config, path: str, content: str, in_nav: bool) -> File:
+    inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+    return File.generated(config, path, content=content, inclusion=inclusion)
+
+
+def _nav_paths(config) -> set[str]:
+    """The source paths the nav of mkdocs.yml names."""
+    found: set[str] = set()
+
+    def visit(entry) -> None:
+        if isinstance(entry, str):
+            found.add(entry)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                visit(value)
+        elif isinstance(entry, list):
+            for value in entry:
+                visit(value)
+
+    visit(config.nav or [])
+    return found

@@ -1,0 +1,22 @@
+"""What each generated page shows: a template, the data it needs and its table of contents.
+
+One pipeline for both audiences: every page kind is made for adults and young people alike,
+and only templates and words differ.
+"""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from .articles import article_pages
+from .citations import Citation, citations
+from .indexes import index_pages
+from .page import PageView
+from .plans import Redirect, plan_pages, redirects
+
+__all__ = ["Citation", "PageView", "Redirect", "all_pages", "redirects"]
+
+
+def all_pages(catalogue: Catalogue) -> list[PageView]:
+    """Every page the data makes, for both audiences."""
+    index = citations(catalogue)
+    return index_pages(catalogue, index) + plan_pages(catalogue, index) + article_pages(catalogue, index)

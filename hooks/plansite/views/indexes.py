@@ -1,0 +1,57 @@
+"""Home pages, the UNCRC index, organisation pages and glossaries, for both audiences."""
+
+from __future__ import annotations
+
+from .. import model as m
+from ..catalogue import Catalogue
+from ..paths import organisation_path
+from .citations import Citation
+from .page import PageView, excerpt
+
+ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
+
+
+def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[PageView]:
+    """Home pages, the UNCRC index, organisation pages and glossaries, for both audiences."""
+    by_organisation = [
+        (organisation, [p for p in catalogue.plans if p.plan.organisation == organisation.id])
+        for organisation in catalogue.organisations.values()
+    ]
+    clusters = [
+        (cluster, [a for a in catalogue.convention.articles if a.cluster == cluster.id])
+        for cluster in catalogue.convention.clusters
+    ]
+    counts = {n: len({(c.plan.slug, c.anchor) for c in index.get(n, []) if not c.related}) for n in range(1, m.ARTICLE_COUNT + 1)}
+    uncovered = [a for a in catalogue.convention.articles if not index.get(a.number)]
+    uncrc = {"clusters": clusters, "counts": counts, "uncovered": uncovered, "principles": m.GENERAL_PRINCIPLES,
+             "related_counts": {n: len([c for c in index.get(n, []) if c.related]) for n in range(1, m.ARTICLE_COUNT + 1)}}
+    home = {"by_organisation": [(o, plans) for o, plans in by_organisation if plans], "left_out": catalogue.left_out}
+    pages = [
+        PageView("index.md", "Children's organisations' plans", "pages/home.html", ADULT,
+                 "Business plans, strategic plans and participation strategies of children's organisations, in full and for young people.",
+                 home, counterpart="young-people/index.md"),
+        PageView("young-people/index.md", "Plans for young people", "pages/home.html", YOUNG,
+                 "What children's organisations plan to do, written for young people.",
+                 home, counterpart="index.md"),
+        PageView("plans/index.md", "All plans", "pages/home.html", ADULT,
+                 "Every plan on this site, by organisation.", home, counterpart="young-people/index.md"),
+        PageView("uncrc/index.md", "The UN Convention on the Rights of the Child", "pages/uncrc.html", ADULT,
+                 "All 54 articles of the UNCRC, and which plans work on each.", uncrc,
+                 [(2, c.id, c.title) for c, _ in clusters] + [(2, "coverage", "Articles no plan addresses")],
+                 counterpart="young-people/uncrc/index.md"),
+        PageView("young-people/uncrc/index.md", "Your rights", "pages/uncrc.html", YOUNG,
+                 "Your rights under the UN Convention on the Rights of the Child, in plain words.", uncrc,
+                 [(2, c.id, c.young_people_title) for c, _ in clusters] + [(2, "coverage", "Rights no plan talks about")],
+                 counterpart="uncrc/index.md"),
+        PageView("glossary.md", "Glossary", "pages/glossary.html", ADULT,
+                 "Abbreviations and terms used in the plans.", {"terms": catalogue.glossary}, counterpart="young-people/glossary.md"),
+        PageView("young-people/glossary.md", "Words to know", "pages/glossary.html", YOUNG,
+                 "Words from the plans, explained.",
+                 {"terms": [t for t in catalogue.glossary if t.young_people]}, counterpart="glossary.md"),
+    ]
+    for organisation, plans in by_organisation:
+        pages.append(
+            PageView(organisation_path(organisation.id), organisation.name, "pages/organisation.html", ADULT,
+                     excerpt(organisation.about, 40), {"organisation": organisation, "plans": plans})
+        )
+    return pages
