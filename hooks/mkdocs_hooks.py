@@ -5,28 +5,36 @@ Each hook is a few lines; the work is done by the `plansite` package beside this
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
-# `mkdocs serve` loads this file again for every rebuild, but Python would keep the package it
-# imported the first time: forget it, so that an edit to hooks/plansite/ is in the next build.
-for _name in [name for name in sys.modules if name == "plansite" or name.startswith("plansite.")]:
-    del sys.modules[_name]
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
-from markupsafe import Markup  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
+HOOKS = str(Path(__file__).resolve().parent)
 
-from plansite.catalogue import load_catalogue  # noqa: E402
-from plansite.errors import DataError  # noqa: E402
-from plansite.paths import audience_of  # noqa: E402
-from plansite.site.links import LinkCheck  # noqa: E402
-from plansite.site.markup import repair  # noqa: E402
-from plansite.site.pages import GeneratedPages  # noqa: E402
-from plansite.site.security import with_policy  # noqa: E402
 
-generated: GeneratedPages | None = None
-links: LinkCheck | None = None
+def fresh_package() -> SimpleNamespace:
+    """The plansite modules the hooks use, imported afresh.
+
+    MkDocs loads this file once per process, and Python keeps a package it has imported: without
+    this, `mkdocs serve` would go on building with the code as it was when it started.
+    """
+    for name in [name for name in sys.modules if name == "plansite" or name.startswith("plansite.")]:
+        del sys.modules[name]
+    if HOOKS not in sys.path:
+        sys.path.insert(0, HOOKS)
+    names = ("catalogue", "errors", "paths", "site.links", "site.markup", "site.pages", "site.security")
+    modules = {name.split(".")[-1]: importlib.import_module(f"plansite.{name}") for name in names}
+    return SimpleNamespace(**modules)
+
+
+plansite: SimpleNamespace | None = None
+generated = None
+links = None
 
 
 def is_preview(config) -> bool:
@@ -35,14 +43,15 @@ def is_preview(config) -> bool:
 
 
 def on_config(config):
-    global generated, links
+    global plansite, generated, links
+    plansite = fresh_package()
     data = Path(config.config_file_path).parent / "data"
     try:
-        catalogue = load_catalogue(data, preview=is_preview(config))
-    except DataError as error:
+        catalogue = plansite.catalogue.load_catalogue(data, preview=is_preview(config))
+    except plansite.errors.DataError as error:
         raise PluginError("\n" + error.problems.report()) from None
-    generated = GeneratedPages(catalogue)
-    links = LinkCheck()
+    generated = plansite.pages.GeneratedPages(catalogue)
+    links = plansite.links.LinkCheck()
     return config
 
 
@@ -73,15 +82,15 @@ def on_page_context(context, page, config, nav):
         context["audience"] = view.audience.value
         context["counterpart"] = view.counterpart
     else:
-        context["audience"] = page.meta.get("audience") or audience_of(page.url).value
+        context["audience"] = page.meta.get("audience") or plansite.paths.audience_of(page.url).value
     return context
 
 
 def on_post_page(output, page, config):
-    return with_policy(repair(output))
+    return plansite.security.with_policy(plansite.markup.repair(output))
 
 
 def on_post_template(output_content, template_name, config):
     """The 404 page is a theme template, not a page: it gets the same repairs and policy."""
-    return with_policy(repair(output_content)) if template_name.endswith(".html") else output_content
+    return plansite.security.with_policy(plansite.markup.repair(output_content)) if template_name.endswith(".html") else output_content
 

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from conftest import ROOT
 from plansite.check.plan import check_plan
 from plansite.model.walk import fingerprint
 from plansite.errors import Problems
@@ -9,7 +10,6 @@ from plansite.read import read_document, validate
 from plansite.model import Plan
 from plansite.commands.review import mark_reviewed
 
-ROOT = Path(__file__).resolve().parent.parent
 SCB = ROOT / "data" / "plans" / "scb-business-plan-2009-10.yml"
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import ROOT
 from plansite.catalogue import load_catalogue
 from plansite import model as m
 from plansite.model.walk import walk
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCES = Path(__file__).resolve().parent / "fixtures" / "source-plans"
 SLUGS = sorted(p.stem for p in SOURCES.glob("*.txt"))
 

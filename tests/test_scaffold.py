@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from plansite.commands.main import main
 from plansite.catalogue import load_catalogue
 from plansite.errors import DataError
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import shlex
 import subprocess
 from pathlib import Path
 
+from conftest import ROOT
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 WORKFLOW_FILES = sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
