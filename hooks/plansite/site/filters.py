@@ -1,0 +1,143 @@
+"""What templates may call: filters that format values, draw icons, render prose and make URLs.
+
+Templates only loop and branch; every formatting rule (money, dates, URLs, labels) lives here.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import jinja2
+import material
+from markupsafe import Markup
+
+from .. import model as m
+from ..catalogue import Catalogue
+from ..model.walk import anchor_of
+from ..paths import (
+    article_path, glossary_path, long_date, organisation_path, phone_link, plan_path, term_anchor, uncrc_path, url_of,
+    web_address,
+)
+from ..prose import to_html
+from ..views import PageView
+from ..views.blocks import partial_of
+
+ICONS = {
+    m.Icon.SCHOOL: "material/school",
+    m.Icon.HEALTH: "material/heart-pulse",
+    m.Icon.SHIELD: "material/shield-account",
+    m.Icon.VOICE: "material/bullhorn",
+    m.Icon.MONEY: "material/cash",
+    m.Icon.PEOPLE: "material/account-group",
+    m.Icon.HOME: "material/home",
+    m.Icon.JUSTICE: "material/scale-balance",
+    m.Icon.STAR: "material/star",
+    m.Icon.HEART: "material/heart",
+    m.Icon.BOOK: "material/book-open-variant",
+    m.Icon.WORLD: "material/earth",
+    m.Icon.CHECK: "material/check-circle",
+    m.Icon.SEARCH: "material/magnify",
+    m.Icon.PHONE: "material/phone",
+    m.Icon.LEARN: "material/lightbulb",
+}
+ICON_DIR = Path(material.__file__).parent / "templates" / ".icons"
+"""Material's icon set, drawn inline so that pages need no icon font and no request."""
+
+
+@functools.cache
+def icon_svg(name: str) -> Markup:
+    """An icon from Material's set as inline SVG, hidden from screen readers (words always go with it)."""
+    svg = (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
+    return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" class="ps-icon" ', 1))
+
+
+def money(value: m.Money) -> str:
+    """An amount as the plan printed it, with a pound sign."""
+    if value.as_printed:
+        return value.as_printed if value.as_printed.startswith("£") else f"£{value.as_printed}"
+    return f"£{value.amount:,}"
+
+
+def base_of(url: str) -> str:
+    """The relative path from a page's URL back to the site root ('' for the home page)."""
+    return "../" * url.count("/")
+
+
+
+
+def money(value: m.Money) -> str:
+    """An amount as the plan printed it, with a pound sign."""
+    if value.as_printed:
+        return value.as_printed if value.as_printed.startswith("£") else f"£{value.as_printed}"
+    return f"£{value.amount:,}"
+
+
+class Filters:
+    """Filters and globals for our templates; those that need the page read it from the template context."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.abbreviations = {t.term: t.meaning for t in catalogue.glossary if t.term != t.term.lower()}
+        # Words the young-people glossary explains, and the #anchor of each on the glossary page.
+        self.young_terms = {t.term: term_anchor(t.term) for t in catalogue.glossary if t.young_people}
+
+    def install(self, env: jinja2.Environment) -> None:
+        env.filters.update(
+            prose=self.prose, prose_inline=self.prose_inline, money=money, url=self.url, article_url=self.article_url,
+            anchor=anchor_of, term_anchor=term_anchor, long_date=long_date, web_address=web_address,
+            phone_link=phone_link, partial=partial_of, plan_url=self.plan_url, organisation_url=self.organisation_url,
+            uncrc_url=self.uncrc_url, glossary_url=self.glossary_url,
+        )
+        env.globals.update(icon=icon_svg, icons=ICONS, Status=m.Status, Audience=m.Audience, principles=m.GENERAL_PRINCIPLES)
+
+    @jinja2.pass_context
+    def prose(self, context, text: str | None, inline: bool = False) -> Markup:
+        """An editor's text as safe HTML, with article numbers linked and terms explained at first use."""
+        if not text:
+            return Markup("")
+        view: PageView = context["view"]
+        base = context["base"]
+        adult = view.audience is m.Audience.ADULT
+        young_glossary = glossary_path(m.Audience.YOUNG_PEOPLE)
+        glossary_url = base + url_of(young_glossary)
+        on_glossary = view.path == young_glossary
+        glossary = {} if adult or on_glossary else {term: f"{glossary_url}#{a}" for term, a in self.young_terms.items()}
+        return to_html(
+            text,
+            article_href=lambda n: base + url_of(article_path(n, view.audience)),
+            abbreviations=self.abbreviations if adult else {},
+            glossary_links=glossary,
+            seen=context["terms_seen"],
+            inline=inline,
+        )
+
+    @jinja2.pass_context
+    def prose_inline(self, context, text: str | None) -> Markup:
+        return self.prose(context, text, inline=True)
+
+    @jinja2.pass_context
+    def url(self, context, path: str) -> str:
+        """The link from the current page to a page named by its source path."""
+        return context["base"] + url_of(path)
+
+    @jinja2.pass_context
+    def article_url(self, context, number: int) -> str:
+        """The link to an article's page in the current page's audience."""
+        return context["base"] + url_of(article_path(number, context["view"].audience))
+
+    @jinja2.pass_context
+    def plan_url(self, context, slug: str, audience: m.Audience | None = None) -> str:
+        """The link to a plan's page, in the given audience or the current page's."""
+        return context["base"] + url_of(plan_path(slug, audience or context["view"].audience))
+
+    @jinja2.pass_context
+    def organisation_url(self, context, organisation_id: str) -> str:
+        return context["base"] + url_of(organisation_path(organisation_id))
+
+    @jinja2.pass_context
+    def uncrc_url(self, context, audience: m.Audience | None = None) -> str:
+        return context["base"] + url_of(uncrc_path(audience or context["view"].audience))
+
+    @jinja2.pass_context
+    def glossary_url(self, context, audience: m.Audience | None = None) -> str:
+        return context["base"] + url_of(glossary_path(audience or context["view"].audience))

@@ -1,0 +1,79 @@
+"""Links and anchors of generated pages, handed to MkDocs' own link validation.
+
+MkDocs collects a page's anchors and links while it renders Markdown; a generated page's HTML
+comes later, from our templates. So each generated page's ids and links are read from its HTML
+here: its ids become the anchors others may link to, its links to other pages' anchors are
+validated by MkDocs with the rest, and a link to a page that does not exist is a warning (which
+fails the strict build).
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.plansite")
+
+
+class _IdsAndLinks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"])
+        if tag == "a" and values.get("href") is not None:
+            self.links.append(values["href"])
+
+
+def ids_and_links(html: str) -> tuple[set[str], list[str]]:
+    """The ids in an HTML fragment, and the href of every link in it."""
+    parser = _IdsAndLinks()
+    parser.feed(html)
+    parser.close()
+    return parser.ids, parser.links
+
+
+class LinkCheck:
+    """Records generated pages' anchors and links for MkDocs' anchor validation."""
+
+    def __init__(self) -> None:
+        self._by_url: dict[str, File] | None = None
+
+    def _file_at(self, url: str, files: Files) -> File | None:
+        if self._by_url is None:
+            self._by_url = {}
+            for file in files:
+                url = "" if file.url == "./" else file.url  # MkDocs calls the home page "./"
+                self._by_url[url] = file
+                self._by_url.setdefault(url.removesuffix("index.html"), file)
+        return self._by_url.get(url)
+
+    def record(self, page: Page, html: str, files: Files) -> None:
+        ids, hrefs = ids_and_links(html)
+        page.present_anchor_ids = ids
+        page.links_to_anchors = {}
+        for href in hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                continue  # links off the site are the prose checks' concern
+            if parts.path:
+                url = posixpath.normpath(posixpath.join(posixpath.dirname("/" + page.url), unquote(parts.path)))
+                url = url.lstrip("/") + ("/" if parts.path.endswith("/") and url != "/" else "")
+                target = self._file_at("" if url == "/" else url, files)
+            else:
+                target = page.file
+            if target is None:
+                log.warning(f"Doc file '{page.file.src_uri}' contains a link '{href}', but there is no page at '{parts.path}'.")
+            elif parts.fragment:
+                page.links_to_anchors.setdefault(target, {}).setdefault(unquote(parts.fragment), href)
