@@ -59,20 +59,6 @@ def money(value: m.Money) -> str:
     return f"£{value.amount:,}"
 
 
-def base_of(url: str) -> str:
-    """The relative path from a page's URL back to the site root ('' for the home page)."""
-    return "../" * url.count("/")
-
-
-
-
-def money(value: m.Money) -> str:
-    """An amount as the plan printed it, with a pound sign."""
-    if value.as_printed:
-        return value.as_printed if value.as_printed.startswith("£") else f"£{value.as_printed}"
-    return f"£{value.amount:,}"
-
-
 class Filters:
     """Filters and globals for our templates; those that need the page read it from the template context."""
 
