@@ -3,22 +3,17 @@
 from pathlib import Path
 
 from conftest import ROOT
-from plansite.check.plan import check_plan
-from plansite.model.walk import fingerprint
-from plansite.errors import Problems
-from plansite.read import read_document, validate
-from plansite.model import Plan
+from plansite.catalogue import load_plan
 from plansite.commands.review import mark_reviewed
+from plansite.errors import Problems
+from plansite.model.walk import fingerprint
 
 SCB = ROOT / "data" / "plans" / "scb-business-plan-2009-10.yml"
 
 
 def check(file: Path) -> Problems:
     problems = Problems()
-    document = read_document(file, "data/plans/x.yml", problems)
-    plan = validate(document, Plan, problems)
-    if plan:
-        check_plan(plan, document, problems)
+    load_plan(file, problems, "data/plans/x.yml")
     return problems
 
 

@@ -109,14 +109,12 @@ def test_empty_file(tmp_path, content):
 
 
 def test_missing_child_friendly_text_is_an_error_when_published(tmp_path):
-    from plansite.check.plan import check_plan
-    from plansite.read import read_document
+    from plansite.catalogue import load_plan
 
     file = tmp_path / "x.yml"
     file.write_text(MINIMAL.replace("status: draft", "status: published"), encoding="utf-8")
     problems = Problems()
-    document = read_document(file, "data/plans/x.yml", problems)
-    check_plan(validate(document, Plan, problems), document, problems)
+    load_plan(file, problems, "data/plans/x.yml")
     assert any("needs its young-people version" in p.message for p in problems.items)
 
 

@@ -20,7 +20,6 @@ from ..views import PageView, all_pages, redirects
 from .filters import Filters
 
 
-
 class GeneratedPages:
     """The pages made from data, as MkDocs files and as HTML."""
 
