@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
+
 from .vocabulary import ARTICLE_COUNT, GENERAL_PRINCIPLES
 from .fields import Anchor, ArticleNumber, Line, Model, Prose
 
-__all__ = ["ARTICLE_COUNT", "GENERAL_PRINCIPLES", "Cluster", "ArticleYoungPeople", "Article", "Convention"]
+__all__ = [
+    "ARTICLE_COUNT", "GENERAL_PRINCIPLES", "Cluster", "ArticleYoungPeople", "Article", "ConventionSource", "Convention",
+]
 
 
 class Cluster(Model):
     id: Anchor
     title: Line
     young_people_title: Line
+    site_grouping: bool = False
+    """True for a group of this site's own making, not one of the UN Committee's reporting clusters."""
 
 
 class ArticleYoungPeople(Model):
@@ -25,9 +31,21 @@ class Article(Model):
     cluster: Anchor
     summary: Prose
     young_people: ArticleYoungPeople
+    reviewed: datetime.date
+    """When both summaries were last checked, sentence by sentence, against the Convention's text."""
+
+
+class ConventionSource(Model):
+    """The text of the Convention that the summaries are checked against."""
+
+    title: Line
+    url: Line
 
 
 class Convention(Model):
+    source: ConventionSource
+    grouping_note: Prose
+    young_people_grouping_note: Prose
     clusters: list[Cluster]
     articles: list[Article]
 

@@ -24,6 +24,7 @@ def article_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> lis
         context = {
             "article": article,
             "cluster": clusters[article.cluster],
+            "source": catalogue.convention.source,
             "previous": articles[position - 1] if position else None,
             "next": articles[position + 1] if position + 1 < len(articles) else None,
             "by_plan": [(catalogue.plan(slug), items) for slug, items in by_plan.items()],
