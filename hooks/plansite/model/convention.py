@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
+
+from pydantic import AfterValidator
 
 from .vocabulary import ARTICLE_COUNT, GENERAL_PRINCIPLES
 from .fields import Anchor, ArticleNumber, Line, Model, Prose
@@ -10,6 +13,16 @@ from .fields import Anchor, ArticleNumber, Line, Model, Prose
 __all__ = [
     "ARTICLE_COUNT", "GENERAL_PRINCIPLES", "Cluster", "ArticleYoungPeople", "Article", "ConventionSource", "Convention",
 ]
+
+
+def _written(value: str) -> str:
+    if not value.strip():
+        raise ValueError("this summary is empty; write it in your own words from the Convention's text")
+    return value
+
+
+Summary = Annotated[Prose, AfterValidator(_written)]
+"""An article's summary: never blank, since every article page shows one."""
 
 
 class Cluster(Model):
@@ -22,14 +35,14 @@ class Cluster(Model):
 
 class ArticleYoungPeople(Model):
     title: Line
-    summary: Prose
+    summary: Summary
 
 
 class Article(Model):
     number: ArticleNumber
     title: Line
     cluster: Anchor
-    summary: Prose
+    summary: Summary
     young_people: ArticleYoungPeople
     reviewed: datetime.date
     """When both summaries were last checked, sentence by sentence, against the Convention's text."""
