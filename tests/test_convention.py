@@ -120,5 +120,9 @@ def test_pages_show_the_source_the_review_date_and_whose_grouping_it_is(site):
         html = read(site, url)
         assert source in html
         assert '<time datetime="2026-12-01">1 December 2026</time>' in html
-    assert "Group (the site&#39;s own, not a UN reporting cluster)" in read(site, "uncrc/article-43")
-    assert "UN reporting cluster: General principles" in read(site, "uncrc/article-3")
+    assert "Group: How the Convention works (the site&#39;s own, not a UN reporting cluster)" in read(site, "uncrc/article-43")
+    assert "Group of rights: How the rules are checked and kept (our own group)" in read(site, "young-people/uncrc/article-43")
+    for url in ("uncrc/article-3", "uncrc/article-41", "young-people/uncrc/article-41"):
+        html = read(site, url)
+        assert "own" not in html.split('class="ps-cluster"')[1].split("</p>")[0]
+        assert 'uncrc/#about-the-groups"' in html, "every article page points to how the articles are grouped"
