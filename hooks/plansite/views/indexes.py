@@ -23,7 +23,8 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
     ]
     counts = {n: len({(c.plan.slug, c.anchor) for c in index.get(n, []) if not c.related}) for n in range(1, m.ARTICLE_COUNT + 1)}
     uncovered = [a for a in catalogue.convention.articles if not index.get(a.number)]
-    uncrc = {"convention": catalogue.convention, "clusters": clusters, "counts": counts, "uncovered": uncovered, "principles": m.GENERAL_PRINCIPLES,
+    uncrc = {"convention": catalogue.convention, "clusters": clusters, "counts": counts, "uncovered": uncovered,
+             "principles": m.GENERAL_PRINCIPLES,
              "related_counts": {n: len([c for c in index.get(n, []) if c.related]) for n in range(1, m.ARTICLE_COUNT + 1)}}
     home = {"by_organisation": [(o, plans) for o, plans in by_organisation if plans], "left_out": catalogue.left_out}
     pages = [
