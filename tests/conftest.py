@@ -33,16 +33,21 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A copy of the project (config, data, content, theme, hooks) that a test may break."""
+def copy_project(target: Path) -> Path:
+    """Copy the project (config, data, content, theme, hooks) into a folder, for a test to change."""
     for name in ("mkdocs.yml", "data", "content", "theme", "hooks"):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
+            shutil.copy(source, target / name)
+    return target
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A copy of the project that a test may break."""
+    return copy_project(tmp_path)
 
 
 def read(site: Path, url: str) -> str:

@@ -1,0 +1,168 @@
+"""Every component example in a real browser: axe-core per example, no live markup, no sideways scroll.
+
+One preview build of the project with a draft plan made of all the examples (one section each,
+see tests/component_examples.py), and one visit to each of its two pages, adult and young people.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+
+import pytest
+
+from conftest import build, copy_project
+from component_examples import SLUG, examples_plan, read_examples
+from plansite.errors import Problems
+from test_pages import AXE, CHROMIUM, FLAGS, WCAG_TAGS, QuietHandler, playwright
+
+pytestmark = pytest.mark.browser
+
+EXAMPLES = read_examples(Problems())
+PAGES = {"adult": f"plans/{SLUG}/", "young-people": f"young-people/plans/{SLUG}/"}
+
+# Which example a node belongs to: the section it sits in, or on the young-people page the
+# priority list it is in (headed 'do-<section id>'); "page" for the page around the examples.
+WHERE = """(node) => {
+  const cards = node.closest('ul.ps-cards');
+  if (cards) {
+    for (let e = cards.previousElementSibling; e; e = e.previousElementSibling)
+      if (e.tagName === 'H3' && e.id.startsWith('do-')) return e.id.slice(3);
+  }
+  const section = node.closest('article > section[aria-labelledby]');
+  return section ? section.getAttribute('aria-labelledby') : 'page';
+}"""
+
+AXE_BY_EXAMPLE = """async (tags) => {
+  const whereOf = WHERE;
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  const found = {};
+  for (const v of result.violations)
+    for (const n of v.nodes) {
+      const key = whereOf(document.querySelector(n.target[0]) || document.body);
+      (found[key] = found[key] || []).push(`${v.id}: ${v.help} at ${n.target.join(' ')}`);
+    }
+  return found;
+}"""
+
+LIVE_MARKUP = """() => {
+  const whereOf = WHERE;
+  const found = {};
+  const add = (node, what) => { const key = whereOf(node); (found[key] = found[key] || []).push(what); };
+  for (const e of document.querySelectorAll('main script, main iframe, main object, main embed, main img, main form, main style, main link'))
+    add(e, `<${e.tagName.toLowerCase()}>`);
+  for (const e of document.querySelectorAll('main *'))
+    for (const a of e.attributes) {
+      if (a.name.startsWith('on')) add(e, `${e.tagName.toLowerCase()} ${a.name}="${a.value}"`);
+      if (['href', 'src', 'action', 'formaction'].includes(a.name) && /^\\s*(javascript|data|vbscript):/i.test(a.value.replace(/[\\u0000-\\u0020]/g, '')))
+        add(e, `${e.tagName.toLowerCase()} ${a.name}="${a.value}"`);
+    }
+  return found;
+}"""
+
+TOO_WIDE = """() => {
+  const whereOf = WHERE;
+  const found = {};
+  for (const e of document.querySelectorAll('main *')) {
+    if (e.closest('.ps-table-wrap')) continue;  // a table scrolls inside its own region (WCAG 1.4.10 allows it)
+    const right = e.getBoundingClientRect().right;
+    if (right > innerWidth + 1) {
+      const key = whereOf(e);
+      (found[key] = found[key] || []).push(`${e.tagName.toLowerCase()}.${e.className} reaches ${Math.round(right)}px`);
+    }
+  }
+  return {scroll: document.documentElement.scrollWidth, found};
+}"""
+# The pages' Content-Security-Policy forbids eval, so the locating function is written into each script.
+AXE_BY_EXAMPLE, LIVE_MARKUP, TOO_WIDE = (script.replace("WHERE", WHERE) for script in (AXE_BY_EXAMPLE, LIVE_MARKUP, TOO_WIDE))
+
+TEXTS = """() => Object.fromEntries([...document.querySelectorAll('main section[aria-labelledby]')]
+  .map(s => [s.getAttribute('aria-labelledby'), s.textContent.replace(/\\s+/g, ' ')]))"""
+
+
+@pytest.fixture(scope="module")
+def examples_site(tmp_path_factory):
+    """The project with the examples plan added, built once as a preview (the plan is a draft)."""
+    project = copy_project(tmp_path_factory.mktemp("examples-project"))
+    (project / "data" / "plans" / f"{SLUG}.yml").write_text(examples_plan(EXAMPLES), encoding="utf-8")
+    out = tmp_path_factory.mktemp("examples-site")
+    result = build(out, project / "mkdocs.yml", preview=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="module")
+def seen(examples_site):
+    """What each of the two pages shows, from one visit each: axe results, live markup, texts, width at 320px."""
+    handler = functools.partial(QuietHandler, directory=str(examples_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    server = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    axe_source = AXE.read_text(encoding="utf-8")
+    results = {}
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for audience, url in PAGES.items():
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            csp: list[str] = []
+            page.on("console", lambda message: csp.append(message.text) if "Content Security Policy" in message.text else None)
+            page.goto(server + url, wait_until="load")
+            page.evaluate(axe_source)
+            results[audience] = {
+                "axe": page.evaluate(AXE_BY_EXAMPLE, WCAG_TAGS),
+                "live": page.evaluate(LIVE_MARKUP),
+                "texts": page.evaluate(TEXTS),
+                "csp": csp,
+            }
+            page.set_viewport_size({"width": 320, "height": 640})
+            results[audience]["narrow"] = page.evaluate(TOO_WIDE)
+            page.close()
+        browser.close()
+    httpd.shutdown()
+    return results
+
+
+IDS = [named.section_id for named in EXAMPLES]
+BY_ID = {named.section_id: named for named in EXAMPLES}
+
+
+@pytest.mark.parametrize("example", IDS)
+def test_axe_finds_no_wcag_violation_in_the_example(seen, example):
+    found = {audience: seen[audience]["axe"].get(example, []) for audience in PAGES}
+    assert found == {audience: [] for audience in PAGES}, json.dumps(found, indent=1)
+
+
+def test_axe_finds_no_wcag_violation_around_the_examples(seen):
+    """The rest of both pages: contents, the help box, the audience switch, the rights list."""
+    ids = set(IDS)
+    found = {audience: {k: v for k, v in seen[audience]["axe"].items() if k not in ids} for audience in PAGES}
+    assert found == {audience: {} for audience in PAGES}, json.dumps(found, indent=1)
+
+
+@pytest.mark.parametrize("example", IDS)
+def test_the_example_makes_no_live_markup(seen, example):
+    """Whatever the text, no script, event handler, embedded object, image or script link comes out."""
+    found = {audience: seen[audience]["live"].get(example, []) for audience in PAGES}
+    assert found == {audience: [] for audience in PAGES}
+
+
+@pytest.mark.parametrize("example", [i for i in IDS if BY_ID[i].example.expect_text])
+def test_text_that_looks_like_markup_is_shown_as_typed(seen, example):
+    shown = seen["adult"]["texts"][example]
+    assert [t for t in BY_ID[example].example.expect_text if t not in shown] == []
+
+
+def test_no_example_makes_the_page_scroll_sideways_at_320_pixels(seen):
+    """WCAG 1.4.10 (reflow): long words and wide tables stay inside the page; tables scroll in their own region."""
+    found = {audience: seen[audience]["narrow"] for audience in PAGES}
+    assert all(f["scroll"] <= 320 and not f["found"] for f in found.values()), json.dumps(found, indent=1)[:4000]
+
+
+def test_no_content_security_policy_violation(seen):
+    assert {audience: seen[audience]["csp"] for audience in PAGES} == {audience: [] for audience in PAGES}
+
+
+def test_every_example_is_on_the_adult_page(seen):
+    assert sorted(set(IDS) - set(seen["adult"]["texts"])) == []
