@@ -117,7 +117,12 @@ def seen(examples_site):
                 "csp": csp,
             }
             page.set_viewport_size({"width": 320, "height": 640})
+            page.wait_for_timeout(1000)  # let the theme's transitions into its narrow layout finish
             results[audience]["narrow"] = page.evaluate(TOO_WIDE)
+            # Some rules (target size, contrast over what wraps) see a narrow page differently.
+            for where, found in page.evaluate(AXE_BY_EXAMPLE, WCAG_TAGS).items():
+                wide = results[audience]["axe"].setdefault(where, [])
+                wide += [f"at 320px: {v}" for v in found if v not in wide]
             page.close()
         browser.close()
     httpd.shutdown()
@@ -126,9 +131,18 @@ def seen(examples_site):
 
 IDS = [named.section_id for named in EXAMPLES]
 BY_ID = {named.section_id: named for named in EXAMPLES}
+KNOWN_BUGS = {
+    "text-link-without-words": "a Markdown link with no words, [](https://…), is accepted and drawn as a link "
+    "without a name (axe link-name, WCAG 2.4.4 and 4.1.2); text.py should refuse it, with a hint",
+}
+"""Examples that show a bug not yet fixed outside the templates; strict, so the fix is noticed."""
 
 
-@pytest.mark.parametrize("example", IDS)
+def _with_known_bugs(ids: list[str]) -> list:
+    return [pytest.param(i, marks=pytest.mark.xfail(reason=KNOWN_BUGS[i], strict=True)) if i in KNOWN_BUGS else i for i in ids]
+
+
+@pytest.mark.parametrize("example", _with_known_bugs(IDS))
 def test_axe_finds_no_wcag_violation_in_the_example(seen, example):
     found = {audience: seen[audience]["axe"].get(example, []) for audience in PAGES}
     assert found == {audience: [] for audience in PAGES}, json.dumps(found, indent=1)
