@@ -148,6 +148,12 @@ HTML_BUGS = {
     "(## then ######), so the page skips heading levels; prose.py could renumber them",
 }
 
+TEXT_BUGS = {
+    "text-site-links-abbreviations-and-glossary-terms": "an article mentioned inside a link's words is made a link "
+    "itself, and the page shows 'Article [12](../../uncrc/article-12/) on its own page'; uncrc.link_mentions should "
+    "leave link texts alone",
+}
+
 
 def _with_known_bugs(ids: list[str], bugs: dict[str, str] = KNOWN_BUGS) -> list:
     return [pytest.param(i, marks=pytest.mark.xfail(reason=bugs[i], strict=True)) if i in bugs else i for i in ids]
@@ -173,7 +179,7 @@ def test_the_example_makes_no_live_markup(seen, example):
     assert found == {audience: [] for audience in PAGES}
 
 
-@pytest.mark.parametrize("example", [i for i in IDS if BY_ID[i].example.expect_text])
+@pytest.mark.parametrize("example", _with_known_bugs([i for i in IDS if BY_ID[i].example.expect_text], TEXT_BUGS))
 def test_text_that_looks_like_markup_is_shown_as_typed(seen, example):
     shown = seen["adult"]["texts"][example]
     assert [t for t in BY_ID[example].example.expect_text if t not in shown] == []
