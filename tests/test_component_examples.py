@@ -53,6 +53,22 @@ def test_every_component_has_examples():
     assert not unknown, f"components.yml names macros that {COMPONENTS.name} does not define: {unknown}"
 
 
+def _values(value: object, key: str) -> set:
+    """Every value stored under a key anywhere in a nest of dicts and lists."""
+    if isinstance(value, dict):
+        return {v for k, v in value.items() if k == key and isinstance(v, str)} | set().union(*(_values(v, key) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_values(v, key) for v in value))
+    return set()
+
+
+def test_every_status_and_every_picture_is_in_some_example():
+    raw = [named.raw for named in read_examples(Problems())]
+    shown_statuses = _values(raw, "progress") | _values(raw, "status")
+    assert {s.value for s in m.Status} <= shown_statuses
+    assert {i.value for i in m.Icon} <= _values(raw, "icon")
+
+
 def test_example_names_are_unique():
     counts = Counter(named.section_id for named in read_examples(Problems()))
     assert [sid for sid, n in counts.items() if n > 1] == []

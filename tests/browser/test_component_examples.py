@@ -78,8 +78,21 @@ TOO_WIDE = """() => {
   }
   return {scroll: document.documentElement.scrollWidth, found};
 }"""
+
+UNNAMED_PICTURES = """() => {
+  const whereOf = WHERE;
+  const found = {};
+  for (const s of document.querySelectorAll('main svg'))
+    if (s.getAttribute('aria-hidden') !== 'true' && !s.getAttribute('aria-label') && !s.closest('[aria-hidden=true], a, button, label') && !s.querySelector('title')) {
+      const key = whereOf(s);
+      (found[key] = found[key] || []).push(s.outerHTML.slice(0, 80));
+    }
+  return found;
+}"""
 # The pages' Content-Security-Policy forbids eval, so the locating function is written into each script.
-AXE_BY_EXAMPLE, LIVE_MARKUP, TOO_WIDE = (script.replace("WHERE", WHERE) for script in (AXE_BY_EXAMPLE, LIVE_MARKUP, TOO_WIDE))
+AXE_BY_EXAMPLE, LIVE_MARKUP, TOO_WIDE, UNNAMED_PICTURES = (
+    script.replace("WHERE", WHERE) for script in (AXE_BY_EXAMPLE, LIVE_MARKUP, TOO_WIDE, UNNAMED_PICTURES)
+)
 
 TEXTS = """() => Object.fromEntries([...document.querySelectorAll('main section[aria-labelledby]')]
   .map(s => [s.getAttribute('aria-labelledby'), s.textContent.replace(/\\s+/g, ' ')]))"""
@@ -117,6 +130,7 @@ def seen(examples_site):
                 "axe": page.evaluate(AXE_BY_EXAMPLE, WCAG_TAGS),
                 "live": page.evaluate(LIVE_MARKUP),
                 "texts": page.evaluate(TEXTS),
+                "pictures": page.evaluate(UNNAMED_PICTURES),
                 "csp": csp,
             }
             page.set_viewport_size({"width": 320, "height": 640})
@@ -177,6 +191,11 @@ def test_the_example_makes_no_live_markup(seen, example):
     """Whatever the text, no script, event handler, embedded object, image or script link comes out."""
     found = {audience: seen[audience]["live"].get(example, []) for audience in PAGES}
     assert found == {audience: [] for audience in PAGES}
+
+
+def test_every_picture_is_hidden_from_screen_readers_or_named(seen):
+    """Icons sit beside words that say the same, so each is aria-hidden (or named, when alone)."""
+    assert {audience: seen[audience]["pictures"] for audience in PAGES} == {audience: {} for audience in PAGES}
 
 
 @pytest.mark.parametrize("example", _with_known_bugs([i for i in IDS if BY_ID[i].example.expect_text], TEXT_BUGS))
