@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from conftest import ROOT
 from plansite import model as m
 from plansite.errors import Problems
 from plansite.model.blocks import AnyBlock, YoungText
 from plansite.model.fields import Anchor, Model
 from plansite.read import read_document, validate
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "tests" / "fixtures" / "components"
 COMPONENTS = ROOT / "theme" / "partials" / "components.html"
 SLUG = "component-examples"
