@@ -8,6 +8,8 @@ depth) and turned into plain dicts, lists and strings; the schema decides what b
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,8 @@ from typing import Any
 import yaml
 
 from ..errors import Problems
-from .characters import character_problems
+from .characters import character_problems, refused_character
+from .files import read_limited
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 30
@@ -29,6 +32,7 @@ class Document:
     value: Any
     root: yaml.Node
     lines: list[str] = field(default_factory=list)
+    _index: dict[int, dict] = field(default_factory=dict, repr=False, compare=False)
 
     def find(self, snippet: str, line: int, column: int) -> tuple[int, int]:
         """Where a snippet of a text value was typed, searching from the value's own place.
@@ -51,6 +55,17 @@ class Document:
         _, mark = self._find(self.root, self.root.start_mark, tuple(loc), at_key)
         return mark.line + 1, mark.column + 1
 
+    def _keys(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """A mapping's first entry for each key, built once, so locating many problems stays linear."""
+        index = self._index.get(id(node))
+        if index is None:
+            index = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    index.setdefault(key.value, (key, value))
+            self._index[id(node)] = index
+        return index
+
     def _find(self, node: yaml.Node, mark, loc: tuple, at_key: bool) -> tuple[int, yaml.Mark]:
         """The deepest node a path reaches, and how many parts it used.
 
@@ -63,10 +78,10 @@ class Document:
         best: tuple[int, yaml.Mark] = (0, mark)
         child = None
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == part:
-                    child = (value, key.start_mark if at_key and not rest else value.start_mark)
-                    break
+            entry = self._keys(node).get(part) if isinstance(part, str) else None
+            if entry is not None:
+                key, value = entry
+                child = (value, key.start_mark if at_key and not rest else value.start_mark)
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
             child = (node.value[part], node.value[part].start_mark)
         if child is not None:
@@ -160,12 +175,32 @@ def _runaway_quote(text: str) -> yaml.Mark | None:
     return None
 
 
+def _decoded_text(node: yaml.ScalarNode, path: str, problems: Problems) -> str:
+    """A scalar's text as YAML decoded it; a character it may not hold is reported and replaced.
+
+    Escapes in double quotes ("\\u202E", "\\x00", "\\udfff") are decoded by now, so this sees what
+    the scan of the file as typed cannot. The replacement keeps a lone surrogate from any encoder.
+    """
+    value = node.value
+    found = refused_character(value)
+    if found is None:
+        return value
+    index, name = found
+    line = node.start_mark.line + 1 + (value.count("\n", 0, index) if node.style in ("|", ">") else 0)
+    problems.add(
+        path, line, node.start_mark.column + 1,
+        f"invisible or control character {name} in this text",
+        "it cannot be published; it may be written as an escape such as \\u202E or \\x00 in double quotes: delete it",
+    )
+    return "".join("\ufffd" if refused_character(char) else char for char in value)
+
+
 def _to_value(node: yaml.Node, path: str, problems: Problems) -> Any:
     """Plain Python values from nodes: every scalar a string (or None when empty), duplicate keys refused."""
     if isinstance(node, yaml.ScalarNode):
         if node.style is None and node.value in ("", "~", "null", "Null", "NULL"):
             return None
-        return node.value
+        return _decoded_text(node, path, problems)
     if isinstance(node, yaml.SequenceNode):
         return [_to_value(item, path, problems) for item in node.value]
     result: dict[str, Any] = {}
@@ -175,7 +210,7 @@ def _to_value(node: yaml.Node, path: str, problems: Problems) -> Any:
         if not isinstance(key_node, yaml.ScalarNode):
             problems.add(path, line, column, "a key must be plain text", "write the key as a single word")
             continue
-        key = key_node.value
+        key = _decoded_text(key_node, path, problems)
         if key == "<<":
             problems.add(path, line, column, "merge keys ('<<') are not allowed", "write the values out in full")
             continue
@@ -193,11 +228,17 @@ def _to_value(node: yaml.Node, path: str, problems: Problems) -> Any:
 
 def read_document(file: Path, display_path: str, problems: Problems) -> Document | None:
     """Read one YAML file; problems go to the collector and None comes back if it cannot be read."""
-    raw = file.read_bytes()
-    if len(raw) > MAX_BYTES:
+    info = os.stat(file)
+    if not stat.S_ISREG(info.st_mode):
+        problems.add(display_path, 1, 1, "this is not an ordinary file (it is a folder, a device or a pipe)", "replace it with an ordinary text file saved as UTF-8")
+        return None
+    # The size is known before reading, and no more than the limit is ever read.
+    raw = b"" if info.st_size > MAX_BYTES else read_limited(file, MAX_BYTES)
+    if info.st_size > MAX_BYTES or len(raw) > MAX_BYTES:
+        size = max(info.st_size, len(raw))
         problems.add(
             display_path, 1, 1,
-            f"the file is {len(raw) / 1_000_000:.1f} MB; data files must be under {MAX_BYTES // 1_000_000} MB",
+            f"the file is {'over ' if size == len(raw) else ''}{size / 1_000_000:.1f} MB; data files must be under {MAX_BYTES // 1_000_000} MB",
             "remove pasted content or split the plan",
         )
         return None
