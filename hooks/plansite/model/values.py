@@ -17,7 +17,7 @@ from ..urls import email_problem, phone_problem
 
 WHOLE_NUMBER = re.compile(r"-?[0-9]{1,15}")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-FIRST_YEAR, LAST_YEAR = 1989, 2100  # the Convention was adopted in 1989
+FIRST_YEAR, LAST_YEAR = 1989, 2999  # from the year the Convention was adopted; four digits
 YOUNGEST, OLDEST = 1, 25  # children and young people, care leavers up to 25 included
 MAX_AMOUNT = 10**13  # pounds: more than any public budget
 
