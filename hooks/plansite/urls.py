@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 import markdown
 import phonenumbers
-from ada_url import URL
+from ada_url import URL, HostType
 from email_validator import EmailNotValidError, validate_email
 
 # Any page of the site will do as the base: what matters is whether the link leaves its origin.
@@ -90,7 +90,9 @@ def url_problem(href: str, *, image: bool = False, base: str = PAGE) -> str | No
     if scheme == "https:":
         if url.username or url.password:
             return "it hides a user name or password before the site's name (the browser goes to what follows '@')"
-        if "." not in url.hostname.strip(".") and not url.hostname.startswith("["):
+        if url.host_type != HostType.DEFAULT:
+            return "it goes to a numeric address (such as 127.0.0.1), not a site name"
+        if "." not in url.hostname.strip("."):
             return "it has no full site name (such as example.org)"
         return None
     if scheme == "http:":

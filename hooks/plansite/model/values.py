@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from ada_url import URL
+from ada_url import URL, HostType
 
 from ..text import is_blank
 from ..urls import email_problem, phone_problem
@@ -86,7 +86,7 @@ def website(value: str) -> str:
         url = URL(href)
     except ValueError:
         url = None
-    if url is None or url.protocol != "https:" or url.username or url.password or "." not in url.hostname.strip("."):
+    if url is None or url.protocol != "https:" or url.username or url.password or url.host_type != HostType.DEFAULT or "." not in url.hostname.strip("."):
         raise ValueError(f"'{value[:40]}' is not a web address the site can link to; write it as https://www.example.org or www.example.org")
     if " " in value or "\\" in value:
         raise ValueError(f"'{value[:40]}' is not a web address the site can link to; remove spaces and backslashes")
