@@ -305,3 +305,30 @@ def test_annotation_encodes_its_properties() -> None:
     annotation = problems.items[0].annotation()
     assert annotation.startswith("::error file=data/plans/a%2Cb%3Ac.yml,line=1,col=2::")
     assert "\n" not in annotation and "100%25" in annotation and "\\x0a" in annotation
+
+
+# --- The fast parser reads files as the reference loader does --------------------------------
+
+
+def _nodes(node, out: list) -> list:
+    out.append((type(node).__name__, node.tag, getattr(node, "style", None), node.start_mark.line, node.start_mark.column,
+                node.value if isinstance(node, yaml.ScalarNode) else None))  # fmt: skip
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _nodes(item, out)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _nodes(key, out)
+            _nodes(value, out)
+    return out
+
+
+@pytest.mark.parametrize("file", sorted((ROOT / "data").rglob("*.yml")), ids=lambda f: f.name)
+def test_libyaml_fast_path_composes_the_same_nodes_as_the_reference_loader(file: Path) -> None:
+    from plansite.read import document
+
+    if document.CParser is None:
+        pytest.skip("PyYAML without libyaml")
+    text = file.read_text(encoding="utf-8")
+    reference = document._Composer(text, "x", Problems()).get_single_node()
+    assert _nodes(document._compose_fast(text, "x"), []) == _nodes(reference, [])

@@ -15,6 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.resolver import Resolver
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml: the pure-Python loader does it all
+    CParser = None
 
 from ..errors import Problems
 from .characters import character_problems, refused_character
@@ -93,12 +100,12 @@ class Document:
         return skipped if skipped[0] > best[0] else best
 
 
-class _Composer(yaml.SafeLoader):
-    """A loader that only composes nodes, refusing tags, anchors, aliases and deep nesting."""
+class _Refusing:
+    """Composing nodes while refusing tags, anchors, aliases and deep nesting (a mixin for either parser)."""
 
-    def __init__(self, stream: str, path: str, problems: Problems):
-        super().__init__(stream)
-        self.path, self.problems, self.depth = path, problems, 0
+    path: str
+    problems: Problems
+    depth: int
 
     def _refuse(self, event: yaml.Event, message: str, hint: str) -> None:
         mark = event.start_mark
@@ -127,6 +134,52 @@ class _Composer(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+class _Composer(_Refusing, yaml.SafeLoader):
+    """The pure-Python loader: slower, and the one whose error messages the hints are written for."""
+
+    def __init__(self, stream: str, path: str, problems: Problems):
+        super().__init__(stream)
+        self.path, self.problems, self.depth = path, problems, 0
+
+
+if CParser is not None:
+
+    class _FastComposer(_Refusing, Composer, CParser, Resolver):
+        """libyaml's parser (in C) under the same composer: several times faster on big files."""
+
+        def __init__(self, stream: str, path: str, problems: Problems):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+            self.path, self.problems, self.depth = path, problems, 0
+
+        def compose_scalar_node(self, anchor):  # noqa: ANN001 - PyYAML's signature
+            node = super().compose_scalar_node(anchor)
+            node.style = node.style or None  # libyaml calls the plain style '', PyYAML None
+            return node
+
+
+def _compose_fast(text: str, path: str) -> yaml.Node | None:
+    """The node tree from libyaml's parser when the file parses cleanly, else None.
+
+    On any YAML error the pure-Python loader reads the file again, so messages and their places
+    stay exactly those the hints were written for; only clean files take the fast path.
+    """
+    if CParser is None:
+        return None
+    found = Problems()
+    loader = _FastComposer(text, path, found)
+    try:
+        root = loader.get_single_node()
+    except (yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+    if found or not isinstance(root, yaml.MappingNode):
+        return None  # tags, anchors, aliases or not a mapping: let the reference loader report them
+    return root
 
 
 YAML_HINTS = {
@@ -266,25 +319,27 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
     character_problems(text, display_path, problems)
     if len(problems) > before:
         return None
-    loader = _Composer(text, display_path, problems)
-    try:
-        root = loader.get_single_node()
-    except yaml.YAMLError as error:
-        quote = _runaway_quote(text)
-        if quote:
-            problems.add(
-                display_path, quote.line + 1, quote.column + 1,
-                "YAML syntax: this quote is not closed: the text runs on into the lines below",
-                "add the closing quote at the end of the text",
-            )
-        else:
-            _yaml_problem(error, display_path, problems)
-        return None
-    except RecursionError:
-        problems.add(display_path, 1, 1, "the data is nested too deeply", "check the indentation")
-        return None
-    finally:
-        loader.dispose()
+    root = _compose_fast(text, display_path)
+    if root is None:
+        loader = _Composer(text, display_path, problems)
+        try:
+            root = loader.get_single_node()
+        except yaml.YAMLError as error:
+            quote = _runaway_quote(text)
+            if quote:
+                problems.add(
+                    display_path, quote.line + 1, quote.column + 1,
+                    "YAML syntax: this quote is not closed: the text runs on into the lines below",
+                    "add the closing quote at the end of the text",
+                )
+            else:
+                _yaml_problem(error, display_path, problems)
+            return None
+        except RecursionError:
+            problems.add(display_path, 1, 1, "the data is nested too deeply", "check the indentation")
+            return None
+        finally:
+            loader.dispose()
     if len(problems) > before:
         return None
     if not isinstance(root, yaml.MappingNode):
