@@ -198,7 +198,12 @@ def test_cluster_id_used_by_the_uncrc_page_is_reported(data: Path) -> None:
 def test_previous_slug_claimed_by_two_plans_is_reported(data: Path) -> None:
     for name in ("scb-business-plan-2009-10", "occ-business-plan-2012-13"):
         _replace(data / "plans" / f"{name}.yml", "\nsections:", "\nprevious_slugs:\n  - old-plan\nsections:")
-    assert "'old-plan' is also a previous address of data/plans/" in report_of(data)
+    assert "'old-plan' is also a previous address in data/plans/" in report_of(data)
+
+
+def test_previous_slug_listed_twice_is_reported(data: Path) -> None:
+    _replace(data / "plans" / "scb-business-plan-2009-10.yml", "\nsections:", "\nprevious_slugs:\n  - old-plan\n  - old-plan\nsections:")
+    assert "'old-plan' is also a previous address in this plan's list" in report_of(data)
 
 
 # --- Budgets ---------------------------------------------------------------------------------

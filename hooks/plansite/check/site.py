@@ -120,8 +120,9 @@ def _check_addresses(plans: list[tuple[str, m.Plan, Document]], problems: Proble
                 _add(document, problems, where, f"'{old}' is the address of another plan (data/plans/{old}.yml)", "remove it from previous_slugs: a live plan keeps its address")
             elif old in RESERVED_SLUGS:
                 _add(document, problems, where, f"'{old}' is the address of the site's own page plans/{old}/", "remove it from previous_slugs")
-            elif old in claimed and claimed[old] != own:
-                _add(document, problems, where, f"'{old}' is also a previous address of data/plans/{claimed[old]}.yml", "an old address can lead to one plan only; remove it from one of them")
+            elif old in claimed:
+                other = "this plan's list" if claimed[old] == own else f"data/plans/{claimed[old]}.yml"
+                _add(document, problems, where, f"'{old}' is also a previous address in {other}", "an old address can lead to one plan only, once; remove one of them")
             else:
                 claimed[old] = own
 
