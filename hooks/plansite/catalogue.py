@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import model as m
 from .check.plan import check_plan
-from .check.site import RESERVED_SLUGS, check_convention, check_organisation, check_site
+from .check.site import RESERVED_SLUGS, check_convention, check_internal_links, check_organisation, check_site, site_pages
 from .errors import DataError, Problems
 from .read import Document, read_document, validate
 from .read.files import list_data, refused
@@ -135,6 +135,12 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
             plans.append(PlanFile(slug, plan, document, file))
 
     check_site(organisations, organisations_doc, glossary, glossary_doc, convention, convention_doc, every_plan, problems)
+    if not problems:
+        pages = site_pages(
+            [p.slug for p in plans], [o.id for o in organisations.organisations],
+            [old for p in plans for old in p.plan.previous_slugs], root / "content",
+        )
+        check_internal_links([(p.slug, p.plan, p.document) for p in plans], pages, problems)
     if problems:
         raise DataError(problems)
     return Catalogue(

@@ -134,3 +134,22 @@ def link_problem(text: str) -> tuple[str, str] | None:
         if why:
             return href, why
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def hrefs_in(text: str) -> tuple[tuple[str, str], ...]:
+    """(tag, url) of every link and image the rendered text holds (none without a '[')."""
+    if "[" not in text:
+        return ()
+    return tuple(links_in(markdown.markdown(text, output_format="html")))
+
+
+def on_site(href: str, page_url: str) -> tuple[str, str] | None:
+    """(path, fragment) a site-internal link leads to from a page ('plans/x/'), or None for a link off the site."""
+    try:
+        url = URL(href, base=f"{SITE}/{page_url}")
+    except ValueError:
+        return None
+    if url.origin != SITE:
+        return None
+    return unquote(url.pathname).lstrip("/"), unquote(url.hash.removeprefix("#"))

@@ -9,12 +9,15 @@ elements with one id, or one page two sources.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 from .. import model as m
 from ..errors import Problems
-from ..model.walk import walk
+from ..model.walk import strings, walk
+from ..paths import article_path, organisation_path, plan_path, redirect_path, url_of
 from ..read import Document
+from ..urls import hrefs_in, on_site
 
 
 # Ids the templates and the theme give elements of a plan's pages (adult and young people's).
@@ -144,3 +147,77 @@ def _add(document: Document | None, problems: Problems, path: tuple, message: st
     problems.add(document.path, line, column, message, hint)
 
 
+def check_internal_links(
+    built: list[tuple[str, m.Plan, Document]], pages: set[str], problems: Problems
+) -> None:
+    """Links in a plan's texts to a page or an #anchor of this site must find it.
+
+    `pages` holds the URL of every page the build makes ('plans/x/', 'uncrc/article-12/'...).
+    A link is followed from the page its text is shown on: the adult plan page, or the young
+    people's one for a young-people text. Anchors are checked on the plan's own pages.
+    """
+    for slug, plan, document in built:
+        anchors = _plan_anchors(plan)
+        for value, path in strings(plan):
+            if "](" not in value and "]:" not in value:
+                continue
+            young = "young_people" in path
+            page = f"{'young-people/' if young else ''}plans/{slug}/"
+            for _, href in hrefs_in(value):
+                target = on_site(href, page)
+                if target is None:
+                    continue
+                where, fragment = target
+                if where.endswith("index.html"):
+                    where = where.removesuffix("index.html")
+                if where and not where.endswith("/"):
+                    where += "/"
+                if where not in pages:
+                    _link_problem(document, problems, path, href, "goes to a page this site does not have", "check the address, e.g. /uncrc/article-12/ or #a-section-id")
+                elif fragment and where == page and fragment not in anchors:
+                    _link_problem(document, problems, path, href, f"goes to '#{fragment}', which is not on the page", "use the id of a section or item of this plan")
+
+
+def _plan_anchors(plan: m.Plan) -> set[str]:
+    """Every id a plan's pages have: the plan's own anchors and the ids of the page layout."""
+    anchors = set(THEME_IDS) | {f"right-{n}" for n in range(1, m.ARTICLE_COUNT + 1)}
+    for obj, _ in walk(plan):
+        anchors.add(getattr(obj, "anchor", None) or "")
+        if isinstance(obj, m.ActionGroup):
+            anchors.update(obj.row_anchors)
+        if isinstance(obj, m.Project):
+            anchors.add(f"{obj.id}-title")
+        if isinstance(obj, m.Section):
+            anchors.add(f"do-{obj.id}")
+    anchors.discard("")
+    return anchors
+
+
+def _link_problem(document: Document, problems: Problems, path: tuple, href: str, what: str, hint: str) -> None:
+    line, column = document.position(path)
+    line, column = document.find(href[:20], line, column)
+    problems.add(document.path, line, column, f"the link '{href[:60]}' {what}", hint)
+
+
+# The pages the site makes besides plans, organisations and articles.
+FIXED_PAGES = ("index.md", "plans/index.md", "uncrc/index.md", "glossary.md",
+               "young-people/index.md", "young-people/uncrc/index.md", "young-people/glossary.md")  # fmt: skip
+
+
+def site_pages(slugs: list[str], organisation_ids: list[str], old_slugs: list[str], content: Path | None) -> set[str]:
+    """The URL of every page a build makes (and every file it copies from the content folder)."""
+    paths = list(FIXED_PAGES)
+    for audience in m.Audience:
+        paths += [plan_path(slug, audience) for slug in slugs]
+        paths += [article_path(number, audience) for number in range(1, m.ARTICLE_COUNT + 1)]
+        paths += [redirect_path(old, audience).removesuffix("index.html") + "index.md" for old in old_slugs]
+    paths += [organisation_path(identifier) for identifier in organisation_ids]
+    pages = {url_of(path) for path in paths}
+    if content is not None and content.is_dir():
+        for file in content.rglob("*"):
+            relative = file.relative_to(content).as_posix()
+            if file.suffix == ".md":
+                pages.add(url_of(relative))
+            elif file.is_file():
+                pages.update({relative, relative + "/"})
+    return pages

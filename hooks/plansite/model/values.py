@@ -67,8 +67,12 @@ def email(value: str) -> str:
     return value
 
 
+PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()./-]+")
+
+
 def phone(value: str) -> str:
-    problem = phone_problem(value)
+    problem = None if PHONE_CHARACTERS.fullmatch(value) else "it may hold only digits, spaces, brackets, hyphens and a leading +"
+    problem = problem or phone_problem(value)
     if problem:
         raise ValueError(f"'{value[:40]}' is not a phone number ({problem}); write it as printed, e.g. 020 7783 8330 or +44 20 7783 8330")
     return value
@@ -88,8 +92,8 @@ def website(value: str) -> str:
         url = None
     if url is None or url.protocol != "https:" or url.username or url.password or url.host_type != HostType.DEFAULT or "." not in url.hostname.strip("."):
         raise ValueError(f"'{value[:40]}' is not a web address the site can link to; write it as https://www.example.org or www.example.org")
-    if " " in value or "\\" in value:
-        raise ValueError(f"'{value[:40]}' is not a web address the site can link to; remove spaces and backslashes")
+    if " " in value or "\\" in value or not (value[:1].isalnum() or value.lower().startswith("https://")):
+        raise ValueError(f"'{value[:40]}' is not a web address the site can link to; write it as www.example.org or https://www.example.org, without spaces or backslashes")
     return value
 
 
