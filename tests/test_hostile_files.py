@@ -337,3 +337,10 @@ def test_libyaml_fast_path_composes_the_same_nodes_as_the_reference_loader(file:
     text = file.read_text(encoding="utf-8")
     reference = document._Composer(text, "x", Problems()).get_single_node()
     assert _nodes(document._compose_fast(text, "x"), []) == _nodes(reference, [])
+
+
+def test_a_long_value_quoted_in_a_message_is_cut_in_its_middle(tmp_path: Path) -> None:
+    problems, _ = _read(tmp_path, MINIMAL_PLAN.replace("status: draft", "status: " + "x" * 50_000))
+    line = problems.report().splitlines()[0]
+    assert len(line) < 500
+    assert line.startswith("data/plans/plan.yml:5:9: 'xxx") and " … " in line and "' is not allowed for 'status'; " in line
