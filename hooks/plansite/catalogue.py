@@ -9,9 +9,10 @@ from pathlib import Path
 
 from . import model as m
 from .check.plan import check_plan
-from .check.site import check_convention, check_organisation
+from .check.site import RESERVED_SLUGS, check_convention, check_internal_links, check_organisation, check_site, site_pages
 from .errors import DataError, Problems
 from .read import Document, read_document, validate
+from .read.files import list_data, refused
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,15 @@ def _display(file: Path, root: Path) -> str:
     return file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
 
 
-def read_file(file: Path, display: str, schema: type, problems: Problems):
-    """One data file read and validated against a schema: (model, document), or Nones with problems added."""
-    if not file.exists():
+def read_file(file: Path, display: str, schema: type, problems: Problems, data_dir: Path | None = None):
+    """One data file read and validated against a schema: (model, document), or Nones with problems added.
+
+    With data_dir, a file that is not an ordinary file inside it is refused before it is opened.
+    """
+    if not file.exists() and not file.is_symlink():
         problems.add(display, 1, 1, "the file is missing", f"restore {display} from the main branch")
+        return None, None
+    if data_dir is not None and refused(file, data_dir, display, problems):
         return None, None
     try:
         document = read_document(file, display, problems)
@@ -64,9 +70,11 @@ def read_file(file: Path, display: str, schema: type, problems: Problems):
     return validate(document, schema, problems), document
 
 
-def load_plan(file: Path, problems: Problems, display: str | None = None) -> tuple[m.Plan | None, Document | None]:
+def load_plan(
+    file: Path, problems: Problems, display: str | None = None, data_dir: Path | None = None
+) -> tuple[m.Plan | None, Document | None]:
     """One plan file read, validated and checked on its own: the plan is None if it could not be validated."""
-    plan, document = read_file(file, display or str(file), m.Plan, problems)
+    plan, document = read_file(file, display or str(file), m.Plan, problems, data_dir)
     if plan is not None:
         check_plan(plan, document, problems)
     return plan, document
@@ -85,10 +93,10 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
 
     def read(relative: str, schema: type):
         file = data_dir / relative
-        return read_file(file, _display(file, root), schema, problems)
+        return read_file(file, _display(file, root), schema, problems, data_dir)
 
-    organisations, _ = read("organisations.yml", m.Organisations)
-    glossary, _ = read("glossary.yml", m.Glossary)
+    organisations, organisations_doc = read("organisations.yml", m.Organisations)
+    glossary, glossary_doc = read("glossary.yml", m.Glossary)
     convention, convention_doc = read("uncrc/articles.yml", m.Convention)
     if convention is not None:
         check_convention(convention, convention_doc, problems)
@@ -96,8 +104,16 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
     known = {o.id for o in organisations.organisations} if organisations else set()
     plans: list[PlanFile] = []
     left_out: list[tuple[str, str]] = []
-    for file in sorted((data_dir / "plans").glob("*.y*ml")):
+    every_plan: list[tuple[str, m.Plan, Document]] = []
+    for file in list_data(data_dir, problems).plans:
         slug = file.stem
+        if slug in RESERVED_SLUGS:
+            problems.add(
+                f"data/plans/{file.name}", 1, 1,
+                f"the file name '{file.name}' is taken by the site's own page at plans/{slug}/",
+                "rename the file, e.g. with the organisation and period: occ-business-plan-2025-26.yml",
+            )
+            continue
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
             problems.add(
                 f"data/plans/{file.name}", 1, 1,
@@ -105,9 +121,10 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
                 "rename it with lower-case letters, digits and hyphens only, e.g. occ-business-plan-2025-26.yml",
             )
             continue
-        plan, document = load_plan(file, problems, _display(file, root))
+        plan, document = load_plan(file, problems, _display(file, root), data_dir)
         if plan is None:
             continue
+        every_plan.append((slug, plan, document))
         if organisations:
             check_organisation(plan, document, known, problems)
         if plan.status == "draft" and not preview:
@@ -117,6 +134,13 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
         else:
             plans.append(PlanFile(slug, plan, document, file))
 
+    check_site(organisations, organisations_doc, glossary, glossary_doc, convention, convention_doc, every_plan, problems)
+    if not problems:
+        pages = site_pages(
+            [p.slug for p in plans], [o.id for o in organisations.organisations],
+            [old for p in plans for old in p.plan.previous_slugs], root / "content",
+        )
+        check_internal_links([(p.slug, p.plan, p.document) for p in plans], pages, problems)
     if problems:
         raise DataError(problems)
     return Catalogue(

@@ -3,7 +3,35 @@
 from __future__ import annotations
 
 import os
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import groupby
+
+# A file with a million tabs must not print a million lines: this many problems are shown per
+# file, then a count of the rest; past KEPT_PER_FILE they are only counted.
+SHOWN_PER_FILE = 50
+KEPT_PER_FILE = 1000
+# Characters that look like nothing, shown in messages as escapes (with every C* category).
+INVISIBLE = {"\u2028", "\u2029", "\u115f", "\u1160", "\u3164", "\uffa0", "\u2007", "\u202f", "\u3000"}
+
+
+def visible(text: str) -> str:
+    """The text with every control, invisible or direction character written out as an escape.
+
+    Messages carry keys and values from the data: printed raw, an ESC sequence would move the
+    terminal's cursor and a line break could start a new (CI) command line.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if unicodedata.category(char)[0] == "C" or char in INVISIBLE:
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 @dataclass(frozen=True, order=True)
@@ -17,13 +45,32 @@ class DataProblem:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
-        return f"{text}; {self.hint}" if self.hint else text
+        """The problem on one line; control and invisible characters from the data written as escapes."""
+        text = f"{visible(self.path)}:{self.line}:{self.column}: {_short(visible(self.message))}"
+        return f"{text}; {_short(visible(self.hint))}" if self.hint else text
 
     def annotation(self) -> str:
-        """The same problem as a GitHub Actions workflow annotation."""
-        text = str(self).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},col={self.column}::{text}"
+        """The same problem as a GitHub Actions workflow command, its data encoded as the runner requires."""
+        return f"::error file={_property(self.path)},line={self.line},col={self.column}::{_data(str(self))}"
+
+
+MAX_MESSAGE = 300
+
+
+def _short(text: str) -> str:
+    """A message cut to a readable length in its middle (a value quoted from the data can be a whole
+    page long), keeping its start and its end, which says what is wrong."""
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE // 2] + " … " + text[-(MAX_MESSAGE // 2) :]
+
+
+def _data(text: str) -> str:
+    """Workflow-command encoding of a message, so data in it cannot end the command or start another."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """Workflow-command encoding of a property value (file=...), where ':' and ',' are separators."""
+    return _data(visible(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 @dataclass
@@ -31,27 +78,44 @@ class Problems:
     """A collector: every problem in every file, so editors see them all in one run."""
 
     items: list[DataProblem] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
 
     def add(self, path: str, line: int, column: int, message: str, hint: str = "") -> None:
-        self.items.append(DataProblem(path, line, column, message, hint))
+        self.counts[path] += 1
+        if self.counts[path] <= KEPT_PER_FILE:
+            self.items.append(DataProblem(path, line, column, message, hint))
 
     def extend(self, other: "Problems") -> None:
         self.items.extend(other.items)
+        self.counts.update(other.counts)
 
     def __bool__(self) -> bool:
         return bool(self.items)
 
     def __len__(self) -> int:
-        return len(self.items)
+        """How many problems were found, counted ones included."""
+        return sum(self.counts.values())
 
     def report(self) -> str:
         """All problems, one per line, sorted by file and line, with a count at the end."""
         unique = sorted(set(self.items))
-        lines = [str(p) for p in unique]
+        shown: list[DataProblem] = []
+        total = 0
+        for path, group in groupby(unique, key=lambda p: p.path):
+            in_file = list(group)
+            count = len(in_file) + max(0, self.counts[path] - KEPT_PER_FILE)
+            total += count
+            shown += in_file[:SHOWN_PER_FILE]
+            if count > SHOWN_PER_FILE:
+                shown.append(DataProblem(
+                    path, in_file[min(SHOWN_PER_FILE, len(in_file) - 1)].line, 1, f"and {count - SHOWN_PER_FILE:,} more problems in this file",
+                    "fix the ones above first (often one fix clears many), then check again",
+                ))
+        lines = [str(p) for p in shown]
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            lines += [p.annotation() for p in unique]
-        noun = "problem" if len(unique) == 1 else "problems"
-        lines.append(f"{len(unique)} {noun} found in the data: nothing was published.")
+            lines += [p.annotation() for p in shown]
+        noun = "problem" if total == 1 else "problems"
+        lines.append(f"{total:,} {noun} found in the data: nothing was published.")
         return "\n".join(lines)
 
 

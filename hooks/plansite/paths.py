@@ -10,6 +10,7 @@ import datetime
 import re
 
 from .model import Audience
+from .model.values import website_href
 
 YOUNG_PEOPLE_PREFIX = Audience.YOUNG_PEOPLE.prefix
 
@@ -66,8 +67,8 @@ def term_anchor(term: str) -> str:
 
 
 def web_address(website: str) -> str:
-    """A website as printed in a plan ('www.example.org.uk') as a link target."""
-    return website if website.startswith("http") else "https://" + website
+    """A website as printed in a plan ('www.example.org.uk') as a link target: the rule the schema checked."""
+    return website_href(website)
 
 
 def phone_link(phone: str) -> str:

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from .text import unsafe_link
 from .uncrc import link_mentions
+from .urls import url_problem
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "h3", "h4", "h5", "h6", "br", "abbr", "blockquote", "code"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
@@ -20,8 +21,9 @@ TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
 
 def _drop_unsafe_link(element: str, attribute: str, value: str) -> str | None:
     """The schema's reading of a link decides here too: nh3 keeps 'java    script:' as a relative
-    link, the schema (spaces, tabs and hidden characters removed) does not."""
-    return None if attribute == "href" and unsafe_link(value) else value
+    link, the schema (spaces, tabs and hidden characters removed) does not; and a link a browser
+    would follow off the site in a way the checks do not allow ('\\/host') is dropped as well."""
+    return None if attribute == "href" and (unsafe_link(value) or url_problem(value)) else value
 
 
 def _shift_headings(html: str) -> str:

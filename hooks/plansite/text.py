@@ -6,6 +6,8 @@ import html
 import re
 import unicodedata
 
+from .urls import ALLOWED, link_problem
+
 # Things that look like HTML: a tag, a comment, a doctype or an autolink in angle brackets.
 # Every pattern here must stay linear: a text can be nearly 1 MB, and `\s*[/!?]?\s*` or a `[^\]]*`
 # tried from each of many openings takes hours on the wrong input.
@@ -65,14 +67,95 @@ def text_problem(value: str) -> str | None:
             if unsafe_link(match.group(1)):
                 return (
                     f"the link '{match.group(1)[:40]}' is not allowed"
-                    "; links must start with https://, http://, mailto:, tel: or a single / for a page of this site"
+                    "; links must start with https://, mailto: or tel:, or go to a page of this site (e.g. /uncrc/)"
                 )
     if len(value) > MAX_TEXT:
         return f"this text is {len(value):,} characters long; a text may have up to {MAX_TEXT:,}; split it into several blocks"
     if value.count("[") > MAX_BRACKETS:
         # Python-Markdown takes quadratic time on many '[' (its issue #798): a few thousand stall a build.
         return f"this text has {value.count('[')} square brackets; a text may have up to {MAX_BRACKETS}; remove the extra brackets"
+    return markdown_budget_problem(value) or _link_problem(value)
+
+
+def _link_problem(value: str) -> str | None:
+    found = link_problem(value)
+    if found is None:
+        return None
+    href, why = found
+    return f"the link '{href[:40]}' is not allowed: {why}; {ALLOWED}"
+
+
+MAX_NESTING = 20
+MAX_MARKS = 500
+MARKS = "`*_[]\\"
+CONTAINERS = re.compile(r"[ ]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))[ \t]*")
+
+
+def markdown_budget_problem(value: str) -> str | None:
+    """Markdown the renderer cannot draw in bounded time or stack, as 'what; how to fix', or None.
+
+    Lists and quotes nested hundreds deep ('- - - - ...') exhaust Python's stack; every inline
+    mark costs the renderer a pass over the text, and every '[' makes it read on to its matching
+    ']' (or the end of the text). Each is measured here in one linear pass, before rendering, so
+    that whatever a valid text holds, rendering it stays proportional to its length.
+    """
+    marks = sum(value.count(mark) for mark in MARKS)
+    if marks > MAX_MARKS:
+        # Each inline construct costs Python-Markdown a pass over the rest of the text.
+        return (
+            f"this text has {marks} Markdown marks (` * _ [ ] \\); a text may have up to {MAX_MARKS}"
+            "; remove the extra marks, or split the text into several blocks"
+        )
+    for line in value.split("\n"):
+        depth, position = (len(line) - len(line.lstrip(" "))) // 2, 0
+        while depth <= MAX_NESTING:
+            match = CONTAINERS.match(line, position)
+            if not match or match.end() == position:
+                break
+            depth, position = depth + 1, match.end()
+        if depth > MAX_NESTING:
+            return (
+                f"lists or quotes are nested more than {MAX_NESTING} levels deep (found '{line.strip()[:20]}')"
+                "; write the items as one list, without '- ' or '>' repeated at the start of a line"
+            )
+    if bracket_work(value) > len(value) + 100:
+        return (
+            "this text has '[' or '](' that are never closed, or that enclose very long text"
+            "; close each '[' with ']' and each '](' with ')' soon after it, or remove them"
+        )
     return None
+
+
+def bracket_work(value: str) -> int:
+    """How many characters the renderer reads looking for the ']' of each '[', and the ')' of
+    each '](' that opens a link address (the end of the text, when there is none)."""
+    work = 0
+    for opening, closing, counts in (("[", "]", None), ("(", ")", "]")):
+        open_at: list[tuple[int, bool]] = []
+        for index, char in enumerate(value):
+            if char == opening:
+                open_at.append((index, counts is None or (index and value[index - 1] == counts)))
+            elif char == closing and open_at:
+                start, counted = open_at.pop()
+                work += (index - start) if counted else 0
+        work += sum(len(value) - start for start, counted in open_at if counted)
+    return work
+
+
+# Letters that show as nothing (the Hangul fillers) and the braille blank, which shows as a space.
+BLANK_LOOKING = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+
+
+def is_blank(value: str) -> bool:
+    """True when a text has nothing a reader can see: only spaces, invisible characters or fillers."""
+    for char in value:
+        if char.isspace() or char in BLANK_LOOKING:
+            continue
+        category = unicodedata.category(char)
+        if category[0] in "CZ" or category in ("Mn", "Me"):
+            continue
+        return False
+    return True
 
 
 def placeholders(value: str) -> list[str]:

@@ -9,10 +9,11 @@ from pydantic import BaseModel
 
 from ..errors import Problems
 from .. import model as m
-from ..model.walk import Path, anchor_of, strings, walk
+from ..model.walk import Path, anchor_of, everything, strings, walk
 from ..read import Document
 from ..text import placeholders
 from ..uncrc import mentioned_articles
+from .site import check_plan_names
 from .young_people import check_young_people
 
 
@@ -34,6 +35,7 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
         else:
             anchors[anchor] = path
 
+    check_plan_names(plan, report)
     owner_codes = {item.code for obj, _ in walk(plan) if isinstance(obj, m.KeyBlock) for item in obj.items}
     published = plan.status == "published"
 
@@ -43,6 +45,8 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
                 claim(anchor, path + ("rows", index))
         if not isinstance(obj, m.ActionRow):
             claim(anchor_of(obj), path)
+        if isinstance(obj, m.Project):
+            claim(f"{obj.id}-title", path + ("id",))  # the id of the project's heading
 
         if isinstance(obj, m.Cited):
             _check_citations(obj, path, report)
@@ -58,6 +62,13 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
                     f"the lines under '{obj.name}' add up to {total:,}, not {obj.amount.amount:,}",
                     "correct the figures; if the source itself disagrees, keep its figures and explain in 'sum_note'",
                 )
+        if isinstance(obj, (m.BudgetBlock, m.DeliveryBlock)) and not obj.negative_amounts:
+            for money, where in everything(obj, path):
+                if isinstance(money, m.Money) and money.amount < 0:
+                    report(
+                        where + ("amount",), f"the amount {money.amount:,} is negative",
+                        "write it without the minus sign; if this table really shows losses, add 'negative_amounts: true' to the block",
+                    )
         if published:
             check_young_people(obj, path, report)
 

@@ -1,10 +1,32 @@
-"""Checks across the site's files: every plan's organisation exists, the Convention is whole."""
+"""Checks across the site's files: every plan's organisation exists, the Convention is whole, and
+everything that becomes a name is unique and never empty, across the whole site.
+
+Ids and paths come from the data: section and item ids, references such as 'SP1' made into
+anchors, glossary terms, organisation ids and old addresses of renamed plans. The site's own
+pages and theme use some names too; a data name equal to one of them would give a page two
+elements with one id, or one page two sources.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Callable
+
 from .. import model as m
 from ..errors import Problems
+from ..model.walk import strings, walk
+from ..paths import article_path, organisation_path, plan_path, redirect_path, url_of
 from ..read import Document
+from ..urls import hrefs_in, on_site
+
+
+# Ids the templates and the theme give elements of a plan's pages (adult and young people's).
+THEME_IDS = {"main-content", "contents-title", "rights-in-this-plan", "need-help", "who", "plans", "rights", "involved", "progress"}
+# Ids the templates make from a prefix and a name or number on the young people's plan page.
+THEME_ID_PREFIXES = ("do-", "right-")
+# Ids of the UNCRC index page, beside the clusters'.
+UNCRC_PAGE_IDS = {"main-content", "coverage"}
+RESERVED_SLUGS = {"index"}
 
 
 def check_organisation(plan: m.Plan, document: Document, known: set[str], problems: Problems) -> None:
@@ -28,3 +50,174 @@ def check_convention(convention: m.Convention, document: Document, problems: Pro
             document.path, 1, 1,
             f"articles must be 1 to {m.ARTICLE_COUNT}, each once (missing: {missing or 'none'})", "add or remove articles",
         )
+
+
+def reserved_id_problem(anchor: str) -> str | None:
+    """Why an id from a plan cannot be used on its pages, as 'what; how to fix', or None."""
+    if anchor in THEME_IDS or anchor.startswith(THEME_ID_PREFIXES):
+        return (
+            f"the id '{anchor}' is used by the site's own page layout"
+            f"; choose another id (not {', '.join(sorted(THEME_IDS))}, and not starting with {' or '.join(THEME_ID_PREFIXES)})"
+        )
+    return None
+
+
+def check_plan_names(plan: m.Plan, report: Callable[[tuple, str, str], None]) -> None:
+    """References that would make an empty anchor, and ids the layout already uses."""
+    for obj, path in walk(plan):
+        if isinstance(obj, (m.AimGroup, m.Aim)) and not m.slug(obj.ref):
+            report(path + ("ref",), f"the reference '{obj.ref}' has no letters or digits, so it cannot be linked to", "write a reference with letters or digits, e.g. SP1 or 1.2")
+        elif isinstance(obj, m.Priority) and obj.ref and not obj.id and not m.slug(obj.ref):
+            report(path + ("ref",), f"the reference '{obj.ref}' has no letters or digits, so it cannot be linked to", "write a reference with letters or digits, or give the priority an 'id'")
+        own_id = getattr(obj, "id", None) if isinstance(obj, (m.Section, m.Block, m.Priority, m.Project, m.ActionGroup, m.ActionRow)) else None
+        if own_id:
+            problem = reserved_id_problem(own_id)
+            if problem:
+                message, _, hint = problem.partition("; ")
+                report(path + ("id",), message, hint)
+
+
+def check_site(
+    organisations: m.Organisations | None, organisations_doc: Document | None,
+    glossary: m.Glossary | None, glossary_doc: Document | None,
+    convention: m.Convention | None, convention_doc: Document | None,
+    plans: list[tuple[str, m.Plan, Document]], problems: Problems,
+) -> None:
+    """Names that must be unique across files: organisation ids, glossary terms, clusters, plan addresses."""
+    if organisations is not None:
+        _unique(
+            [(o.id, ("organisations", i, "id")) for i, o in enumerate(organisations.organisations)],
+            organisations_doc, problems, "the organisation id '{}' is used twice (also on line {})",
+            "give each organisation its own id; plans refer to it by that id",
+        )
+    if glossary is not None:
+        for index, term in enumerate(glossary.terms):
+            if not m.slug(term.term):
+                _add(glossary_doc, problems, ("terms", index, "term"), f"the term '{term.term}' has no letters or digits", "write the word or abbreviation the glossary explains")
+        _unique(
+            [(m.slug(t.term), ("terms", i, "term")) for i, t in enumerate(glossary.terms) if m.slug(t.term)],
+            glossary_doc, problems, "the term '{}' is in the glossary twice, or written two ways (also on line {})",
+            "keep one entry for each term",
+        )
+    if convention is not None:
+        for index, cluster in enumerate(convention.clusters):
+            if cluster.id in UNCRC_PAGE_IDS:
+                _add(convention_doc, problems, ("clusters", index, "id"), f"the id '{cluster.id}' is used by the UNCRC page itself", "choose another id for the cluster")
+        _unique(
+            [(c.id, ("clusters", i, "id")) for i, c in enumerate(convention.clusters)],
+            convention_doc, problems, "the cluster id '{}' is used twice (also on line {})", "give each cluster its own id",
+        )
+    _check_addresses(plans, problems)
+
+
+def _check_addresses(plans: list[tuple[str, m.Plan, Document]], problems: Problems) -> None:
+    """Old addresses of renamed plans: not a plan's own address, not the site's, not claimed twice."""
+    slugs = {slug_ for slug_, _, _ in plans}
+    claimed: dict[str, str] = {}
+    for own, plan, document in plans:
+        for index, old in enumerate(plan.previous_slugs):
+            where = ("previous_slugs", index)
+            if old == own:
+                _add(document, problems, where, f"'{old}' is this plan's own address, not a previous one", "remove it from previous_slugs")
+            elif old in slugs:
+                _add(document, problems, where, f"'{old}' is the address of another plan (data/plans/{old}.yml)", "remove it from previous_slugs: a live plan keeps its address")
+            elif old in RESERVED_SLUGS:
+                _add(document, problems, where, f"'{old}' is the address of the site's own page plans/{old}/", "remove it from previous_slugs")
+            elif old in claimed:
+                other = "this plan's list" if claimed[old] == own else f"data/plans/{claimed[old]}.yml"
+                _add(document, problems, where, f"'{old}' is also a previous address in {other}", "an old address can lead to one plan only, once; remove one of them")
+            else:
+                claimed[old] = own
+
+
+def _unique(names: list[tuple[str, tuple]], document: Document | None, problems: Problems, message: str, hint: str) -> None:
+    first: dict[str, tuple] = {}
+    for name, path in names:
+        if name in first:
+            line = document.position(first[name])[0] if document else 1
+            _add(document, problems, path, message.format(name, line), hint)
+        else:
+            first[name] = path
+
+
+def _add(document: Document | None, problems: Problems, path: tuple, message: str, hint: str) -> None:
+    if document is None:
+        return
+    line, column = document.position(path)
+    problems.add(document.path, line, column, message, hint)
+
+
+def check_internal_links(
+    built: list[tuple[str, m.Plan, Document]], pages: set[str], problems: Problems
+) -> None:
+    """Links in a plan's texts to a page or an #anchor of this site must find it.
+
+    `pages` holds the URL of every page the build makes ('plans/x/', 'uncrc/article-12/'...).
+    A link is followed from the page its text is shown on: the adult plan page, or the young
+    people's one for a young-people text. Anchors are checked on the plan's own pages.
+    """
+    for slug, plan, document in built:
+        anchors = _plan_anchors(plan)
+        for value, path in strings(plan):
+            if "](" not in value and "]:" not in value:
+                continue
+            young = "young_people" in path
+            page = f"{'young-people/' if young else ''}plans/{slug}/"
+            for _, href in hrefs_in(value):
+                target = on_site(href, page)
+                if target is None:
+                    continue
+                where, fragment = target
+                if where.endswith("index.html"):
+                    where = where.removesuffix("index.html")
+                if where and not where.endswith("/"):
+                    where += "/"
+                if where not in pages:
+                    _link_problem(document, problems, path, href, "goes to a page this site does not have", "check the address, e.g. /uncrc/article-12/ or #a-section-id")
+                elif fragment and where == page and fragment not in anchors:
+                    _link_problem(document, problems, path, href, f"goes to '#{fragment}', which is not on the page", "use the id of a section or item of this plan")
+
+
+def _plan_anchors(plan: m.Plan) -> set[str]:
+    """Every id a plan's pages have: the plan's own anchors and the ids of the page layout."""
+    anchors = set(THEME_IDS) | {f"right-{n}" for n in range(1, m.ARTICLE_COUNT + 1)}
+    for obj, _ in walk(plan):
+        anchors.add(getattr(obj, "anchor", None) or "")
+        if isinstance(obj, m.ActionGroup):
+            anchors.update(obj.row_anchors)
+        if isinstance(obj, m.Project):
+            anchors.add(f"{obj.id}-title")
+        if isinstance(obj, m.Section):
+            anchors.add(f"do-{obj.id}")
+    anchors.discard("")
+    return anchors
+
+
+def _link_problem(document: Document, problems: Problems, path: tuple, href: str, what: str, hint: str) -> None:
+    line, column = document.position(path)
+    line, column = document.find(href[:20], line, column)
+    problems.add(document.path, line, column, f"the link '{href[:60]}' {what}", hint)
+
+
+# The pages the site makes besides plans, organisations and articles.
+FIXED_PAGES = ("index.md", "plans/index.md", "uncrc/index.md", "glossary.md",
+               "young-people/index.md", "young-people/uncrc/index.md", "young-people/glossary.md")  # fmt: skip
+
+
+def site_pages(slugs: list[str], organisation_ids: list[str], old_slugs: list[str], content: Path | None) -> set[str]:
+    """The URL of every page a build makes (and every file it copies from the content folder)."""
+    paths = list(FIXED_PAGES)
+    for audience in m.Audience:
+        paths += [plan_path(slug, audience) for slug in slugs]
+        paths += [article_path(number, audience) for number in range(1, m.ARTICLE_COUNT + 1)]
+        paths += [redirect_path(old, audience).removesuffix("index.html") + "index.md" for old in old_slugs]
+    paths += [organisation_path(identifier) for identifier in organisation_ids]
+    pages = {url_of(path) for path in paths}
+    if content is not None and content.is_dir():
+        for file in content.rglob("*"):
+            relative = file.relative_to(content).as_posix()
+            if file.suffix == ".md":
+                pages.add(url_of(relative))
+            elif file.is_file():
+                pages.update({relative, relative + "/"})
+    return pages

@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import Field
 
-from .fields import Amount, Anchor, Articles, Fingerprint, Line, Model, Paragraphs, Prose, slug
+from .fields import Age, Amount, Anchor, Articles, Email, Fingerprint, Line, Model, Paragraphs, Phone, Prose, Website, slug
 from .vocabulary import Icon, Status
 
 
@@ -96,7 +96,7 @@ class QuoteBlock(Block):
     type: Literal["quote"]
     text: Prose
     speaker: Line
-    age: int | None = None
+    age: Age | None = None
     context: Line | None = None
 
 
@@ -161,6 +161,7 @@ class DeliveryRow(Cited):
 
 class DeliveryBlock(Block):
     type: Literal["delivery"]
+    negative_amounts: bool = False
     caption: Line
     columns: dict[Literal["priority", "cluster", "project", "owner", "budget"], Line]
     priority_titles: dict[str, Line] = {}
@@ -274,6 +275,7 @@ class BudgetBlock(Block):
     """A budget: a stated total and the lines that make it up; sums are checked."""
 
     type: Literal["budget"]
+    negative_amounts: bool = False
     total: BudgetLine
 
 
@@ -311,9 +313,9 @@ class ContactBlock(Block):
     type: Literal["contact"]
     name: Line | None = None
     address: list[Line] = []
-    phone: Line | None = None
-    email: Line | None = None
-    website: Line | None = None
+    phone: Phone | None = None
+    email: Email | None = None
+    website: Website | None = None
     social: Line | None = None
 
 

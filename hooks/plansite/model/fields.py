@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from ..text import text_problem
+from . import values
 from .vocabulary import ARTICLE_COUNT
 
 
@@ -21,6 +23,7 @@ class Model(BaseModel):
 
 
 def _check_text(value: str) -> str:
+    values.not_blank(value)
     problem = text_problem(value)
     if problem:
         raise ValueError(problem)
@@ -56,7 +59,7 @@ Paragraphs = Annotated[list[Prose], BeforeValidator(_as_list)]
 Anchor = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 """An id used in URLs and #anchors: lower-case letters, digits and single hyphens."""
 
-ArticleNumber = Annotated[int, AfterValidator(_check_article)]
+ArticleNumber = Annotated[int, BeforeValidator(values.whole_number), AfterValidator(_check_article)]
 Articles = list[ArticleNumber]
 Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
 
@@ -69,7 +72,7 @@ def slug(text: str) -> str:
 class Money(Model):
     """An amount in pounds, and how the source printed it when that differs ('£1,275M')."""
 
-    amount: int
+    amount: Annotated[int, BeforeValidator(values.whole_number), AfterValidator(values.signed_amount)]
     as_printed: Line | None = None
     note: Prose | None = None
 
@@ -79,3 +82,12 @@ def _as_money(value: object) -> object:
 
 
 Amount = Annotated[Money, BeforeValidator(_as_money)]
+
+Date = Annotated[datetime.date, BeforeValidator(values.date)]
+"""A real calendar date typed as YYYY-MM-DD (not 0, not a timestamp)."""
+Age = Annotated[int, BeforeValidator(values.whole_number), AfterValidator(values.age)]
+"""The age of a child or young person."""
+Email = Annotated[str, AfterValidator(_check_line), AfterValidator(values.email)]
+Phone = Annotated[str, AfterValidator(_check_line), AfterValidator(values.phone)]
+Website = Annotated[str, AfterValidator(_check_line), AfterValidator(values.website)]
+"""A web address shown as typed and linked with https:// (added when it has no scheme)."""

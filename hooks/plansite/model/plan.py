@@ -6,7 +6,7 @@ import datetime
 from typing import Literal
 
 from .blocks import AnyBlock, YoungText
-from .fields import Anchor, Line, Model, Prose
+from .fields import Anchor, Date, Line, Model, Prose, Website
 from .vocabulary import PlanKind
 
 
@@ -36,8 +36,8 @@ class Plan(Model):
     kind: PlanKind
     period: Line
     status: Literal["draft", "published"]
-    publish_on: datetime.date | None = None
-    last_updated: datetime.date | None = None
+    publish_on: Date | None = None
+    last_updated: Date | None = None
     summary: Prose
     source: Prose | None = None
     previous_slugs: list[Anchor] = []
@@ -52,7 +52,7 @@ class Organisation(Model):
     kind: Line
     area: Line | None = None
     about: Prose
-    website: Line | None = None
+    website: Website | None = None
     young_people: YoungText
 
 

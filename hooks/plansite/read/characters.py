@@ -1,4 +1,11 @@
-"""Characters that do not belong in a data file: tabs, invisible spaces, text-direction and control characters."""
+"""Characters that do not belong in a data file: tabs, invisible spaces, text-direction and control characters.
+
+The file is scanned as typed, and every string again after YAML has decoded it: escapes in double
+quotes ("\\u202E", "\\x00", "\\e") make characters that never appear in the file as typed. For
+decoded values whole Unicode categories are refused, not a hand-picked list: controls (Cc), format
+characters such as direction marks (Cf), private use (Co), lone surrogates (Cs), line and paragraph
+separators (Zl, Zp), and the Hangul fillers, letters that show as nothing.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +30,8 @@ BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u206
 def character_problems(text: str, path: str, problems: Problems) -> None:
     """Characters that do not belong in a data file, each reported where it is."""
     for number, line in enumerate(text.split("\n"), start=1):
+        if line.rstrip("\r").isprintable():
+            continue  # no tab, control, invisible or direction character: checked in C
         indent = len(line) - len(line.lstrip(" "))
         for column, char in enumerate(line, start=1):
             if char == "\t":
@@ -45,3 +54,30 @@ def character_problems(text: str, path: str, problems: Problems) -> None:
                     f"control character U+{ord(char):04X}",
                     "it is invisible and cannot be published; delete it",
                 )
+
+
+REFUSED_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
+HANGUL_FILLERS = {"\u115f", "\u1160", "\u3164", "\uffa0"}
+# Spaces that look like an ordinary space but are not one (the non-breaking space is allowed).
+ODD_SPACES = {"\u2007", "\u202f", "\u3000"}
+
+
+def refused_character(value: str) -> tuple[int, str] | None:
+    """The first character a decoded text may not hold, as (index, description), or None."""
+    if value.replace("\n", "").isprintable() and not HANGUL_FILLERS.intersection(value):
+        return None  # isprintable() is False for every refused category: the common case runs in C
+    for index, char in enumerate(value):
+        if char == "\n":
+            continue
+        if unicodedata.category(char) in REFUSED_CATEGORIES or char in HANGUL_FILLERS or char in ODD_SPACES:
+            return index, describe(char)
+    return None
+
+
+def describe(char: str) -> str:
+    """A character as an editor can find it: its code and, where Unicode has one, its name."""
+    code = f"U+{ord(char):04X}"
+    if unicodedata.category(char) == "Cs":
+        return f"{code} (half of a character pair, which cannot stand alone)"
+    name = unicodedata.name(char, "")
+    return f"{code} ({name.lower()})" if name else code

@@ -8,14 +8,24 @@ depth) and turned into plain dicts, lists and strings; the schema decides what b
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.resolver import Resolver
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml: the pure-Python loader does it all
+    CParser = None
 
 from ..errors import Problems
-from .characters import character_problems
+from .characters import character_problems, refused_character
+from .files import read_limited
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 30
@@ -29,6 +39,7 @@ class Document:
     value: Any
     root: yaml.Node
     lines: list[str] = field(default_factory=list)
+    _index: dict[int, dict] = field(default_factory=dict, repr=False, compare=False)
 
     def find(self, snippet: str, line: int, column: int) -> tuple[int, int]:
         """Where a snippet of a text value was typed, searching from the value's own place.
@@ -51,6 +62,17 @@ class Document:
         _, mark = self._find(self.root, self.root.start_mark, tuple(loc), at_key)
         return mark.line + 1, mark.column + 1
 
+    def _keys(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """A mapping's first entry for each key, built once, so locating many problems stays linear."""
+        index = self._index.get(id(node))
+        if index is None:
+            index = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    index.setdefault(key.value, (key, value))
+            self._index[id(node)] = index
+        return index
+
     def _find(self, node: yaml.Node, mark, loc: tuple, at_key: bool) -> tuple[int, yaml.Mark]:
         """The deepest node a path reaches, and how many parts it used.
 
@@ -63,10 +85,10 @@ class Document:
         best: tuple[int, yaml.Mark] = (0, mark)
         child = None
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == part:
-                    child = (value, key.start_mark if at_key and not rest else value.start_mark)
-                    break
+            entry = self._keys(node).get(part) if isinstance(part, str) else None
+            if entry is not None:
+                key, value = entry
+                child = (value, key.start_mark if at_key and not rest else value.start_mark)
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
             child = (node.value[part], node.value[part].start_mark)
         if child is not None:
@@ -78,12 +100,12 @@ class Document:
         return skipped if skipped[0] > best[0] else best
 
 
-class _Composer(yaml.SafeLoader):
-    """A loader that only composes nodes, refusing tags, anchors, aliases and deep nesting."""
+class _Refusing:
+    """Composing nodes while refusing tags, anchors, aliases and deep nesting (a mixin for either parser)."""
 
-    def __init__(self, stream: str, path: str, problems: Problems):
-        super().__init__(stream)
-        self.path, self.problems, self.depth = path, problems, 0
+    path: str
+    problems: Problems
+    depth: int
 
     def _refuse(self, event: yaml.Event, message: str, hint: str) -> None:
         mark = event.start_mark
@@ -112,6 +134,52 @@ class _Composer(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+class _Composer(_Refusing, yaml.SafeLoader):
+    """The pure-Python loader: slower, and the one whose error messages the hints are written for."""
+
+    def __init__(self, stream: str, path: str, problems: Problems):
+        super().__init__(stream)
+        self.path, self.problems, self.depth = path, problems, 0
+
+
+if CParser is not None:
+
+    class _FastComposer(_Refusing, Composer, CParser, Resolver):
+        """libyaml's parser (in C) under the same composer: several times faster on big files."""
+
+        def __init__(self, stream: str, path: str, problems: Problems):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+            self.path, self.problems, self.depth = path, problems, 0
+
+        def compose_scalar_node(self, anchor):  # noqa: ANN001 - PyYAML's signature
+            node = super().compose_scalar_node(anchor)
+            node.style = node.style or None  # libyaml calls the plain style '', PyYAML None
+            return node
+
+
+def _compose_fast(text: str, path: str) -> yaml.Node | None:
+    """The node tree from libyaml's parser when the file parses cleanly, else None.
+
+    On any YAML error the pure-Python loader reads the file again, so messages and their places
+    stay exactly those the hints were written for; only clean files take the fast path.
+    """
+    if CParser is None:
+        return None
+    found = Problems()
+    loader = _FastComposer(text, path, found)
+    try:
+        root = loader.get_single_node()
+    except (yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+    if found or not isinstance(root, yaml.MappingNode):
+        return None  # tags, anchors, aliases or not a mapping: let the reference loader report them
+    return root
 
 
 YAML_HINTS = {
@@ -160,12 +228,32 @@ def _runaway_quote(text: str) -> yaml.Mark | None:
     return None
 
 
+def _decoded_text(node: yaml.ScalarNode, path: str, problems: Problems) -> str:
+    """A scalar's text as YAML decoded it; a character it may not hold is reported and replaced.
+
+    Escapes in double quotes ("\\u202E", "\\x00", "\\udfff") are decoded by now, so this sees what
+    the scan of the file as typed cannot. The replacement keeps a lone surrogate from any encoder.
+    """
+    value = node.value
+    found = refused_character(value)
+    if found is None:
+        return value
+    index, name = found
+    line = node.start_mark.line + 1 + (value.count("\n", 0, index) if node.style in ("|", ">") else 0)
+    problems.add(
+        path, line, node.start_mark.column + 1,
+        f"invisible or control character {name} in this text",
+        "it cannot be published; it may be written as an escape such as \\u202E or \\x00 in double quotes: delete it",
+    )
+    return "".join("\ufffd" if refused_character(char) else char for char in value)
+
+
 def _to_value(node: yaml.Node, path: str, problems: Problems) -> Any:
     """Plain Python values from nodes: every scalar a string (or None when empty), duplicate keys refused."""
     if isinstance(node, yaml.ScalarNode):
         if node.style is None and node.value in ("", "~", "null", "Null", "NULL"):
             return None
-        return node.value
+        return _decoded_text(node, path, problems)
     if isinstance(node, yaml.SequenceNode):
         return [_to_value(item, path, problems) for item in node.value]
     result: dict[str, Any] = {}
@@ -175,7 +263,7 @@ def _to_value(node: yaml.Node, path: str, problems: Problems) -> Any:
         if not isinstance(key_node, yaml.ScalarNode):
             problems.add(path, line, column, "a key must be plain text", "write the key as a single word")
             continue
-        key = key_node.value
+        key = _decoded_text(key_node, path, problems)
         if key == "<<":
             problems.add(path, line, column, "merge keys ('<<') are not allowed", "write the values out in full")
             continue
@@ -193,11 +281,17 @@ def _to_value(node: yaml.Node, path: str, problems: Problems) -> Any:
 
 def read_document(file: Path, display_path: str, problems: Problems) -> Document | None:
     """Read one YAML file; problems go to the collector and None comes back if it cannot be read."""
-    raw = file.read_bytes()
-    if len(raw) > MAX_BYTES:
+    info = os.stat(file)
+    if not stat.S_ISREG(info.st_mode):
+        problems.add(display_path, 1, 1, "this is not an ordinary file (it is a folder, a device or a pipe)", "replace it with an ordinary text file saved as UTF-8")
+        return None
+    # The size is known before reading, and no more than the limit is ever read.
+    raw = b"" if info.st_size > MAX_BYTES else read_limited(file, MAX_BYTES)
+    if info.st_size > MAX_BYTES or len(raw) > MAX_BYTES:
+        size = max(info.st_size, len(raw))
         problems.add(
             display_path, 1, 1,
-            f"the file is {len(raw) / 1_000_000:.1f} MB; data files must be under {MAX_BYTES // 1_000_000} MB",
+            f"the file is {'over ' if size == len(raw) else ''}{size / 1_000_000:.1f} MB; data files must be under {MAX_BYTES // 1_000_000} MB",
             "remove pasted content or split the plan",
         )
         return None
@@ -225,25 +319,27 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
     character_problems(text, display_path, problems)
     if len(problems) > before:
         return None
-    loader = _Composer(text, display_path, problems)
-    try:
-        root = loader.get_single_node()
-    except yaml.YAMLError as error:
-        quote = _runaway_quote(text)
-        if quote:
-            problems.add(
-                display_path, quote.line + 1, quote.column + 1,
-                "YAML syntax: this quote is not closed: the text runs on into the lines below",
-                "add the closing quote at the end of the text",
-            )
-        else:
-            _yaml_problem(error, display_path, problems)
-        return None
-    except RecursionError:
-        problems.add(display_path, 1, 1, "the data is nested too deeply", "check the indentation")
-        return None
-    finally:
-        loader.dispose()
+    root = _compose_fast(text, display_path)
+    if root is None:
+        loader = _Composer(text, display_path, problems)
+        try:
+            root = loader.get_single_node()
+        except yaml.YAMLError as error:
+            quote = _runaway_quote(text)
+            if quote:
+                problems.add(
+                    display_path, quote.line + 1, quote.column + 1,
+                    "YAML syntax: this quote is not closed: the text runs on into the lines below",
+                    "add the closing quote at the end of the text",
+                )
+            else:
+                _yaml_problem(error, display_path, problems)
+            return None
+        except RecursionError:
+            problems.add(display_path, 1, 1, "the data is nested too deeply", "check the indentation")
+            return None
+        finally:
+            loader.dispose()
     if len(problems) > before:
         return None
     if not isinstance(root, yaml.MappingNode):

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Problems
+from ..errors import KEPT_PER_FILE, Problems
 from ..model import FIELD_NAMES
 from .document import Document
 
@@ -72,11 +72,14 @@ def validate(document: Document, model: type[BaseModel], problems: Problems) -> 
     try:
         return model.model_validate(document.value)
     except ValidationError as error:
-        for item in error.errors():
+        errors = error.errors()
+        for item in errors[:KEPT_PER_FILE]:
             line, column = document.position(item["loc"], at_key=item["type"] == "extra_forbidden")
             message, hint = _describe(item)
             quoted = re.search(r"\((?:found) '([^'\n]{2,20})|the link '([^'\n]{2,20})", message)
             if item["type"] == "value_error" and quoted:
                 line, column = document.find(quoted.group(1) or quoted.group(2), line, column)
             problems.add(document.path, line, column, message, hint)
+        # Past the number kept per file, problems are only counted (describing each costs time).
+        problems.counts[document.path] += max(0, len(errors) - KEPT_PER_FILE)
         return None

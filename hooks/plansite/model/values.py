@@ -1,0 +1,103 @@
+"""Values checked as values: numbers in range, real dates, email addresses, phone numbers, web addresses.
+
+The loader keeps every scalar as the text typed, so each check here sees exactly what the
+editor wrote: `publish_on: 0` is not a date, `-5` is not an amount, `160000` is not an age.
+Kept libraries do the judging (email-validator, phonenumbers, ada-url), not regular expressions.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from ada_url import URL, HostType
+
+from ..text import is_blank
+from ..urls import email_problem, phone_problem
+
+WHOLE_NUMBER = re.compile(r"-?[0-9]{1,15}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+FIRST_YEAR, LAST_YEAR = 1989, 2999  # from the year the Convention was adopted; four digits
+YOUNGEST, OLDEST = 1, 25  # children and young people, care leavers up to 25 included
+MAX_AMOUNT = 10**13  # pounds: more than any public budget
+
+
+def whole_number(value: object) -> object:
+    """A number typed as digits (an optional minus and up to 15 digits); anything else is refused."""
+    if isinstance(value, str):
+        if not WHOLE_NUMBER.fullmatch(value.strip()):
+            raise ValueError(f"'{value[:20]}' is not a whole number; write digits only, without commas, spaces or £, e.g. 25000")
+        return int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("this must be a whole number; write digits only, e.g. 25000")
+    return value
+
+
+def signed_amount(value: int) -> int:
+    if abs(value) > MAX_AMOUNT:
+        raise ValueError(f"{value:,} pounds is more than any budget; check the number of digits")
+    return value
+
+
+def age(value: int) -> int:
+    if not YOUNGEST <= value <= OLDEST:
+        raise ValueError(f"an age of {value} is not the age of a child or young person; ages go from {YOUNGEST} to {OLDEST}")
+    return value
+
+
+def date(value: object) -> object:
+    """A calendar date typed as YYYY-MM-DD, in a sensible range (not a number, not a timestamp)."""
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value.strip()):
+        raise ValueError(f"'{str(value)[:20]}' is not a date; write dates as YYYY-MM-DD, e.g. 2026-04-01")
+    try:
+        parsed = datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"'{value.strip()}' is not a date (there is no such month or day); write dates as YYYY-MM-DD, e.g. 2026-04-01") from None
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise ValueError(f"'{value.strip()}' is not a year the site can publish; use a year from {FIRST_YEAR} to {LAST_YEAR}")
+    return parsed
+
+
+def email(value: str) -> str:
+    problem = email_problem(value)
+    if problem or "?" in value or "," in value:
+        raise ValueError(f"'{value[:40]}' is not an email address ({problem or 'it has more than one address, or a ?'}); write one address, e.g. info@example.org")
+    return value
+
+
+PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()./-]+")
+
+
+def phone(value: str) -> str:
+    problem = None if PHONE_CHARACTERS.fullmatch(value) else "it may hold only digits, spaces, brackets, hyphens and a leading +"
+    problem = problem or phone_problem(value)
+    if problem:
+        raise ValueError(f"'{value[:40]}' is not a phone number ({problem}); write it as printed, e.g. 020 7783 8330 or +44 20 7783 8330")
+    return value
+
+
+def website_href(value: str) -> str:
+    """The address a website value links to: as typed when it starts with https://, else with it added."""
+    return value if value.lower().startswith(("https://", "http://")) else "https://" + value
+
+
+def website(value: str) -> str:
+    """A web address that a browser reads as an https site with a full name, nothing hidden in it."""
+    href = website_href(value)
+    try:
+        url = URL(href)
+    except ValueError:
+        url = None
+    if url is None or url.protocol != "https:" or url.username or url.password or url.host_type != HostType.DEFAULT or "." not in url.hostname.strip("."):
+        raise ValueError(f"'{value[:40]}' is not a web address the site can link to; write it as https://www.example.org or www.example.org")
+    if " " in value or "\\" in value or not (value[:1].isalnum() or value.lower().startswith("https://")):
+        raise ValueError(f"'{value[:40]}' is not a web address the site can link to; write it as www.example.org or https://www.example.org, without spaces or backslashes")
+    return value
+
+
+def not_blank(value: str) -> str:
+    if is_blank(value):
+        raise ValueError("this text is empty: it has only spaces or invisible characters; write the text, or remove the key")
+    return value
