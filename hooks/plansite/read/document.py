@@ -8,6 +8,7 @@ depth) and turned into plain dicts, lists and strings; the schema decides what b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,11 @@ import yaml
 
 from ..errors import Problems
 from .characters import character_problems
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml: the Python parser does it all
+    CParser = None
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 30
@@ -112,6 +118,82 @@ class _Composer(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+class _FastComposer(_Composer):
+    """The same composer fed with events by libyaml's C parser: the same nodes and marks, faster.
+
+    Only for files that parse: on any YAML error the file is read again by the Python parser,
+    whose messages the hints are written for.
+    """
+
+    def __init__(self, stream: str, path: str, problems: Problems):  # noqa: D107 - no Reader/Scanner/Parser in Python
+        yaml.composer.Composer.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self.events = CParser(stream)
+        self.path, self.problems, self.depth = path, problems, 0
+
+    def _plain(self, event: yaml.Event) -> yaml.Event:
+        # libyaml marks a plain scalar with style '', PyYAML with None: keep PyYAML's.
+        if isinstance(event, yaml.ScalarEvent) and event.style == "":
+            event.style = None
+        return event
+
+    def check_event(self, *choices):  # noqa: ANN002, ANN201 - PyYAML's signature
+        return self.events.check_event(*choices)
+
+    def peek_event(self):  # noqa: ANN201
+        return self._plain(self.events.peek_event())
+
+    def get_event(self):  # noqa: ANN201
+        return self._plain(self.events.get_event())
+
+    def dispose(self) -> None:
+        self.events = None
+
+
+# Where libyaml and PyYAML differ (found by comparing them on random YAML): tags, '?' keys, a
+# comment glued to a '|' or '>' header, '?' inside [ ] or { }. Files with these go to PyYAML alone.
+_LIBYAML_DIFFERS = re.compile(r"(?:^|[\s\[{,:])[!?]|[|>][-+0-9]*#", re.M)
+_FLOW = re.compile(r"(?:^|:[ ]|-[ ])[ ]*[\[{]", re.M)
+
+
+def _libyaml_differs(text: str) -> bool:
+    """Whether the file has a construct that libyaml reads differently from PyYAML."""
+    if _LIBYAML_DIFFERS.search(text):
+        return True
+    if "?" not in text:
+        return False
+    for flow in _FLOW.finditer(text):
+        depth = 0
+        for char in text[flow.end() - 1 :]:
+            if char in "?'\"":  # a quote could hide a bracket: let PyYAML read it
+                return True
+            depth += (char in "[{") - (char in "]}")
+            if depth == 0:
+                break
+    return False
+
+
+def _compose(text: str, path: str, problems: Problems) -> yaml.Node | None:
+    """The node tree of a file, by libyaml when it gives what PyYAML would; raises PyYAML's own errors."""
+    if CParser is not None and not _libyaml_differs(text):
+        found = Problems()
+        loader = _FastComposer(text, path, found)
+        try:
+            root = loader.get_single_node()
+        except (yaml.YAMLError, RecursionError):
+            root = None  # read again below, for PyYAML's messages
+        finally:
+            loader.dispose()
+        if isinstance(root, yaml.MappingNode):  # anything else is refused, at PyYAML's place
+            problems.extend(found)
+            return root
+    loader = _Composer(text, path, problems)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 YAML_HINTS = {
@@ -225,9 +307,8 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
     character_problems(text, display_path, problems)
     if len(problems) > before:
         return None
-    loader = _Composer(text, display_path, problems)
     try:
-        root = loader.get_single_node()
+        root = _compose(text, display_path, problems)
     except yaml.YAMLError as error:
         quote = _runaway_quote(text)
         if quote:
@@ -242,8 +323,6 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
     except RecursionError:
         problems.add(display_path, 1, 1, "the data is nested too deeply", "check the indentation")
         return None
-    finally:
-        loader.dispose()
     if len(problems) > before:
         return None
     if not isinstance(root, yaml.MappingNode):
