@@ -27,12 +27,13 @@ def fresh_package() -> SimpleNamespace:
         del sys.modules[name]
     if HOOKS not in sys.path:
         sys.path.insert(0, HOOKS)
-    names = ("catalogue", "errors", "paths", "site.links", "site.markup", "site.pages", "site.security")
+    names = ("catalogue", "errors", "paths", "site.links", "site.markup", "site.pages", "site.search", "site.security")
     modules = {name.split(".")[-1]: importlib.import_module(f"plansite.{name}") for name in names}
     return SimpleNamespace(**modules)
 
 
 plansite: SimpleNamespace | None = None
+command: str | None = None
 generated = None
 links = None
 
@@ -40,6 +41,10 @@ links = None
 def is_preview(config) -> bool:
     """Drafts and scheduled plans are built only in previews (PLANSITE_PREVIEW=1 or extra.preview)."""
     return os.environ.get("PLANSITE_PREVIEW") == "1" or bool(config.extra.get("preview"))
+
+
+def on_startup(command, dirty):  # noqa: ARG001 - MkDocs' signature
+    globals()["command"] = command
 
 
 def on_config(config):
@@ -83,6 +88,8 @@ def on_page_context(context, page, config, nav):
         context["counterpart"] = view.counterpart
     else:
         context["audience"] = page.meta.get("audience") or plansite.paths.audience_of(page.url).value
+    context["search_url"] = plansite.search.search_url(context["audience"])
+    context["search_filters"] = plansite.search.filters_for(view, page.url, generated.catalogue)
     return context
 
 
@@ -94,3 +101,13 @@ def on_post_template(output_content, template_name, config):
     """The 404 page is a theme template, not a page: it gets the same repairs and policy."""
     return plansite.security.with_policy(plansite.markup.repair(output_content)) if template_name.endswith(".html") else output_content
 
+
+
+def on_post_build(config):
+    """The search index, written by the build itself; `mkdocs serve` skips it to keep previews fast."""
+    if command == "serve":
+        return
+    try:
+        plansite.search.index_site(config.site_dir)
+    except plansite.search.SearchIndexError as error:
+        raise PluginError(f"The search index could not be made: {error}") from None
