@@ -105,7 +105,7 @@ def edit_to_preview(project: Path, plan: Path, slug: str) -> tuple[float, float]
     port = free_port()
     start = time.perf_counter()
     server = subprocess.Popen(
-        MKDOCS + ["serve", "--strict", "--livereload", "-a", f"127.0.0.1:{port}"],
+        MKDOCS + ["serve", "--strict", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/plans/{slug}/"
