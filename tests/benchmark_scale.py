@@ -39,8 +39,8 @@ ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</arti
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
-def run(command: list[str], cwd: Path) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB and exit code of one command."""
+def run(command: list[str], cwd: Path) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds (its children included), peak RSS in MB and exit code of one command."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stderr = process.stderr.read()
@@ -49,7 +49,7 @@ def run(command: list[str], cwd: Path) -> tuple[float, float, int]:
     code = os.waitstatus_to_exitcode(status)
     if code:
         print(stderr.decode()[-3000:], file=sys.stderr)
-    return wall, usage.ru_maxrss / 1024, code
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code
 
 
 def size_of(folder: Path) -> tuple[int, float]:
@@ -100,8 +100,15 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def edit_to_preview(project: Path, plan: Path, slug: str) -> tuple[float, float]:
-    """Seconds from `mkdocs serve` starting to the site served, and from saving a plan to its new page served."""
+def cpu_seconds(pid: int) -> float:
+    """CPU time a process has used (user + system), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def edit_to_preview(project: Path, plan: Path, slug: str) -> tuple[float, float, float]:
+    """Seconds from `mkdocs serve` starting to the site served, and from saving a plan to its new page
+    served (wall time, and the server's CPU time, which is what the wall time would be with a core to itself)."""
     port = free_port()
     start = time.perf_counter()
     server = subprocess.Popen(
@@ -112,19 +119,20 @@ def edit_to_preview(project: Path, plan: Path, slug: str) -> tuple[float, float]
     try:
         while fetch(url) is None:
             if server.poll() is not None or time.perf_counter() - start > 900:
-                return float("nan"), float("nan")
+                return float("nan"), float("nan"), float("nan")
             time.sleep(0.2)
         first = time.perf_counter() - start
         time.sleep(2)  # let the watcher settle
         marker = f"Benchmark edit {time.time_ns()}"
         text = plan.read_text(encoding="utf-8")
+        cpu = cpu_seconds(server.pid)
         saved = time.perf_counter()
         plan.write_text(text.replace("summary: >-\n", f"summary: >-\n  {marker}.\n", 1), encoding="utf-8")
         while marker not in (fetch(url) or ""):
             if time.perf_counter() - saved > 300:
-                return first, float("nan")
+                return first, float("nan"), float("nan")
             time.sleep(0.05)
-        return first, time.perf_counter() - saved
+        return first, time.perf_counter() - saved, cpu_seconds(server.pid) - cpu
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -184,35 +192,38 @@ def main() -> None:
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="plansite-benchmark-"))
     print(f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start (wall times suffer when others build)")
-    print(f"{'plans':>6} {'pages':>6} {'build s':>8} {'per plan ms':>12} {'peak MB':>8} {'site MB':>8} "
-          f"{'baseline s':>11} {'base MB':>8} {'x baseline':>11} {'hooks share':>12}")
+    started = time.perf_counter()
+    print("Times are wall seconds / CPU seconds (CPU: what the wall time would be with a core to itself);"
+          " ratios are of CPU times.")
+    print(f"{'plans':>6} {'pages':>6} {'build s':>12} {'per plan ms':>12} {'peak MB':>8} {'site MB':>8} "
+          f"{'baseline s':>12} {'base MB':>8} {'x baseline':>11} {'hooks share':>12}")
     per_plan = {}
     sites = {}
     try:
         for n in args.sizes:
             project = make_project(work / f"project-{n}", n)
             site = work / f"site-{n}"
-            wall, rss, code = run(MKDOCS + ["build", "--strict", "-d", str(site)], project)
+            wall, cpu, rss, code = run(MKDOCS + ["build", "--strict", "-d", str(site)], project)
             if code:
                 print(f"{n:>6} build failed (exit {code})")
                 continue
             pages, megabytes = size_of(site)
             base = baseline_project(site, work / f"baseline-{n}")
-            base_wall, base_rss, base_code = run(MKDOCS + ["build", "-d", str(work / f"baseline-site-{n}")], base)
-            per_plan[n] = wall / n
+            base_wall, base_cpu, base_rss, base_code = run(MKDOCS + ["build", "-d", str(work / f"baseline-site-{n}")], base)
+            per_plan[n] = cpu / n
             sites[n] = (project, site)
-            ratio = wall / base_wall if not base_code else float("nan")
-            print(f"{n:>6} {pages:>6} {wall:>8.1f} {wall / n * 1000:>12.0f} {rss:>8.0f} {megabytes:>8.1f} "
-                  f"{base_wall:>11.1f} {base_rss:>8.0f} {ratio:>11.2f} {max(0.0, 1 - base_wall / wall):>11.0%}")
+            ratio = cpu / base_cpu if not base_code else float("nan")
+            print(f"{n:>6} {pages:>6} {wall:>5.1f} /{cpu:>5.1f} {cpu / n * 1000:>12.0f} {rss:>8.0f} {megabytes:>8.1f} "
+                  f"{base_wall:>5.1f} /{base_cpu:>5.1f} {base_rss:>8.0f} {ratio:>11.2f} {max(0.0, 1 - base_cpu / cpu):>11.0%}")
         if len(per_plan) > 1:
             small, large = min(per_plan), max(per_plan)
-            print(f"per-plan time at {large} / per-plan time at {small}: {per_plan[large] / per_plan[small]:.2f}")
+            print(f"per-plan CPU time at {large} / per-plan CPU time at {small}: {per_plan[large] / per_plan[small]:.2f}")
         if args.preview_at:
             project = make_project(work / f"serve-{args.preview_at}", args.preview_at)
             plan = sorted((project / "data" / "plans").glob("*.yml"))[-1]
-            first, edit = edit_to_preview(project, plan, plan.stem)
-            print(f"mkdocs serve at {args.preview_at} plans: first page served after {first:.1f} s; "
-                  f"edit to new page served: {edit:.2f} s")
+            first, edit, cpu = edit_to_preview(project, plan, plan.stem)
+            print(f"mkdocs serve --dirty at {args.preview_at} plans: first page served after {first:.1f} s; "
+                  f"edit to new page served: {edit:.2f} s wall, {cpu:.2f} s of the server's CPU")
         if args.transfer_at:
             if args.transfer_at not in sites:
                 project = make_project(work / f"project-{args.transfer_at}", args.transfer_at)
@@ -223,6 +234,7 @@ def main() -> None:
             page, search_page, search = transfers(site, "occ-business-plan-2012-13")
             print(f"at {args.transfer_at} plans, compressed transfer: young-people plan page first load {page / 1e3:.0f} KB; "
                   f"search page {search_page / 1e3:.0f} KB; first search {'not measured' if search < 0 else f'{search / 1e3:.0f} KB'}")
+        print(f"load average {os.getloadavg()[0]:.1f} at the end; benchmark took {time.perf_counter() - started:.0f} s")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
