@@ -9,7 +9,7 @@ import importlib
 import os
 import sys
 from pathlib import Path
-from types import SimpleNamespace
+from types import ModuleType, SimpleNamespace
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -17,17 +17,34 @@ from mkdocs.exceptions import PluginError
 HOOKS = str(Path(__file__).resolve().parent)
 
 
+def code_version() -> tuple:
+    """When and how big each file of the package is: changes when the code is edited."""
+    return tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in Path(HOOKS, "plansite").rglob("*.py")))
+
+
+# MkDocs runs this file afresh each time it loads the config (each rebuild of `mkdocs serve`), and
+# calls on_startup only once: what must last the whole process is kept in a module of its own.
+process = sys.modules.setdefault("plansite_process", ModuleType("plansite_process"))
+for name, value in {"imported_version": None, "command": None, "dirty": False}.items():
+    if not hasattr(process, name):
+        setattr(process, name, value)
+
+
 def fresh_package() -> SimpleNamespace:
-    """The plansite modules the hooks use, imported afresh.
+    """The plansite modules the hooks use, imported afresh when the code has changed.
 
     MkDocs loads this file once per process, and Python keeps a package it has imported: without
-    this, `mkdocs serve` would go on building with the code as it was when it started.
+    this, `mkdocs serve` would go on building with the code as it was when it started. While the
+    code is unchanged the package is kept, with what it remembers of unchanged data files.
     """
-    for name in [name for name in sys.modules if name == "plansite" or name.startswith("plansite.")]:
-        del sys.modules[name]
+    version = code_version()
+    if version != process.imported_version:
+        for name in [name for name in sys.modules if name == "plansite" or name.startswith("plansite.")]:
+            del sys.modules[name]
+        process.imported_version = version
     if HOOKS not in sys.path:
         sys.path.insert(0, HOOKS)
-    names = ("catalogue", "errors", "paths", "site.links", "site.markup", "site.pages", "site.security")
+    names = ("catalogue", "errors", "paths", "site.links", "site.markup", "site.pages", "site.preview", "site.search", "site.security")
     modules = {name.split(".")[-1]: importlib.import_module(f"plansite.{name}") for name in names}
     return SimpleNamespace(**modules)
 
@@ -40,6 +57,13 @@ links = None
 def is_preview(config) -> bool:
     """Drafts and scheduled plans are built only in previews (PLANSITE_PREVIEW=1 or extra.preview)."""
     return os.environ.get("PLANSITE_PREVIEW") == "1" or bool(config.extra.get("preview"))
+
+
+def on_startup(command, dirty):
+    """`mkdocs serve --dirty` draws again only the pages whose data changed (site/preview.py)."""
+    process.command, process.dirty = command, dirty
+    if dirty:
+        fresh_package().preview.quiet_dirty_warning()
 
 
 def on_config(config):
@@ -60,7 +84,16 @@ def on_files(files, config):
     generated.set_environment(config.theme.get_env())
     for file in generated.files(config):
         files.append(file)
+    if process.dirty:
+        generated.env.bytecode_cache = plansite.preview.OUR_TEMPLATES
+        plansite.preview.watch(files, generated, config)
     return files
+
+
+def on_env(env, config, files):
+    if process.dirty:
+        env.bytecode_cache = plansite.preview.THEME_TEMPLATES
+    return env
 
 
 def on_page_content(html, page, config, files):
@@ -83,6 +116,8 @@ def on_page_context(context, page, config, nav):
         context["counterpart"] = view.counterpart
     else:
         context["audience"] = page.meta.get("audience") or plansite.paths.audience_of(page.url).value
+    context["search_url"] = plansite.search.search_url(context["audience"])
+    context["search_filters"] = plansite.search.filters_for(view, page.url, generated.catalogue)
     return context
 
 
@@ -94,3 +129,20 @@ def on_post_template(output_content, template_name, config):
     """The 404 page is a theme template, not a page: it gets the same repairs and policy."""
     return plansite.security.with_policy(plansite.markup.repair(output_content)) if template_name.endswith(".html") else output_content
 
+
+
+def on_post_build(config):
+    """The search index, written by the build itself; `mkdocs serve` skips it to keep previews fast."""
+    if process.dirty:
+        plansite.preview.build_succeeded(config.site_dir)
+    if process.command == "serve":
+        return
+    try:
+        plansite.search.index_site(config.site_dir)
+    except plansite.search.SearchIndexError as error:
+        raise PluginError(f"The search index could not be made: {error}") from None
+
+
+def on_build_error(error):
+    if process.dirty and plansite is not None:
+        plansite.preview.build_failed()

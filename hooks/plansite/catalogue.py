@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,18 +37,26 @@ class Catalogue:
     convention: m.Convention
     glossary: list[m.GlossaryTerm]
     left_out: list[tuple[str, str]] = field(default_factory=list)
+    _by_slug: dict[str, PlanFile] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def articles(self) -> dict[int, m.Article]:
         return {article.number: article for article in self.convention.articles}
 
     def plan(self, slug: str) -> PlanFile:
-        return next(p for p in self.plans if p.slug == slug)
+        if len(self._by_slug) != len(self.plans):
+            self._by_slug = {p.slug: p for p in self.plans}
+        return self._by_slug[slug]
 
 
 def _display(file: Path, root: Path) -> str:
     """A file's path as problems name it: relative to the repository when it is inside it."""
     return file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+
+
+# Files read without a problem, by name, schema and exact content: `mkdocs serve` reads only the
+# files that changed. A fresh process (every `mkdocs build`) starts empty.
+_READ: dict[tuple[str, str, str], tuple] = {}
 
 
 def read_file(file: Path, display: str, schema: type, problems: Problems, data_dir: Path | None = None):
@@ -60,6 +69,17 @@ def read_file(file: Path, display: str, schema: type, problems: Problems, data_d
         return None, None
     if data_dir is not None and refused(file, data_dir, display, problems):
         return None, None
+    key = (display, schema.__name__, _digest(file))
+    if key in _READ:
+        return _READ[key]
+    before = len(problems)
+    found = _read_file(file, display, schema, problems)
+    if key[2] and len(problems) == before and found[0] is not None:
+        _READ[key] = found
+    return found
+
+
+def _read_file(file: Path, display: str, schema: type, problems: Problems):
     try:
         document = read_document(file, display, problems)
     except OSError as error:
@@ -74,10 +94,24 @@ def load_plan(
     file: Path, problems: Problems, display: str | None = None, data_dir: Path | None = None
 ) -> tuple[m.Plan | None, Document | None]:
     """One plan file read, validated and checked on its own: the plan is None if it could not be validated."""
-    plan, document = read_file(file, display or str(file), m.Plan, problems, data_dir)
+    display = display or str(file)
+    before = len(problems)
+    plan, document = read_file(file, display, m.Plan, problems, data_dir)
+    key = ("checked", display, _digest(file)) if plan is not None else None
+    if key in _READ:
+        return _READ[key]
     if plan is not None:
         check_plan(plan, document, problems)
+        if len(problems) == before and key[2]:
+            _READ[key] = plan, document
     return plan, document
+
+
+def _digest(file: Path) -> str:
+    try:
+        return hashlib.sha256(file.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.date | None = None) -> Catalogue:

@@ -17,6 +17,8 @@ ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "h3", "h4", "h5", "h
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 HEADING = re.compile(r"<(/?)h([1-6])>")
 TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
+# One converter for every text: building one costs more than converting a text; reset() clears its state.
+_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")
 
 
 def _drop_unsafe_link(element: str, attribute: str, value: str) -> str | None:
@@ -85,7 +87,7 @@ def to_html(
     `seen` carries the terms already explained on the page, so each is marked at its first use only.
     """
     source = link_mentions(text, article_href) if article_href else text
-    html = markdown.markdown(source, extensions=[], output_format="html")
+    html = _MARKDOWN.reset().convert(source)
     html = _shift_headings(html)
     html = nh3.clean(
         html,

@@ -9,6 +9,7 @@ depth) and turned into plain dicts, lists and strings; the schema decides what b
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,13 +162,36 @@ if CParser is not None:
             return node
 
 
+# Where libyaml and PyYAML differ (found by comparing them on random YAML): tags, '?' keys, a
+# comment glued to a '|' or '>' header, '?' inside [ ] or { }. Files with these go to PyYAML alone.
+_LIBYAML_DIFFERS = re.compile(r"(?:^|[\s\[{,:])[!?]|[|>][-+0-9]*#", re.M)
+_FLOW = re.compile(r"(?:^|:[ ]|-[ ])[ ]*[\[{]", re.M)
+
+
+def _libyaml_differs(text: str) -> bool:
+    """Whether the file has a construct that libyaml reads differently from PyYAML."""
+    if _LIBYAML_DIFFERS.search(text):
+        return True
+    if "?" not in text:
+        return False
+    for flow in _FLOW.finditer(text):
+        depth = 0
+        for char in text[flow.end() - 1 :]:
+            if char in "?'\"":  # a quote could hide a bracket: let PyYAML read it
+                return True
+            depth += (char in "[{") - (char in "]}")
+            if depth == 0:
+                break
+    return False
+
+
 def _compose_fast(text: str, path: str) -> yaml.Node | None:
     """The node tree from libyaml's parser when the file parses cleanly, else None.
 
     On any YAML error the pure-Python loader reads the file again, so messages and their places
     stay exactly those the hints were written for; only clean files take the fast path.
     """
-    if CParser is None:
+    if CParser is None or _libyaml_differs(text):
         return None
     found = Problems()
     loader = _FastComposer(text, path, found)

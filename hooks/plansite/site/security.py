@@ -18,8 +18,13 @@ def script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
+# The search page runs Pagefind's WebAssembly: only that page may compile it.
+SEARCH_PAGE = 'id="ps-search-form"'
+
+
 def policy(html: str) -> str:
-    scripts = " ".join(["'self'"] + script_hashes(html))
+    wasm = ["'wasm-unsafe-eval'"] if SEARCH_PAGE in html else []
+    scripts = " ".join(["'self'"] + wasm + script_hashes(html))
     return (
         f"default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; "
         "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "

@@ -1,0 +1,156 @@
+"""Fast previews: `mkdocs serve --dirty` draws again only the generated pages whose data changed.
+
+Each generated page gets a fingerprint of everything it shows: its view (title, table of
+contents, template and the data in its context), the site-wide data every page uses, the theme
+and the list of pages. A page is redrawn when its fingerprint differs from the one it had when it
+was last written. Fingerprints are remembered only after a whole build succeeds, and `mkdocs
+build` (never dirty) ignores them: it draws every page, every time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+import jinja2
+import jinja2.bccache
+from pydantic import BaseModel
+
+from ..catalogue import Catalogue, PlanFile
+from ..views import PageView
+
+# What was last written, by source path: kept while the package is (until the code changes).
+built: dict[str, str] = {}
+pending: dict[str, str] = {}
+
+
+class QuietDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation stale; fingerprints include the page list, so it does not."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "A 'dirty' build is being performed" not in record.getMessage()
+
+
+def quiet_dirty_warning() -> None:
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, QuietDirtyWarning) for f in build_log.filters):
+        build_log.addFilter(QuietDirtyWarning())
+
+
+def _files_version(*folders: Path) -> str:
+    digest = hashlib.sha256()
+    for folder in folders:
+        for file in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
+            if file.is_file():
+                stat = file.stat()
+                digest.update(f"{file}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
+    return digest.hexdigest()
+
+
+class Fingerprints:
+    """The fingerprint of every generated page of one build."""
+
+    def __init__(self, catalogue: Catalogue, views: list[PageView], config_file: Path, theme_dir: Path, docs_dir: Path):
+        self._plans: dict[int, str] = {}
+        for plan_file in catalogue.plans:
+            text = "\n".join(plan_file.document.lines)
+            self._plans[id(plan_file.plan)] = plan_file.slug + hashlib.sha256(text.encode()).hexdigest()
+        self._memo: dict[int, tuple[BaseModel, str]] = {}
+        shared = [
+            config_file.read_bytes().decode("utf-8", "replace"),
+            _files_version(theme_dir),
+            repr(sorted(v.path for v in views)),
+            repr(sorted(str(p.relative_to(docs_dir)) for p in docs_dir.rglob("*.md"))),
+            repr(catalogue.organisations), repr(catalogue.glossary), repr(catalogue.convention),
+            repr(catalogue.left_out),
+        ]
+        self.shared = hashlib.sha256("\x00".join(shared).encode()).hexdigest()
+
+    def _part(self, value) -> str:  # noqa: ANN001 - anything a view holds
+        if isinstance(value, (str, int, float, bool, type(None), enum.Enum)):
+            return repr(value)
+        key = id(value)
+        if key in self._plans:
+            return self._plans[key]
+        if isinstance(value, PlanFile):
+            return self._plans[id(value.plan)]
+        if isinstance(value, BaseModel):
+            # Models live as long as the catalogue, so their ids stay theirs: each is written out once.
+            if key not in self._memo:
+                self._memo[key] = (value, repr(value))
+            return self._memo[key][1]
+        if isinstance(value, dict):
+            found = "{" + ",".join(self._part(k) + ":" + self._part(v) for k, v in value.items()) + "}"
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+            found = "[" + ",".join(self._part(v) for v in items) + "]"
+        elif dataclasses.is_dataclass(value):
+            found = type(value).__name__ + self._part({f.name: getattr(value, f.name) for f in dataclasses.fields(value)})
+        else:
+            found = repr(value)
+        return found
+
+    def of(self, view: PageView) -> str:
+        text = self._part([view.path, view.title, view.template, view.audience, view.description, view.toc,
+                           view.counterpart, view.context])
+        return hashlib.sha256((self.shared + text).encode()).hexdigest()
+
+
+def changed(path: str, fingerprint: str) -> bool:
+    """Whether a page must be drawn again; what it will have been drawn from is remembered until the build ends."""
+    pending[path] = fingerprint
+    return built.get(path) != fingerprint
+
+
+def build_succeeded(site_dir: str) -> None:
+    """The pages of this build are written: remember them, and remove pages that no longer exist."""
+    for path in set(built) - set(pending):
+        page = Path(site_dir) / (path[:-3] if path.endswith(".md") else path) / "index.html"
+        if path.endswith("index.md"):
+            page = Path(site_dir) / path[: -len("index.md")] / "index.html"
+        if page.is_file():
+            os.remove(page)
+    built.clear()
+    built.update(pending)
+    pending.clear()
+
+
+def build_failed() -> None:
+    pending.clear()
+
+
+def watch(files, generated, config) -> None:  # noqa: ANN001 - MkDocs' Files, our GeneratedPages, MkDocs' config
+    """Tell MkDocs which pages changed: generated pages by fingerprint, hand-written pages always (they are few)."""
+    fingerprints = Fingerprints(
+        generated.catalogue, list(generated.views.values()), Path(config.config_file_path),
+        Path(config.theme.custom_dir or config.docs_dir), Path(config.docs_dir),
+    )
+    for file in files.documentation_pages():
+        view = generated.views.get(file.src_uri)
+        if view is None:
+            file.is_modified = lambda: True
+        else:
+            fingerprint = fingerprints.of(view)
+            file.is_modified = lambda path=view.path, fingerprint=fingerprint: changed(path, fingerprint)
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per serve, not once per rebuild; Jinja recompiles one whose source changed."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+# One per environment: code compiled with autoescape on (our pages) differs from code without (MkDocs').
+OUR_TEMPLATES, THEME_TEMPLATES = CompiledTemplates(), CompiledTemplates()

@@ -1,0 +1,64 @@
+"""The search pages, and what each page tells the search index about itself (its filters).
+
+Filters come from the page's own data: the organisation, the plan, the kind of page, the UNCRC
+articles it is about and its audience. Young-people search pages look in young-people pages first.
+"""
+
+from __future__ import annotations
+
+from .. import model as m
+from ..catalogue import Catalogue
+from ..paths import audience_of
+from .page import PageView
+
+ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
+
+# The kinds of page, as the filter names them.
+PLAN, ARTICLE, ORGANISATION, GUIDE = "Plan", "UNCRC article", "Organisation", "Guide"
+AUDIENCES = {ADULT: "For adults", YOUNG: "For young people"}
+
+
+def search_path(audience: m.Audience) -> str:
+    return f"{audience.prefix}search.md"
+
+
+def plan_name(plan_file, catalogue: Catalogue) -> str:  # noqa: ANN001 - a PlanFile
+    """A plan as the plan filter names it: organisation's short name, then the title."""
+    return f"{catalogue.organisations[plan_file.plan.organisation].short_name} {plan_file.plan.title}"
+
+
+def search_pages(catalogue: Catalogue) -> list[PageView]:
+    """A search page for each audience, with the choices of every filter."""
+    choices = {
+        "organisations": sorted({o.name for o in catalogue.organisations.values()}),
+        "plans": sorted(plan_name(p, catalogue) for p in catalogue.plans),
+        "kinds": [PLAN, ARTICLE, ORGANISATION, GUIDE],
+        "articles": [(a.number, a.title) for a in catalogue.convention.articles],
+        "audiences": AUDIENCES,
+    }
+    return [
+        PageView(search_path(ADULT), "Search", "pages/search.html", ADULT,
+                 "Search every plan, article and page of this site.", dict(choices), counterpart=search_path(YOUNG)),
+        PageView(search_path(YOUNG), "Search", "pages/search.html", YOUNG,
+                 "Search the pages for young people.", dict(choices), counterpart=search_path(ADULT)),
+    ]
+
+
+def search_filters(view: PageView | None, url: str, catalogue: Catalogue) -> list[tuple[str, str]]:
+    """The (filter, value) pairs a page is found by; a page not made from data is a guide."""
+    audience = view.audience if view else audience_of(url)
+    found = [("audience", AUDIENCES[audience])]
+    if view is None:
+        return found + [("kind", GUIDE)]
+    context = view.context
+    if "plan_file" in context:
+        found += [("kind", PLAN), ("organisation", context["organisation"].name), ("plan", plan_name(context["plan_file"], catalogue))]
+        found += [("article", f"Article {a.number}") for a in context["articles"]]
+    elif "article" in context:
+        found += [("kind", ARTICLE), ("article", f"Article {context['article'].number}")]
+        found += [("plan", plan_name(plan_file, catalogue)) for plan_file, _ in context["by_plan"]]
+    elif "organisation" in context:
+        found += [("kind", ORGANISATION), ("organisation", context["organisation"].name)]
+    else:
+        found += [("kind", GUIDE)]
+    return found

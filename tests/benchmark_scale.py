@@ -1,0 +1,244 @@
+"""Figures for a national portal: builds of 5, 100 and 1,000 plans against plain MkDocs. Prints, asserts nothing.
+
+    .venv/bin/python tests/benchmark_scale.py 5 100 1000
+
+For each size: wall time and peak memory (RSS) of `mkdocs build --strict`, time per plan, site size,
+and a baseline measured in the same run: plain MkDocs with the same theme building the same pages
+(the built page bodies written out as files in a docs_dir) without hooks. The hooks' share is what
+the real build costs beyond that baseline. Also: the time from saving a plan to the new page served
+by `mkdocs serve` (--preview-at), and what a browser transfers for a young-people plan page's first
+load and for the first search (--transfer-at). Run it when few others use the CPU: the figures are
+wall times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from functools import partial
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import ROOT, make_project  # noqa: E402
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PLANSITE_PREVIEW="0")
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds (its children included), peak RSS in MB and exit code of one command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code:
+        print(stderr.decode()[-3000:], file=sys.stderr)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code
+
+
+def size_of(folder: Path) -> tuple[int, float]:
+    """HTML pages and megabytes in a built site."""
+    files = [f for f in folder.rglob("*") if f.is_file()]
+    return sum(f.suffix == ".html" for f in files), sum(f.stat().st_size for f in files) / 1e6
+
+
+def baseline_project(site: Path, dest: Path) -> Path:
+    """Plain MkDocs, same theme and config, no hooks: every built page body as a Markdown file."""
+    docs = dest / "docs"
+    pages = sorted(site.rglob("index.html"))
+    urls = {page.parent.relative_to(site).as_posix() for page in pages}
+    folders = {url.rsplit("/", 1)[0] for url in urls if "/" in url}
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        body = ARTICLE.search(html)
+        if body is None or 'http-equiv="refresh"' in html:
+            continue  # redirects
+        url = page.parent.relative_to(site).as_posix()
+        name = "index.md" if url == "." else (f"{url}/index.md" if url in folders else f"{url}.md")
+        target = docs / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        title = TITLE.search(html).group(1).split(" - ")[0].replace('"', "'")
+        target.write_text(f'---\ntitle: "{title}"\n---\n\n<div markdown="0">\n{body.group(1)}\n</div>\n', encoding="utf-8")
+    shutil.copytree(ROOT / "content" / "assets", docs / "assets", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "theme", dest / "theme", dirs_exist_ok=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?ms)^hooks:\n(  - .*?\n)+", "", config)
+    config = re.sub(r"(?ms)^watch:\n(  - .*?\n)+", "", config)
+    config = re.sub(r"(?m)^docs_dir: content$", "docs_dir: docs", config)
+    config = re.sub(r"(?m)^strict: true$", "strict: false", config)
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return dest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time a process has used (user + system), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def edit_to_preview(project: Path, plan: Path, slug: str) -> tuple[float, float, float]:
+    """Seconds from `mkdocs serve` starting to the site served, and from saving a plan to its new page
+    served (wall time, and the server's CPU time, which is what the wall time would be with a core to itself)."""
+    port = free_port()
+    start = time.perf_counter()
+    server = subprocess.Popen(
+        MKDOCS + ["serve", "--strict", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/plans/{slug}/"
+    try:
+        while fetch(url) is None:
+            if server.poll() is not None or time.perf_counter() - start > 900:
+                return float("nan"), float("nan"), float("nan")
+            time.sleep(0.2)
+        first = time.perf_counter() - start
+        time.sleep(2)  # let the watcher settle
+        marker = f"Benchmark edit {time.time_ns()}"
+        text = plan.read_text(encoding="utf-8")
+        cpu = cpu_seconds(server.pid)
+        saved = time.perf_counter()
+        plan.write_text(text.replace("summary: >-\n", f"summary: >-\n  {marker}.\n", 1), encoding="utf-8")
+        while marker not in (fetch(url) or ""):
+            if time.perf_counter() - saved > 300:
+                return first, float("nan"), float("nan")
+            time.sleep(0.05)
+        return first, time.perf_counter() - saved, cpu_seconds(server.pid) - cpu
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        plan.write_text(text, encoding="utf-8")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # noqa: ANN002
+        pass
+
+
+def transfers(site: Path, slug: str, query: str = "safe") -> tuple[int, int, int]:
+    """Compressed bytes a browser fetches: a young-people plan page's first load, the search page's, the first search."""
+    from playwright.sync_api import sync_playwright
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    fetched: list[int] = []
+
+    def count(response) -> None:  # noqa: ANN001
+        try:
+            body = response.body()
+        except Exception:  # noqa: BLE001 - a redirect or aborted request has no body
+            return
+        fetched.append(min(len(body), len(gzip.compress(body, 6))))
+
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            page = browser.new_context().new_page()
+            page.on("response", count)
+            page.goto(base + f"young-people/plans/{slug}/", wait_until="networkidle")
+            page_load = sum(fetched)
+            fetched.clear()
+            page.goto(base + "young-people/search/", wait_until="networkidle")
+            search_page = sum(fetched)
+            fetched.clear()
+            search = -1
+            if page.locator("#ps-search-input").count():
+                page.fill("#ps-search-input", query)
+                page.wait_for_selector(".ps-search-result", timeout=30_000)
+                page.wait_for_load_state("networkidle")
+                search = sum(fetched)
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return page_load, search_page, search
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="*", type=int, default=[5, 100, 1000], help="numbers of plans (default: 5 100 1000)")
+    parser.add_argument("--preview-at", type=int, default=100, help="measure edit-to-preview at this size (0: skip)")
+    parser.add_argument("--transfer-at", type=int, default=1000, help="measure transferred sizes at this size (0: skip)")
+    parser.add_argument("--keep", type=Path, help="keep the projects and sites in this folder")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="plansite-benchmark-"))
+    print(f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start (wall times suffer when others build)")
+    started = time.perf_counter()
+    print("Times are wall seconds / CPU seconds (CPU: what the wall time would be with a core to itself);"
+          " ratios are of CPU times.")
+    print(f"{'plans':>6} {'pages':>6} {'build s':>12} {'per plan ms':>12} {'peak MB':>8} {'site MB':>8} "
+          f"{'baseline s':>12} {'base MB':>8} {'x baseline':>11} {'hooks share':>12}")
+    per_plan = {}
+    sites = {}
+    try:
+        for n in args.sizes:
+            project = make_project(work / f"project-{n}", n)
+            site = work / f"site-{n}"
+            wall, cpu, rss, code = run(MKDOCS + ["build", "--strict", "-d", str(site)], project)
+            if code:
+                print(f"{n:>6} build failed (exit {code})")
+                continue
+            pages, megabytes = size_of(site)
+            base = baseline_project(site, work / f"baseline-{n}")
+            base_wall, base_cpu, base_rss, base_code = run(MKDOCS + ["build", "-d", str(work / f"baseline-site-{n}")], base)
+            per_plan[n] = cpu / n
+            sites[n] = (project, site)
+            ratio = cpu / base_cpu if not base_code else float("nan")
+            print(f"{n:>6} {pages:>6} {wall:>5.1f} /{cpu:>5.1f} {cpu / n * 1000:>12.0f} {rss:>8.0f} {megabytes:>8.1f} "
+                  f"{base_wall:>5.1f} /{base_cpu:>5.1f} {base_rss:>8.0f} {ratio:>11.2f} {max(0.0, 1 - base_cpu / cpu):>11.0%}")
+        if len(per_plan) > 1:
+            small, large = min(per_plan), max(per_plan)
+            print(f"per-plan CPU time at {large} / per-plan CPU time at {small}: {per_plan[large] / per_plan[small]:.2f}")
+        if args.preview_at:
+            project = make_project(work / f"serve-{args.preview_at}", args.preview_at)
+            plan = sorted((project / "data" / "plans").glob("*.yml"))[-1]
+            first, edit, cpu = edit_to_preview(project, plan, plan.stem)
+            print(f"mkdocs serve --dirty at {args.preview_at} plans: first page served after {first:.1f} s; "
+                  f"edit to new page served: {edit:.2f} s wall, {cpu:.2f} s of the server's CPU")
+        if args.transfer_at:
+            if args.transfer_at not in sites:
+                project = make_project(work / f"project-{args.transfer_at}", args.transfer_at)
+                site = work / f"site-{args.transfer_at}"
+                run(MKDOCS + ["build", "--strict", "-d", str(site)], project)
+            else:
+                site = sites[args.transfer_at][1]
+            page, search_page, search = transfers(site, "occ-business-plan-2012-13")
+            print(f"at {args.transfer_at} plans, compressed transfer: young-people plan page first load {page / 1e3:.0f} KB; "
+                  f"search page {search_page / 1e3:.0f} KB; first search {'not measured' if search < 0 else f'{search / 1e3:.0f} KB'}")
+        print(f"load average {os.getloadavg()[0]:.1f} at the end; benchmark took {time.perf_counter() - started:.0f} s")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Search: every page links to its audience's search page, no page loads an index, the build writes Pagefind's."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import read
+from plansite.site.search import SearchIndexError, index_site
+
+PLAN = "plans/occ-business-plan-2012-13/"
+YOUNG_PLAN = "young-people/" + PLAN
+
+
+def pages(site: Path) -> list[tuple[str, str]]:
+    return [
+        (f.parent.relative_to(site).as_posix() + "/" if f.parent != site else "", f.read_text(encoding="utf-8"))
+        for f in site.rglob("index.html")
+        if "pagefind" not in f.parts and 'http-equiv="refresh"' not in f.read_text(encoding="utf-8")
+    ]
+
+
+def test_every_page_links_to_the_search_page_of_its_audience(site: Path) -> None:
+    for url, html in pages(site):
+        link = re.search(r'<a class="md-header__button ps-search-link" href="([^"]+)"', html)
+        assert link, f"/{url} has no search link in its header"
+        expected = "/young-people/search/" if url.startswith("young-people/") else "/search/"
+        assert urljoin("/" + url, link.group(1)) == expected, f"/{url}: {link.group(1)}"
+
+
+def test_no_page_loads_a_search_index(site: Path) -> None:
+    assert not (site / "search" / "search_index.json").exists()
+    for url, html in pages(site):
+        assert "search_index" not in html and 'data-md-component="search"' not in html, url
+
+
+def test_the_build_writes_the_index_and_only_content_is_indexed(site: Path) -> None:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = [url for url, html in pages(site) if "data-pagefind-body" in html]
+    assert entry["languages"]["en"]["page_count"] == len(indexed)
+    assert "search/" not in indexed and "young-people/search/" not in indexed
+    assert PLAN in indexed and YOUNG_PLAN in indexed and "accessibility/" in indexed
+    html = read(site, YOUNG_PLAN)
+    assert html.count("data-pagefind-body") == 1
+    body = html[html.index("data-pagefind-body"):]
+    assert "md-sidebar" not in body and 'class="md-header' not in body  # navigation and header stay out
+
+
+def test_pages_carry_filters_from_their_data(site: Path) -> None:
+    def filters(url: str) -> set[tuple[str, str]]:
+        return set(re.findall(r'data-pagefind-filter="(\w+)\[data-value\]" data-value="([^"]*)"', read(site, url)))
+
+    plan = filters(YOUNG_PLAN)
+    assert {("kind", "Plan"), ("audience", "For young people"), ("plan", "OCC Business Plan 2012 -2013"),
+            ("organisation", "Office of the Children&#39;s Commissioner"), ("article", "Article 12")} <= plan
+    assert {("kind", "UNCRC article"), ("article", "Article 12"), ("audience", "For adults")} <= filters("uncrc/article-12/")
+    assert {("kind", "Guide"), ("audience", "For adults")} == filters("accessibility/")
+
+
+def test_only_search_pages_may_run_webassembly(site: Path) -> None:
+    for url, html in pages(site):
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+        assert ("'wasm-unsafe-eval'" in policy) == url.endswith("search/"), url
+        assert "'unsafe-eval'" not in policy and "'unsafe-inline'" not in policy and "worker-src 'self'" in policy
+
+
+def test_search_pages_label_the_field_and_offer_the_filters(site: Path) -> None:
+    young = read(site, "young-people/search/")
+    assert re.search(r'<label for="ps-search-input">[^<]+</label>', young)
+    assert '<option value="For young people" selected>' in young  # young people search their pages first
+    adult = read(site, "search/")
+    for name in ("audience", "kind", "organisation", "plan", "article"):
+        assert f'data-filter="{name}"' in adult
+    assert '<option value="Office of the Children&#39;s Commissioner">' in adult
+    assert '<option value="Article 12">Article 12: ' in adult
+
+
+def test_indexing_nothing_fails_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a page", encoding="utf-8")
+    with pytest.raises(SearchIndexError):
+        index_site(tmp_path)
+    assert not (tmp_path / "pagefind").exists()
