@@ -13,7 +13,7 @@ from ..model.walk import Path, anchor_of, strings, walk
 from ..read import Document
 from ..text import placeholders
 from ..uncrc import mentioned_articles
-from .young_people import check_young_people
+from .young_people import check_order, check_young_people
 
 
 def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
@@ -61,6 +61,7 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
         if published:
             check_young_people(obj, path, report)
 
+    check_order(plan, report)
     if published:
         if plan.young_people is None:
             report((), "a published plan needs its young-people version", "add a 'young_people:' section with title, summary and get_involved")

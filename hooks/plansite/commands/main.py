@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .. import model as m
 from ..catalogue import load_catalogue
 from ..check import reading
 from ..errors import DataError
@@ -75,7 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     starter.add_argument("--organisation", required=True, help="organisation id from data/organisations.yml, e.g. occ")
     starter.add_argument("--title", required=True, help='e.g. "Business Plan 2025-26"')
     starter.add_argument("--period", required=True, help="e.g. 2025-26")
-    starter.add_argument("--kind", default="business plan", help="business plan, strategic plan or participation strategy")
+    starter.add_argument(
+        "--kind", default="business plan",
+        help="the kind of plan, in the organisation's words, e.g. 'participation strategy' or 'children's charter'; "
+        "known kinds get their own icon: " + ", ".join(k.value for k in m.PlanKind),
+    )
     starter.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     starter.set_defaults(run=new_plan)
     args = parser.parse_args(argv)

@@ -1,0 +1,88 @@
+"""Every young-people text the model accepts is shown on the young-people page, or refused.
+
+The plan is made from the model's classes (tests/model_samples.py): every block type, every field
+filled, each young-people text with a unique marker. A block type or item whose young-people text
+the page leaves out fails here.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, build, read
+from model_samples import block_classes, sample_plan
+
+from plansite import model as m
+
+ORGANISATION = """
+  - id: sample-trust
+    name: Sample Trust
+    kind: Charity
+    about: A charity.
+    young_people:
+      text: YPORGANISATION is a charity.
+"""
+
+
+@pytest.fixture(scope="module")
+def young_page(tmp_path_factory) -> tuple[str, list[tuple[int, bool]]]:
+    project = tmp_path_factory.mktemp("every-shape")
+    for name in ("mkdocs.yml", "data", "content", "theme", "hooks"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, project / name)
+    with (project / "data" / "organisations.yml").open("a", encoding="utf-8") as file:
+        file.write(ORGANISATION)
+    plan, markers = sample_plan("sample-trust")
+    (project / "data" / "plans" / "sample-trust-every-shape.yml").write_text(yaml.safe_dump(plan, sort_keys=False), encoding="utf-8")
+    result = build(project / "site", project / "mkdocs.yml", preview=True)
+    assert result.returncode == 0, result.stderr
+    return read(project / "site", "young-people/plans/sample-trust-every-shape"), markers
+
+
+def test_the_sample_plan_has_every_block_type_with_young_people_texts_inside():
+    plan, markers = sample_plan("x")
+    types = {section["blocks"][0]["type"] for section in plan["sections"]}
+    assert types == set(m.BLOCK_TYPES)
+    # more young-people texts than sections: blocks and the items inside them carry them too
+    assert len(markers) > 2 * len(block_classes())
+
+
+def test_every_young_people_text_of_every_block_and_item_is_on_the_page(young_page):
+    html, markers = young_page
+    missing = [n for n, _ in markers if f"YPTITLE{n}<" not in html or f"YPTEXT{n} is short." not in html]
+    assert not missing, f"{len(missing)} of {len(markers)} young-people texts are not shown: {missing[:10]}"
+
+
+def test_every_young_people_icon_is_shown_beside_its_title(young_page):
+    html, markers = young_page
+    for n, _ in markers:
+        at = html.index(f"YPTITLE{n}<")
+        start = max(html.rfind('<li class="ps-card">', 0, at), html.rfind("<h2 id=", 0, at), html.rfind("<h3 id=", 0, at))
+        assert "<svg" in html[start:at], f"the icon of YPTITLE{n} is not shown"
+
+
+def test_the_plan_and_organisation_texts_are_on_the_page(young_page):
+    html, _ = young_page
+    for marker in ("YPPLANTITLE", "YPPLANSUMMARY", "YPINVOLVED", "YPORGANISATION"):
+        assert marker in html, marker
+
+
+def test_the_young_people_text_of_an_organisation_takes_no_title_or_icon(project_copy):
+    """Organisations' young-people texts are shown as text only: a title or icon is refused, not lost."""
+    from plansite.catalogue import load_catalogue
+    from plansite.errors import DataError
+
+    organisations = project_copy / "data" / "organisations.yml"
+    text = organisations.read_text(encoding="utf-8")
+    organisations.write_text(text.replace("    young_people:\n      text:", "    young_people:\n      icon: star\n      text:", 1), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_catalogue(project_copy / "data")
+    assert re.search(r"data/organisations.yml:\d+:\d+: unknown key 'icon'", error.value.problems.report())
