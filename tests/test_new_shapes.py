@@ -87,3 +87,22 @@ def test_a_part_not_transcribed_says_so_and_links_the_original(shapes_site):
     assert notice.startswith(
         'This section is not yet online. See pages 24-31 of the <a href="https://www.example.gov.uk/participation-strategy.pdf">original document</a> (PDF, 1.2 MB).'
     )
+
+
+def test_the_organisation_page_lists_its_plans_with_its_young_people_text(shapes_site):
+    adult = read(shapes_site, "organisations/example-council")
+    assert "The council runs schools, parks and buses in the area." in adult
+    assert 'href="../../plans/example-council-participation-strategy-2024-27/"' in adult
+    young = read(shapes_site, "young-people/organisations/example-council")
+    assert 'href="../../../young-people/plans/example-council-participation-strategy-2024-27/"' in young
+    assert "How the council will listen to you" in young
+    plan = read(shapes_site, f"young-people/plans/{SLUG}")
+    assert 'href="../../../young-people/organisations/example-council/">More about Example Borough Council' in plan
+
+
+def test_plans_whose_period_has_ended_are_listed_as_past_newest_first(site):
+    page = read(site, "organisations/occ")
+    assert "Current plans" not in page
+    past = page[page.index('id="past-plans"'):]
+    order = [past.index(slug) for slug in ("occ-participation-strategy-2014-15", "occ-strategic-plan-2012-14", "occ-business-plan-2012-13")]
+    assert order == sorted(order)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import model as m
 from .check.plan import check_plan
-from .check.site import check_convention, check_organisation
+from .check.site import check_convention, check_organisation, check_organisation_texts
 from .errors import DataError, Problems
 from .read import Document, read_document, validate
 
@@ -87,13 +87,14 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
         file = data_dir / relative
         return read_file(file, _display(file, root), schema, problems)
 
-    organisations, _ = read("organisations.yml", m.Organisations)
+    organisations, organisations_doc = read("organisations.yml", m.Organisations)
     glossary, _ = read("glossary.yml", m.Glossary)
     convention, convention_doc = read("uncrc/articles.yml", m.Convention)
     if convention is not None:
         check_convention(convention, convention_doc, problems)
 
     known = {o.id for o in organisations.organisations} if organisations else set()
+    published: set[str] = set()
     plans: list[PlanFile] = []
     left_out: list[tuple[str, str]] = []
     for file in sorted((data_dir / "plans").glob("*.y*ml")):
@@ -110,6 +111,8 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
             continue
         if organisations:
             check_organisation(plan, document, known, problems)
+        if plan.status == "published":
+            published.add(plan.organisation)
         if plan.status == "draft" and not preview:
             left_out.append((slug, "draft"))
         elif plan.publish_on and plan.publish_on > today and not preview:
@@ -117,6 +120,8 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
         else:
             plans.append(PlanFile(slug, plan, document, file))
 
+    if organisations:
+        check_organisation_texts(organisations, organisations_doc, published, problems)
     if problems:
         raise DataError(problems)
     return Catalogue(

@@ -10,6 +10,7 @@ from .. import model as m
 from ..catalogue import load_catalogue
 from ..check import reading
 from ..errors import DataError
+from . import new_organisation as organisation_entry
 from . import new_plan as scaffold
 from . import review
 
@@ -57,6 +58,20 @@ def new_plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def new_organisation(args: argparse.Namespace) -> int:
+    optional = {name: getattr(args, name) for name in ("short_name", "area", "website", "about", "young_people")}
+    try:
+        path = organisation_entry.new_organisation(Path(args.data), args.id, args.name, args.kind, **optional)
+    except ValueError as error:
+        print(f"new-organisation: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"Added '{args.id}' to {path}. Replace any [[...]] placeholder with real text before a plan of it is "
+        f"published; then start its plan with: ./run new-plan --organisation {args.id} --title \"...\" --period ..."
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m plansite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -83,6 +98,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     starter.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     starter.set_defaults(run=new_plan)
+    adder = commands.add_parser("new-organisation", help="add an organisation to data/organisations.yml, so its plans can name it")
+    adder.add_argument("--id", required=True, help="a short id for addresses: lower-case letters, digits and hyphens, e.g. leeds-city-council")
+    adder.add_argument("--name", required=True, help='the full name, e.g. "Leeds City Council"')
+    adder.add_argument("--kind", required=True, help='what sort of organisation it is, e.g. "Local authority" or "Charity"')
+    adder.add_argument("--short-name", help="an abbreviation the organisation uses of itself, if it has one, e.g. LCC")
+    adder.add_argument("--area", help='where it works, e.g. "Leeds, England"')
+    adder.add_argument("--website", help="its website, e.g. https://www.leeds.gov.uk")
+    adder.add_argument("--about", help="two or three sentences about it for adults (else a placeholder to fill in)")
+    adder.add_argument("--young-people", help="one or two short sentences about it for young people (else a placeholder)")
+    adder.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
+    adder.set_defaults(run=new_organisation)
     args = parser.parse_args(argv)
     return args.run(args)
 
