@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import model as m
 from .check.plan import check_plan
+from .check.reading import TextPage, check_young_people_texts, young_people_texts
 from .check.site import check_convention, check_organisation, check_organisation_texts
 from .errors import DataError, Problems
 from .read import Document, read_document, validate
@@ -88,13 +89,14 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
         return read_file(file, _display(file, root), schema, problems)
 
     organisations, organisations_doc = read("organisations.yml", m.Organisations)
-    glossary, _ = read("glossary.yml", m.Glossary)
+    glossary, glossary_doc = read("glossary.yml", m.Glossary)
     convention, convention_doc = read("uncrc/articles.yml", m.Convention)
     if convention is not None:
         check_convention(convention, convention_doc, problems)
 
     known = {o.id for o in organisations.organisations} if organisations else set()
     published: set[str] = set()
+    reading_pages: list[TextPage] = []
     plans: list[PlanFile] = []
     left_out: list[tuple[str, str]] = []
     for file in sorted((data_dir / "plans").glob("*.y*ml")):
@@ -113,6 +115,7 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
             check_organisation(plan, document, known, problems)
         if plan.status == "published":
             published.add(plan.organisation)
+            reading_pages.append(TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan)))
         if plan.status == "draft" and not preview:
             left_out.append((slug, "draft"))
         elif plan.publish_on and plan.publish_on > today and not preview:
@@ -122,6 +125,13 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
 
     if organisations:
         check_organisation_texts(organisations, organisations_doc, published, problems)
+    if convention is not None:
+        for index, article in enumerate(convention.articles):
+            path = ("articles", index, "young_people")
+            reading_pages.append(TextPage(f"Article {article.number}", convention_doc, path, [(article.young_people.summary, path + ("summary",))]))
+    if glossary is not None:
+        reading_pages.append(TextPage("the glossary", glossary_doc, ("terms",), young_people_texts(glossary)))
+    check_young_people_texts(reading_pages, problems)
     if problems:
         raise DataError(problems)
     return Catalogue(
