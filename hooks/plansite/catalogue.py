@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
-from .check.plan import check_plan
+from .check.plan import check_plan, check_valid_sections
 from .check.reading import TextPage, check_young_people_texts, young_people_texts
 from .check.site import check_convention, check_organisation, check_organisation_texts
 from .errors import DataError, Problems
@@ -70,6 +70,8 @@ def load_plan(file: Path, problems: Problems, display: str | None = None) -> tup
     plan, document = read_file(file, display or str(file), m.Plan, problems)
     if plan is not None:
         check_plan(plan, document, problems)
+    elif document is not None:
+        check_valid_sections(document, problems)
     return plan, document
 
 
