@@ -27,7 +27,7 @@ def fresh_package() -> SimpleNamespace:
         del sys.modules[name]
     if HOOKS not in sys.path:
         sys.path.insert(0, HOOKS)
-    names = ("catalogue", "check.reading", "errors", "paths", "site.links", "site.markup", "site.pages", "site.security")
+    names = ("catalogue", "errors", "paths", "site.links", "site.markup", "site.pages", "site.security")
     modules = {name.split(".")[-1]: importlib.import_module(f"plansite.{name}") for name in names}
     return SimpleNamespace(**modules)
 
@@ -88,14 +88,6 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     return plansite.security.with_policy(plansite.markup.repair(output))
-
-
-def on_post_build(config):
-    """The reading-level limits, measured on the young-people pages as built (the data check estimates them)."""
-    reading = plansite.reading
-    table, ok = reading.report(reading.measure_site(Path(config.site_dir)))
-    if not ok:
-        raise PluginError("\nSome young-people pages are too hard to read: use shorter sentences and everyday words.\n" + table)
 
 
 def on_post_template(output_content, template_name, config):

@@ -5,8 +5,9 @@ download at run time), with a vowel-group count for words it does not know. Read
 dictionary takes seconds, so the syllable counts are kept in a small cache file after the first run.
 
 The limits: no young-people page above grade 6, and the median page at grade 5 or below. They
-are checked on the data (`check_young_people_texts`, in every `check` and build, with the line of
-each page's hardest texts) and on the built pages (`measure_site`, after the build).
+are checked on the data, before anything is built (`check_young_people_texts`, in every `check`
+and build, with the lines of each page's hardest texts), and on the built pages by the test suite
+and the `reading-level` command (`measure_site`).
 """
 
 from __future__ import annotations

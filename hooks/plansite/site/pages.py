@@ -17,7 +17,6 @@ from mkdocs.structure.toc import get_toc
 from ..catalogue import Catalogue
 from ..paths import audience_of, base_of
 from ..views import PageView, all_pages, redirects
-from ..views.labels import FILTERS as LABELS
 from .filters import Filters
 
 
@@ -57,7 +56,6 @@ class GeneratedPages:
         self.env.filters = dict(env.filters)
         self.env.globals = dict(env.globals)
         self.filters.install(self.env)
-        self.env.filters.update(LABELS)
 
     def view_for(self, page: Page) -> PageView | None:
         return self.views.get(page.file.src_uri)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from .. import model as m
 from ..catalogue import Catalogue
-from ..paths import organisation_path, plan_path, redirect_path, url_of
+from ..paths import plan_path, redirect_path, url_of
 from ..read.history import last_changed
 from . import young_plan
 from .citations import Citation, plan_articles
@@ -54,7 +54,7 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[P
             PageView(
                 young, plan.young_people.title if plan.young_people else plan.title, "pages/young-plan.html", YOUNG,
                 excerpt(plan.young_people.summary if plan.young_people else plan.summary, 40),
-                dict(common, parts=parts, statuses=statuses, organisation_page=organisation_path(organisation.id, YOUNG)),
+                dict(common, parts=parts, statuses=statuses),
                 young_toc, counterpart=adult,
             )
         )
