@@ -66,7 +66,9 @@ class Sampler:
         if origin is typing.Literal:
             return args[0]
         if origin is list:
-            return [self.value(name, args[0], depth + 1)]
+            # Two of each text, so that a list of paragraphs or items is seen to be shown as such.
+            count = 2 if typing.get_args(args[0])[:1] == (str,) or args[0] is str else 1
+            return [self.value(name, args[0], depth + 1) for _ in range(count)]
         if origin is dict:
             key_type, value_type = args
             keys = typing.get_args(key_type) if typing.get_origin(key_type) is typing.Literal else ["p1"]

@@ -1,8 +1,9 @@
-"""Every young-people text the model accepts is shown on the young-people page, or refused.
+"""Every text the model accepts is shown: adult texts on the plan page, young-people texts on the
+young-people page (or refused with a message).
 
 The plan is made from the model's classes (tests/model_samples.py): every block type, every field
-filled, each young-people text with a unique marker. A block type or item whose young-people text
-the page leaves out fails here.
+filled, each young-people text with a unique marker. A block type or item whose texts the pages
+leave out fails here.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ ORGANISATION = """
 
 
 @pytest.fixture(scope="module")
-def young_page(tmp_path_factory) -> tuple[str, list[tuple[int, bool]]]:
+def built(tmp_path_factory) -> tuple[Path, dict, list[tuple[int, bool]]]:
     project = tmp_path_factory.mktemp("every-shape")
     for name in ("mkdocs.yml", "data", "content", "theme", "hooks"):
         source = ROOT / name
@@ -44,7 +45,46 @@ def young_page(tmp_path_factory) -> tuple[str, list[tuple[int, bool]]]:
     (project / "data" / "plans" / "sample-trust-every-shape.yml").write_text(yaml.safe_dump(plan, sort_keys=False), encoding="utf-8")
     result = build(project / "site", project / "mkdocs.yml", preview=True)
     assert result.returncode == 0, result.stderr
-    return read(project / "site", "young-people/plans/sample-trust-every-shape"), markers
+    return project / "site", plan, markers
+
+
+@pytest.fixture(scope="module")
+def young_page(built) -> tuple[str, list[tuple[int, bool]]]:
+    site, _, markers = built
+    return read(site, "young-people/plans/sample-trust-every-shape"), markers
+
+
+NOT_SHOWN_AS_WRITTEN = {"young_people", "id", "type", "status", "progress", "icon", "ordered", "articles", "related_articles",
+                        "columns", "amount", "size_bytes", "url", "date", "age", "organisation", "kind", "order",
+                        "priority_titles", "summary"}
+"""Keys whose values are shown in other words (a status as a label, a date spelled out) or not as text;
+priority_titles are looked up by the rows' priorities, and a plan's summary is on the lists of plans."""
+
+
+def adult_texts(value, key=None):
+    if isinstance(value, dict):
+        return [t for k, item in value.items() if k not in NOT_SHOWN_AS_WRITTEN for t in adult_texts(item, k)]
+    if isinstance(value, list):
+        return [t for item in value for t in adult_texts(item, key)]
+    return [value] if isinstance(value, str) else []
+
+
+def test_every_adult_text_of_every_block_and_item_is_on_the_plan_page(built):
+    site, plan, _ = built
+    import html as entities
+
+    page = entities.unescape(re.sub(r"<[^>]+>", " ", read(site, "plans/sample-trust-every-shape")))
+    page = " ".join(page.split())
+    missing = [text for text in adult_texts(plan) if text.rstrip(".") not in page]
+    assert not missing, missing
+
+
+def test_paragraphs_of_a_priority_are_paragraphs_not_bullets(built):
+    site, _, _ = built
+    html = read(site, "plans/sample-trust-every-shape")
+    priority = html[html.index('class="ps-priorities"'):]
+    priority = priority[: priority.index("</li>")]
+    assert priority.count("<p>") >= 2 and "<ul" not in priority, priority
 
 
 def test_the_sample_plan_has_every_block_type_with_young_people_texts_inside():
