@@ -10,6 +10,7 @@ from .. import model as m
 from ..catalogue import load_catalogue
 from ..check import reading
 from ..errors import DataError
+from . import compare as comparison
 from . import new_organisation as organisation_entry
 from . import new_plan as scaffold
 from . import review
@@ -72,6 +73,18 @@ def new_organisation(args: argparse.Namespace) -> int:
     return 0
 
 
+def compare(args: argparse.Namespace) -> int:
+    plan = Path(args.plan)
+    source = Path(args.source) if args.source else Path(args.data) / "sources" / f"{plan.stem}.txt"
+    if not plan.exists() or not source.exists():
+        missing = plan if not plan.exists() else source
+        print(f"compare: {missing} not found; give the plan file, then its source text (default data/sources/<plan>.txt)", file=sys.stderr)
+        return 1
+    report, agree = comparison.run(plan, source)
+    print(report)
+    return 0 if agree else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m plansite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -109,6 +122,13 @@ def main(argv: list[str] | None = None) -> int:
     adder.add_argument("--young-people", help="one or two short sentences about it for young people (else a placeholder)")
     adder.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     adder.set_defaults(run=new_organisation)
+    comparer = commands.add_parser(
+        "compare", help="list the source's sentences a plan does not have, and the plan's numbers the source does not"
+    )
+    comparer.add_argument("plan", help="the plan file, e.g. data/plans/x.yml")
+    comparer.add_argument("source", nargs="?", help="its source text (default: data/sources/<plan>.txt)")
+    comparer.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
+    comparer.set_defaults(run=compare)
     args = parser.parse_args(argv)
     return args.run(args)
 
