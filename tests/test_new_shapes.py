@@ -97,7 +97,7 @@ def test_the_organisation_page_lists_its_plans_with_its_young_people_text(shapes
     assert 'href="../../../young-people/plans/example-council-participation-strategy-2024-27/"' in young
     assert "How the council will listen to you" in young
     plan = read(shapes_site, f"young-people/plans/{SLUG}")
-    assert 'href="../../../young-people/organisations/example-council/">More about Example Borough Council' in plan
+    assert 'href="../../../young-people/organisations/example-council/">All the plans of Example Borough Council' in plan
 
 
 def test_plans_whose_period_has_ended_are_listed_as_past_newest_first(site):
