@@ -9,8 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
-from .check.plan import check_plan
-from .check.site import RESERVED_SLUGS, check_convention, check_internal_links, check_organisation, check_site, site_pages
+from .check.plan import check_plan, check_valid_sections
+from .check.reading import TextPage, check_young_people_texts, young_people_texts
+from .check.site import (
+    RESERVED_SLUGS, check_convention, check_internal_links, check_organisation, check_organisation_texts, check_site,
+    site_pages,
+)
 from .errors import DataError, Problems
 from .read import Document, read_document, validate
 from .read.files import list_data, refused
@@ -104,6 +108,8 @@ def load_plan(
         check_plan(plan, document, problems)
         if len(problems) == before and key[2]:
             _READ[key] = plan, document
+    elif document is not None:
+        check_valid_sections(document, problems)
     return plan, document
 
 
@@ -136,6 +142,8 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
         check_convention(convention, convention_doc, problems)
 
     known = {o.id for o in organisations.organisations} if organisations else set()
+    published: set[str] = set()
+    reading_pages: list[TextPage] = []
     plans: list[PlanFile] = []
     left_out: list[tuple[str, str]] = []
     every_plan: list[tuple[str, m.Plan, Document]] = []
@@ -161,6 +169,9 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
         every_plan.append((slug, plan, document))
         if organisations:
             check_organisation(plan, document, known, problems)
+        if plan.status == "published":
+            published.add(plan.organisation)
+            reading_pages.append(TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan)))
         if plan.status == "draft" and not preview:
             left_out.append((slug, "draft"))
         elif plan.publish_on and plan.publish_on > today and not preview:
@@ -168,6 +179,15 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
         else:
             plans.append(PlanFile(slug, plan, document, file))
 
+    if organisations:
+        check_organisation_texts(organisations, organisations_doc, published, problems)
+    if convention is not None:
+        for index, article in enumerate(convention.articles):
+            path = ("articles", index, "young_people")
+            reading_pages.append(TextPage(f"Article {article.number}", convention_doc, path, [(article.young_people.summary, path + ("summary",))]))
+    if glossary is not None:
+        reading_pages.append(TextPage("the glossary", glossary_doc, ("terms",), young_people_texts(glossary)))
+    check_young_people_texts(reading_pages, problems)
     check_site(organisations, organisations_doc, glossary, glossary_doc, convention, convention_doc, every_plan, problems)
     if not problems:
         pages = site_pages(
