@@ -16,6 +16,8 @@ SLUGS = [
     "occ-participation-strategy-2014-15",
     "scb-business-plan-2009-10",
     "chscb-business-plan-2014-15",
+    "cumberland-participation-strategy-2024-27",
+    "kirklees-children-in-care-pledge",
 ]
 
 
