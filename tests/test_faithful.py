@@ -26,8 +26,8 @@ RESHAPED = [
     r"^[A-Z0-9 ,'\-–]+$",                            # headings in capitals (kept in normal case)
     r"^(Boy|Girl), aged \d+ years",                  # a quote's speaker, age and context are fields
     r"^IMPACT \(outcome\) INDICATORS$",              # a column heading the page template prints
-    r"^A handwritten signature",
-    r"^Foreword by [^,]+, [^.]+$",                    # a foreword's heading: author and role are fields                     # the signature image, described in 'signature'
+    r"^A handwritten signature",                     # the signature image, described in 'signature'
+    r"^Foreword by [^,]+, [^.]+$",                   # a foreword's heading: author and role are fields
     r"^Programme delivery £1\.735M$",                # a budget line: name and amount are fields
     r"^\[@ChildrensComm\]",                          # a social handle whose link pointed elsewhere
     r"^(Develop improved rapid|Full service in place|Revise local guidance|New guidance in place)",  # merged rows, split
