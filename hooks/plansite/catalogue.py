@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
-from .check.plan import check_plan
-from .check.site import check_convention, check_organisation
+from .check.plan import check_plan, check_valid_sections
+from .check.reading import TextPage, check_young_people_texts, young_people_texts
+from .check.site import check_convention, check_organisation, check_organisation_texts
 from .errors import DataError, Problems
 from .read import Document, read_document, validate
 
@@ -69,6 +70,8 @@ def load_plan(file: Path, problems: Problems, display: str | None = None) -> tup
     plan, document = read_file(file, display or str(file), m.Plan, problems)
     if plan is not None:
         check_plan(plan, document, problems)
+    elif document is not None:
+        check_valid_sections(document, problems)
     return plan, document
 
 
@@ -87,13 +90,15 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
         file = data_dir / relative
         return read_file(file, _display(file, root), schema, problems)
 
-    organisations, _ = read("organisations.yml", m.Organisations)
-    glossary, _ = read("glossary.yml", m.Glossary)
+    organisations, organisations_doc = read("organisations.yml", m.Organisations)
+    glossary, glossary_doc = read("glossary.yml", m.Glossary)
     convention, convention_doc = read("uncrc/articles.yml", m.Convention)
     if convention is not None:
         check_convention(convention, convention_doc, problems)
 
     known = {o.id for o in organisations.organisations} if organisations else set()
+    published: set[str] = set()
+    reading_pages: list[TextPage] = []
     plans: list[PlanFile] = []
     left_out: list[tuple[str, str]] = []
     for file in sorted((data_dir / "plans").glob("*.y*ml")):
@@ -110,6 +115,9 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
             continue
         if organisations:
             check_organisation(plan, document, known, problems)
+        if plan.status == "published":
+            published.add(plan.organisation)
+            reading_pages.append(TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan)))
         if plan.status == "draft" and not preview:
             left_out.append((slug, "draft"))
         elif plan.publish_on and plan.publish_on > today and not preview:
@@ -117,6 +125,15 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
         else:
             plans.append(PlanFile(slug, plan, document, file))
 
+    if organisations:
+        check_organisation_texts(organisations, organisations_doc, published, problems)
+    if convention is not None:
+        for index, article in enumerate(convention.articles):
+            path = ("articles", index, "young_people")
+            reading_pages.append(TextPage(f"Article {article.number}", convention_doc, path, [(article.young_people.summary, path + ("summary",))]))
+    if glossary is not None:
+        reading_pages.append(TextPage("the glossary", glossary_doc, ("terms",), young_people_texts(glossary)))
+    check_young_people_texts(reading_pages, problems)
     if problems:
         raise DataError(problems)
     return Catalogue(

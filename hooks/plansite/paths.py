@@ -27,8 +27,8 @@ def article_path(number: int, audience: Audience) -> str:
     return f"{audience.prefix}uncrc/article-{number}.md"
 
 
-def organisation_path(organisation_id: str) -> str:
-    return f"organisations/{organisation_id}.md"
+def organisation_path(organisation_id: str, audience: Audience = Audience.ADULT) -> str:
+    return f"{audience.prefix}organisations/{organisation_id}.md"
 
 
 def home_path(audience: Audience) -> str:

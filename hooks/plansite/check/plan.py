@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from ..errors import Problems
 from .. import model as m
@@ -13,7 +13,7 @@ from ..model.walk import Path, anchor_of, strings, walk
 from ..read import Document
 from ..text import placeholders
 from ..uncrc import mentioned_articles
-from .young_people import check_young_people
+from .young_people import check_order, check_young_people
 
 
 def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
@@ -61,12 +61,39 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
         if published:
             check_young_people(obj, path, report)
 
+    check_order(plan, report)
     if published:
         if plan.young_people is None:
             report((), "a published plan needs its young-people version", "add a 'young_people:' section with title, summary and get_involved")
         for value, path in strings(plan):
             for placeholder in placeholders(value):
                 report(path, f"the placeholder {placeholder} is still here", "replace it with the real text, or set 'status: draft'")
+
+
+def check_valid_sections(document: Document, problems: Problems) -> None:
+    """For a plan the schema refused: the checks of each section that is valid on its own, in the same run.
+
+    Otherwise a section's young-people review and citation problems would appear only once every
+    schema problem elsewhere in the file was fixed, on a second run.
+    """
+    value = document.value
+    if not isinstance(value, dict) or not isinstance(value.get("sections"), list):
+        return
+
+    def report(path: Path, message: str, hint: str) -> None:
+        line, column = document.position(path)
+        problems.add(document.path, line, column, message, hint)
+
+    for index, data in enumerate(value["sections"]):
+        try:
+            section = m.Section.model_validate(data)
+        except ValidationError:
+            continue  # its problems are already reported
+        for obj, path in walk(section, ("sections", index)):
+            if isinstance(obj, m.Cited):
+                _check_citations(obj, path, report)
+            if value.get("status") == "published":
+                check_young_people(obj, path, report)
 
 
 def _check_citations(item: m.Cited, path: Path, report) -> None:

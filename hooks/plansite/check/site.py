@@ -4,14 +4,35 @@ from __future__ import annotations
 
 from .. import model as m
 from ..errors import Problems
+from ..model.walk import strings
 from ..read import Document
+from ..text import placeholders
 
 
 def check_organisation(plan: m.Plan, document: Document, known: set[str], problems: Problems) -> None:
     """A plan's organisation must be one of data/organisations.yml."""
     if plan.organisation not in known:
         line, column = document.position(("organisation",))
-        problems.add(document.path, line, column, f"unknown organisation '{plan.organisation}'", f"use one of: {', '.join(sorted(known))}")
+        problems.add(
+            document.path, line, column, f"unknown organisation '{plan.organisation}'",
+            f"use one of: {', '.join(sorted(known))}; for an organisation new to the site, add it first: "
+            f"./run new-organisation --id {plan.organisation} --name \"...\" --kind \"...\" "
+            "(see 'Adding an organisation' in the editors' guide)",
+        )
+
+
+def check_organisation_texts(organisations: m.Organisations, document: Document, published: set[str], problems: Problems) -> None:
+    """An organisation whose plan is published has its own words in place of every [[placeholder]]."""
+    for index, organisation in enumerate(organisations.organisations):
+        if organisation.id not in published:
+            continue
+        for value, path in strings(organisation):
+            for placeholder in placeholders(value):
+                line, column = document.position(("organisations", index) + path)
+                problems.add(
+                    document.path, line, column, f"the placeholder {placeholder} is still here",
+                    f"replace it with the real text: a plan of '{organisation.id}' is published",
+                )
 
 
 def check_convention(convention: m.Convention, document: Document, problems: Problems) -> None:

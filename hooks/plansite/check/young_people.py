@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from .. import model as m
 from ..model.walk import Path, fingerprint
+
+
+def check_order(plan: m.Plan, report) -> None:
+    """Each id in `young_people.order` names a part of the young-people page (a fixed part or a section), once."""
+    if plan.young_people is None:
+        return
+    known = list(m.YOUNG_PEOPLE_PARTS) + [section.id for section in plan.sections]
+    seen: set[str] = set()
+    for index, part_id in enumerate(plan.young_people.order):
+        path = ("young_people", "order", index)
+        if part_id in seen:
+            report(path, f"'{part_id}' is listed twice in the order", "list each part once")
+        elif part_id not in known:
+            close = difflib.get_close_matches(part_id, known, n=1, cutoff=0.6)
+            report(
+                path, f"'{part_id}' is not a part of the young-people page",
+                (f"did you mean '{close[0]}'? " if close else "")
+                + f"use {', '.join(m.YOUNG_PEOPLE_PARTS)} or the id of a section with a young-people text",
+            )
+        seen.add(part_id)
 
 
 def check_young_people(obj: Any, path: Path, report) -> None:

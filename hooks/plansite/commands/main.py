@@ -6,9 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from .. import model as m
 from ..catalogue import load_catalogue
 from ..check import reading
 from ..errors import DataError
+from . import compare as comparison
+from . import new_organisation as organisation_entry
 from . import new_plan as scaffold
 from . import review
 
@@ -56,6 +59,32 @@ def new_plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def new_organisation(args: argparse.Namespace) -> int:
+    optional = {name: getattr(args, name) for name in ("short_name", "area", "website", "about", "young_people")}
+    try:
+        path = organisation_entry.new_organisation(Path(args.data), args.id, args.name, args.kind, **optional)
+    except ValueError as error:
+        print(f"new-organisation: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"Added '{args.id}' to {path}. Replace any [[...]] placeholder with real text before a plan of it is "
+        f"published; then start its plan with: ./run new-plan --organisation {args.id} --title \"...\" --period ..."
+    )
+    return 0
+
+
+def compare(args: argparse.Namespace) -> int:
+    plan = Path(args.plan)
+    source = Path(args.source) if args.source else Path(args.data) / "sources" / f"{plan.stem}.txt"
+    if not plan.exists() or not source.exists():
+        missing = plan if not plan.exists() else source
+        print(f"compare: {missing} not found; give the plan file, then its source text (default data/sources/<plan>.txt)", file=sys.stderr)
+        return 1
+    report, agree = comparison.run(plan, source)
+    print(report)
+    return 0 if agree else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m plansite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -75,9 +104,31 @@ def main(argv: list[str] | None = None) -> int:
     starter.add_argument("--organisation", required=True, help="organisation id from data/organisations.yml, e.g. occ")
     starter.add_argument("--title", required=True, help='e.g. "Business Plan 2025-26"')
     starter.add_argument("--period", required=True, help="e.g. 2025-26")
-    starter.add_argument("--kind", default="business plan", help="business plan, strategic plan or participation strategy")
+    starter.add_argument(
+        "--kind", default="business plan",
+        help="the kind of plan, in the organisation's words, e.g. 'participation strategy' or 'children's charter'; "
+        "known kinds get their own icon: " + ", ".join(k.value for k in m.PlanKind),
+    )
     starter.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     starter.set_defaults(run=new_plan)
+    adder = commands.add_parser("new-organisation", help="add an organisation to data/organisations.yml, so its plans can name it")
+    adder.add_argument("--id", required=True, help="a short id for addresses: lower-case letters, digits and hyphens, e.g. leeds-city-council")
+    adder.add_argument("--name", required=True, help='the full name, e.g. "Leeds City Council"')
+    adder.add_argument("--kind", required=True, help='what sort of organisation it is, e.g. "Local authority" or "Charity"')
+    adder.add_argument("--short-name", help="an abbreviation the organisation uses of itself, if it has one, e.g. LCC")
+    adder.add_argument("--area", help='where it works, e.g. "Leeds, England"')
+    adder.add_argument("--website", help="its website, e.g. https://www.leeds.gov.uk")
+    adder.add_argument("--about", help="two or three sentences about it for adults (else a placeholder to fill in)")
+    adder.add_argument("--young-people", help="one or two short sentences about it for young people (else a placeholder)")
+    adder.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
+    adder.set_defaults(run=new_organisation)
+    comparer = commands.add_parser(
+        "compare", help="list the source's sentences a plan does not have, and the plan's numbers the source does not"
+    )
+    comparer.add_argument("plan", help="the plan file, e.g. data/plans/x.yml")
+    comparer.add_argument("source", nargs="?", help="its source text (default: data/sources/<plan>.txt)")
+    comparer.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
+    comparer.set_defaults(run=compare)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -59,15 +59,18 @@ def new_plan(data_dir: Path, organisation: str, title: str, period: str, kind: s
         raise ValueError("the organisations file has problems:\n" + problems.report())
     known = [o.id for o in organisations.organisations]
     if organisation not in known:
-        raise ValueError(f"unknown organisation '{organisation}'; use one of: {', '.join(known)}")
-    if kind not in [k.value for k in m.PlanKind]:
-        raise ValueError(f"unknown kind '{kind}'; use one of: {', '.join(k.value for k in m.PlanKind)}")
+        raise ValueError(
+            f"unknown organisation '{organisation}'; use one of: {', '.join(known)}, "
+            "or add it first with new-organisation (see 'Adding an organisation' in the editors' guide)"
+        )
+    if not kind.strip() or "\n" in kind.strip():
+        raise ValueError(f"the kind must be one line of words, such as: {', '.join(k.value for k in m.PlanKind)}")
     target = data_dir / "plans" / f"{slug_for(organisation, title)}.yml"
     if target.exists():
         raise ValueError(f"{target} already exists; choose another title")
     quote = lambda value: yaml.safe_dump(value, default_style='"', width=1000).strip()  # noqa: E731
     target.write_text(
-        TEMPLATE.format(organisation=organisation, title=quote(title), kind=quote(kind), period=quote(period)),
+        TEMPLATE.format(organisation=organisation, title=quote(title), kind=quote(kind.strip()), period=quote(period)),
         encoding="utf-8",
     )
     return target

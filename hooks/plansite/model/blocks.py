@@ -6,6 +6,7 @@ action-plan tables, a budget...), so a new document fits the same few types.
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import Field
@@ -43,6 +44,12 @@ class Cited(Model):
         return None
 
 
+class Item(Cited):
+    """A plan item that can cite articles (a row, an aim, a project...) and carry a note of its own."""
+
+    note: Prose | None = None
+
+
 # --- Blocks ----------------------------------------------------------------------------------
 
 
@@ -72,7 +79,7 @@ class ForewordBlock(Block):
     signature: Line | None = None
 
 
-class Statement(Cited):
+class Statement(Item):
     name: Line
     text: Prose
 
@@ -91,16 +98,16 @@ class ListBlock(Block):
 
 
 class QuoteBlock(Block):
-    """Words of a child, with who said it as the plan gives it."""
+    """Words of a child, with who said it as the plan gives it (or 'A young person' when it does not)."""
 
     type: Literal["quote"]
     text: Prose
-    speaker: Line
+    speaker: Line | None = None
     age: int | None = None
     context: Line | None = None
 
 
-class Priority(Cited):
+class Priority(Item):
     ref: Line | None = None
     id: Anchor | None = None
     title: Line
@@ -119,7 +126,7 @@ class PrioritiesBlock(Block):
     items: list[Priority]
 
 
-class Aim(Cited):
+class Aim(Item):
     ref: Line
     text: Prose
     footnote: Line | None = None
@@ -129,7 +136,7 @@ class Aim(Cited):
         return "sp" + slug(self.ref)
 
 
-class AimGroup(Cited):
+class AimGroup(Item):
     """A strategic priority (SP1) with its strategic aims (1.1, 1.2...)."""
 
     ref: Line
@@ -148,7 +155,7 @@ class AimsBlock(Block):
     groups: list[AimGroup]
 
 
-class DeliveryRow(Cited):
+class DeliveryRow(Item):
     """A budgeted project in a 'what we will deliver' table."""
 
     priority: Line
@@ -179,7 +186,7 @@ class KeyBlock(Block):
     items: list[KeyItem]
 
 
-class Project(Cited):
+class Project(Item):
     id: Anchor
     aims: list[Line]
     title: Line
@@ -202,7 +209,7 @@ class ProjectsBlock(Block):
 Column = Literal["ref", "priority", "target", "outcome", "activity", "milestone", "lead", "timescale", "progress", "success"]
 
 
-class ActionRow(Cited):
+class ActionRow(Item):
     """One row of an action-plan table; which cells it uses is set by the table's columns."""
 
     id: Anchor | None = None
@@ -222,7 +229,7 @@ class ActionRow(Cited):
         return self.id
 
 
-class ActionGroup(Cited):
+class ActionGroup(Item):
     id: Anchor
     title: Line
     intro: Prose | None = None
@@ -261,7 +268,7 @@ class StatusKeyBlock(Block):
     items: list[StatusKeyItem]
 
 
-class BudgetLine(Cited):
+class BudgetLine(Item):
     name: Line
     amount: Amount
     text: Prose | None = None
@@ -327,6 +334,44 @@ class FootnotesBlock(Block):
     items: list[Footnote]
 
 
+class SubheadingBlock(Block):
+    """A heading inside a section, such as 'Our promises'."""
+
+    type: Literal["subheading"]
+    title: Line
+
+
+class YouSaidItem(Item):
+    """What children and young people asked for, what the organisation will do and what it did."""
+
+    id: Anchor | None = None
+    you_said: Prose
+    we_will: Prose | None = None
+    we_did: Prose | None = None
+    date: datetime.date | None = None
+    status: Status | None = None
+
+    @property
+    def anchor(self) -> str | None:
+        return self.id
+
+
+class YouSaidWeDidBlock(Block):
+    """'You said, we did': children's requests and the organisation's answers, with dates and status."""
+
+    type: Literal["you_said_we_did"]
+    items: list[YouSaidItem]
+
+
+class NotTranscribedBlock(Block):
+    """A part of the source that is not online yet, named so that readers know it exists."""
+
+    type: Literal["not_transcribed"]
+    title: Line
+    pages: Line | None = None
+    note: Prose | None = None
+
+
 AnyBlock = Annotated[
     Union[
         TextBlock,
@@ -347,6 +392,9 @@ AnyBlock = Annotated[
         ParticipationLevelsBlock,
         ContactBlock,
         FootnotesBlock,
+        SubheadingBlock,
+        YouSaidWeDidBlock,
+        NotTranscribedBlock,
     ],
     Field(discriminator="type"),
 ]

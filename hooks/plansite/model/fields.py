@@ -61,6 +61,16 @@ Articles = list[ArticleNumber]
 Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
 
 
+def _check_web_address(value: str) -> str:
+    if not re.fullmatch(r"https?://[^\s<>\"']+", value):
+        raise ValueError("this must be a web address starting with https://; copy it from the browser's address bar")
+    return value
+
+
+WebAddress = Annotated[str, AfterValidator(_check_web_address)]
+"""A full web address (https://...), such as the link to a plan's original document."""
+
+
 def slug(text: str) -> str:
     """Lower-case letters and digits joined by single hyphens: 'SP 1.2' becomes 'sp-1-2'."""
     return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")

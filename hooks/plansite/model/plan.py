@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from .blocks import AnyBlock, YoungText
-from .fields import Anchor, Line, Model, Prose
-from .vocabulary import PlanKind
+from pydantic import Field
+
+from .fields import Anchor, Line, Model, Prose, WebAddress
 
 
 class Section(Model):
@@ -21,39 +22,63 @@ class Section(Model):
         return self.id
 
 
+YOUNG_PEOPLE_PARTS = ("who", "plans", "rights", "involved", "progress")
+"""The parts every young-people page may have; a plan's sections join them, named by their ids."""
+
+
 class PlanYoungPeople(Model):
-    """The parts of the young-people version that speak of the plan as a whole."""
+    """The parts of the young-people version that speak of the plan as a whole.
+
+    `order` sets the order of the parts of the young-people page (see views/young_plan.py).
+    """
 
     title: Line
     summary: Prose
     get_involved: Prose
+    order: list[Anchor] = []
+
+
+class Original(Model):
+    """The document a plan was transcribed from, for readers who want to see it as printed."""
+
+    url: WebAddress
+    title: Line
+    format: Line | None = None
+    size_bytes: Annotated[int, Field(gt=0)] | None = None
 
 
 class Plan(Model):
     organisation: Anchor
     title: Line
     subtitle: Line | None = None
-    kind: PlanKind
+    kind: Line
     period: Line
     status: Literal["draft", "published"]
     publish_on: datetime.date | None = None
     last_updated: datetime.date | None = None
     summary: Prose
     source: Prose | None = None
+    original: Original | None = None
     previous_slugs: list[Anchor] = []
     young_people: PlanYoungPeople | None = None
     sections: list[Section]
 
 
+class OrganisationYoungPeople(Model):
+    """What young people read about an organisation, beside each of its plans."""
+
+    text: Prose
+
+
 class Organisation(Model):
     id: Anchor
     name: Line
-    short_name: Line
+    short_name: Line | None = None
     kind: Line
     area: Line | None = None
     about: Prose
     website: Line | None = None
-    young_people: YoungText
+    young_people: OrganisationYoungPeople
 
 
 class Organisations(Model):

@@ -52,9 +52,37 @@ STATUS_DETAILS = {
 
 
 class PlanKind(str, enum.Enum):
+    """The kinds of plan the site knows: each has an icon. A plan's kind is free text; others are shown as written."""
+
     BUSINESS_PLAN = "business plan"
     STRATEGIC_PLAN = "strategic plan"
     PARTICIPATION_STRATEGY = "participation strategy"
+    CHARTER = "charter"
+    ANNUAL_REPORT = "annual report"
+    IMPROVEMENT_PLAN = "improvement plan"
+    LOCAL_OFFER = "local offer"
+    PLEDGE = "pledge"
+
+    @property
+    def icon(self) -> str:
+        return PLAN_KIND_ICONS[self]
+
+    @classmethod
+    def known(cls, label: str) -> "PlanKind | None":
+        """The known kind a plan's free 'kind' label names, if any ('Participation Strategy' too)."""
+        return next((kind for kind in cls if kind.value == " ".join(label.lower().split())), None)
+
+
+PLAN_KIND_ICONS = {
+    PlanKind.BUSINESS_PLAN: "material/briefcase-outline",
+    PlanKind.STRATEGIC_PLAN: "material/compass-outline",
+    PlanKind.PARTICIPATION_STRATEGY: "material/account-voice",
+    PlanKind.CHARTER: "material/file-sign",
+    PlanKind.ANNUAL_REPORT: "material/calendar-check",
+    PlanKind.IMPROVEMENT_PLAN: "material/trending-up",
+    PlanKind.LOCAL_OFFER: "material/map-marker-outline",
+    PlanKind.PLEDGE: "material/hand-heart",
+}
 
 
 class Icon(str, enum.Enum):

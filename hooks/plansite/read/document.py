@@ -8,6 +8,7 @@ depth) and turned into plain dicts, lists and strings; the schema decides what b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,9 @@ from typing import Any
 import yaml
 
 from ..errors import Problems
+from ..model import FIELD_NAMES
 from .characters import character_problems
+from .folded import folded_text_problems
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 30
@@ -126,7 +129,24 @@ YAML_HINTS = {
 }
 
 
-def _yaml_problem(error: yaml.YAMLError, path: str, problems: Problems) -> None:
+def _over_indented_key(lines: list[str], number: int) -> tuple[str, int, int] | None:
+    """A 'key:' on line `number` (0-based) indented deeper than the line above: (key, its column, the column it belongs at).
+
+    YAML then reads the key as more words of the value above it, and stops at its colon with
+    "mapping values are not allowed here", which reads as if the text needed quotes.
+    """
+    found = re.match(r"( *)([A-Za-z_][\w-]*):(?: |$)", lines[number]) if number < len(lines) else None
+    above = next((line for line in reversed(lines[:number]) if line.strip() and not line.lstrip().startswith("#")), None)
+    if not found or above is None:
+        return None
+    indent = len(above) - len(above.lstrip(" "))
+    expected = indent + 2 if above.lstrip().startswith("- ") else indent
+    if len(found.group(1)) <= expected:
+        return None
+    return found.group(2), len(found.group(1)) + 1, expected + 1
+
+
+def _yaml_problem(error: yaml.YAMLError, path: str, problems: Problems, lines: list[str]) -> None:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     context = getattr(error, "context", None) or ""
     if context.startswith(("while scanning", "while parsing a flow")) and error.context_mark:
@@ -136,6 +156,14 @@ def _yaml_problem(error: yaml.YAMLError, path: str, problems: Problems) -> None:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = " ".join(filter(None, [getattr(error, "context", None), getattr(error, "problem", None)])) or str(error)
     hint = next((h for key, h in YAML_HINTS.items() if key in message), "check the YAML syntax on this line and the line before")
+    over = _over_indented_key(lines, line - 1) if "mapping values are not allowed here" in message else None
+    if over:
+        key, column, belongs = over
+        hint = f"line '{key}:' up with the key above it (column {belongs}): it is indented {column - belongs} spaces more"
+        if key not in FIELD_NAMES:
+            hint += "; or, if this line is more of the text above, put that whole text in quotes or under '|'"
+        problems.add(path, line, column, f"YAML syntax: '{key}' is indented more than the key above it, so it is read as part of that line", hint)
+        return
     problems.add(path, line, column, f"YAML syntax: {message}", hint)
 
 
@@ -237,7 +265,7 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
                 "add the closing quote at the end of the text",
             )
         else:
-            _yaml_problem(error, display_path, problems)
+            _yaml_problem(error, display_path, problems, text.split("\n"))
         return None
     except RecursionError:
         problems.add(display_path, 1, 1, "the data is nested too deeply", "check the indentation")
@@ -246,6 +274,7 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
         loader.dispose()
     if len(problems) > before:
         return None
+    folded_text_problems(root, text.split("\n"), display_path, problems)
     if not isinstance(root, yaml.MappingNode):
         mark = root.start_mark if root is not None else None
         problems.add(display_path, mark.line + 1 if mark else 1, 1, "the file must be a set of 'key: value' lines", "start with the first key, e.g. 'title: ...'")

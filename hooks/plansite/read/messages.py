@@ -42,7 +42,8 @@ def _describe(error: dict) -> tuple[str, str]:
         expected = error.get("ctx", {}).get("expected", "")
         options = [t.strip(" '") for t in str(expected).replace(" or ", ",").split(",")]
         close = difflib.get_close_matches(str(given), options, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {expected}"
+        # The whole list, even with a guess: the guess may be wrong, and the editor may want another.
+        hint = (f"did you mean '{close[0]}'? " if close else "") + f"use one of: {', '.join(options)}"
         return f"'{given}' is not allowed for '{key}'", hint
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"'{key}' must be a whole number, not '{given}'", "write digits only, without commas or £, e.g. 25000"

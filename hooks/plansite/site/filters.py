@@ -59,6 +59,50 @@ def money(value: m.Money) -> str:
     return f"£{value.amount:,}"
 
 
+# --- Labels: the words pages print for values of the model --------------------------------------
+
+
+def kind_label(kind: str) -> str:
+    """A plan's kind as a label: first letter capitalised, the rest as the editor wrote it."""
+    return kind[:1].upper() + kind[1:]
+
+
+def kind_icon(kind: str) -> str:
+    """The icon of a known kind of plan, or a plain document for any other."""
+    known = m.PlanKind.known(kind)
+    return known.icon if known else "material/file-document-outline"
+
+
+def file_size(size_bytes: int) -> str:
+    """A file's size as people say it: '820 KB', '1.2 MB' (decimal units, as file browsers show)."""
+    if size_bytes < 1_000_000:
+        return f"{max(1, round(size_bytes / 1000))} KB"
+    return f"{size_bytes / 1_000_000:.1f} MB"
+
+
+def original_facts(original: m.Original) -> str:
+    """The format and size of an original document, e.g. 'PDF, 1.2 MB' (empty when neither is known)."""
+    parts = [original.format] if original.format else []
+    if original.size_bytes:
+        parts.append(file_size(original.size_bytes))
+    return ", ".join(parts)
+
+
+def speaker(quote: m.QuoteBlock) -> str:
+    """Who said a quote, as the plan gives it: 'Amy, aged 14, Youth council member'; 'A young person' unnamed."""
+    parts = [quote.speaker or "A young person"]
+    if quote.age is not None:
+        parts.append(f"aged {quote.age} years")
+    if quote.context:
+        parts.append(quote.context)
+    return ", ".join(parts)
+
+
+def pages_label(pages: str) -> str:
+    """Where a part is in the original: 'page 24' or 'pages 24-31'."""
+    return ("pages " if any(mark in pages for mark in "-–,& ") else "page ") + pages
+
+
 class Filters:
     """Filters and globals for our templates; those that need the page read it from the template context."""
 
@@ -73,6 +117,7 @@ class Filters:
             anchor=anchor_of, term_anchor=term_anchor, long_date=long_date, web_address=web_address,
             phone_link=phone_link, partial=partial_of, plan_url=self.plan_url, organisation_url=self.organisation_url,
             uncrc_url=self.uncrc_url, glossary_url=self.glossary_url,
+            kind_label=kind_label, kind_icon=kind_icon, original_facts=original_facts, speaker=speaker, pages_label=pages_label,
         )
         env.globals.update(icon=icon_svg, icons=ICONS, Status=m.Status, Audience=m.Audience, principles=m.GENERAL_PRINCIPLES)
 
@@ -117,8 +162,9 @@ class Filters:
         return context["base"] + url_of(plan_path(slug, audience or context["view"].audience))
 
     @jinja2.pass_context
-    def organisation_url(self, context, organisation_id: str) -> str:
-        return context["base"] + url_of(organisation_path(organisation_id))
+    def organisation_url(self, context, organisation_id: str, audience: m.Audience | None = None) -> str:
+        """The link to an organisation's page, in the given audience or the current page's."""
+        return context["base"] + url_of(organisation_path(organisation_id, audience or context["view"].audience))
 
     @jinja2.pass_context
     def uncrc_url(self, context, audience: m.Audience | None = None) -> str:

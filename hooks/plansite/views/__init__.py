@@ -10,6 +10,7 @@ from ..catalogue import Catalogue
 from .articles import article_pages
 from .citations import Citation, citations
 from .indexes import index_pages
+from .organisations import organisation_pages
 from .page import PageView
 from .plans import Redirect, plan_pages, redirects
 
@@ -19,4 +20,4 @@ __all__ = ["Citation", "PageView", "Redirect", "all_pages", "redirects"]
 def all_pages(catalogue: Catalogue) -> list[PageView]:
     """Every page the data makes, for both audiences."""
     index = citations(catalogue)
-    return index_pages(catalogue, index) + plan_pages(catalogue, index) + article_pages(catalogue, index)
+    return index_pages(catalogue, index) + organisation_pages(catalogue) + plan_pages(catalogue, index) + article_pages(catalogue, index)

@@ -28,8 +28,6 @@ class BlockView:
     label: Label = by_title
     young_list: str | None = None
     """For blocks that list a plan's priorities: the heading of that list on the young-people page."""
-    young_items: str = "items"
-    """The field holding the items the young-people page lists."""
 
 
 BLOCKS: dict[type[m.Block], BlockView] = {
@@ -39,11 +37,11 @@ BLOCKS: dict[type[m.Block], BlockView] = {
     m.ListBlock: BlockView("list", label=lambda block, context: (context, excerpt(block.intro or block.items[0]))),
     m.QuoteBlock: BlockView("quote"),
     m.PrioritiesBlock: BlockView("priorities", young_list="Our main goals"),
-    m.AimsBlock: BlockView("aims", young_list="What we will work on", young_items="groups"),
+    m.AimsBlock: BlockView("aims", young_list="What we will work on"),
     m.DeliveryBlock: BlockView("delivery"),
     m.KeyBlock: BlockView("key"),
     m.ProjectsBlock: BlockView("projects"),
-    m.ActionPlanBlock: BlockView("action_plan", young_list="Our action plan", young_items="groups"),
+    m.ActionPlanBlock: BlockView("action_plan", young_list="Our action plan"),
     m.StatusKeyBlock: BlockView("status_key"),
     m.BudgetBlock: BlockView("budget"),
     m.AchievementsBlock: BlockView("achievements"),
@@ -51,6 +49,9 @@ BLOCKS: dict[type[m.Block], BlockView] = {
     m.ParticipationLevelsBlock: BlockView("participation_levels"),
     m.ContactBlock: BlockView("contact"),
     m.FootnotesBlock: BlockView("footnotes"),
+    m.SubheadingBlock: BlockView("subheading"),
+    m.YouSaidWeDidBlock: BlockView("you_said_we_did", young_list="You said, we did"),
+    m.NotTranscribedBlock: BlockView("not_transcribed"),
 }
 
 

@@ -39,6 +39,7 @@ ITEM_LABELS: dict[type[m.Cited], Label] = {
     m.Statement: lambda item, context: (context, f"{item.name}: {excerpt(item.text, 16)}"),
     m.DeliveryRow: lambda item, context: ("Budgeted project", item.project),
     m.BudgetLine: lambda item, context: ("Budget", item.name),
+    m.YouSaidItem: lambda item, context: ("You said, we did", excerpt(item.you_said)),
 }
 """How each kind of citing item inside a block is named; blocks are named by their registry entry."""
 

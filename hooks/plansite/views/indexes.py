@@ -1,18 +1,17 @@
-"""Home pages, the UNCRC index, organisation pages and glossaries, for both audiences."""
+"""Home pages, the UNCRC index and glossaries, for both audiences."""
 
 from __future__ import annotations
 
 from .. import model as m
 from ..catalogue import Catalogue
-from ..paths import organisation_path
 from .citations import Citation
-from .page import PageView, excerpt
+from .page import PageView
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 
 
 def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[PageView]:
-    """Home pages, the UNCRC index, organisation pages and glossaries, for both audiences."""
+    """Home pages, the UNCRC index and glossaries, for both audiences."""
     by_organisation = [
         (organisation, [p for p in catalogue.plans if p.plan.organisation == organisation.id])
         for organisation in catalogue.organisations.values()
@@ -50,9 +49,4 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
                  "Words from the plans, explained.",
                  {"terms": [t for t in catalogue.glossary if t.young_people]}, counterpart="glossary.md"),
     ]
-    for organisation, plans in by_organisation:
-        pages.append(
-            PageView(organisation_path(organisation.id), organisation.name, "pages/organisation.html", ADULT,
-                     excerpt(organisation.about, 40), {"organisation": organisation, "plans": plans})
-        )
     return pages

@@ -1,0 +1,68 @@
+"""A new organisation added to data/organisations.yml, so that its plans can name it.
+
+The entry is appended as text, so every other line of the file (comments included) stays as it
+was; texts not given on the command line are [[placeholders]], which the check refuses as soon as
+a published plan names the organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .. import model as m
+from ..catalogue import read_file
+from ..errors import Problems
+
+ABOUT = "[[What the organisation is and does, in two or three sentences, for adults]]"
+YOUNG_PEOPLE = "[[Who they are and what they do, in one or two short sentences for young people]]"
+
+
+def _quoted(value: str) -> str:
+    return yaml.safe_dump(value, default_style='"', width=10_000, allow_unicode=True).strip()
+
+
+def entry(
+    organisation_id: str, name: str, kind: str, *, short_name: str | None = None, area: str | None = None,
+    website: str | None = None, about: str | None = None, young_people: str | None = None,
+) -> str:
+    """The YAML lines of one organisation, indented as the list in organisations.yml."""
+    lines = [f"  - id: {organisation_id}", f"    name: {_quoted(name)}"]
+    if short_name:
+        lines.append(f"    short_name: {_quoted(short_name)}")
+    lines.append(f"    kind: {_quoted(kind)}")
+    if area:
+        lines.append(f"    area: {_quoted(area)}")
+    lines.append(f"    about: {_quoted(about or ABOUT)}")
+    if website:
+        lines.append(f"    website: {_quoted(website)}")
+    lines += ["    young_people:", f"      text: {_quoted(young_people or YOUNG_PEOPLE)}"]
+    return "\n".join(lines) + "\n"
+
+
+def new_organisation(data_dir: Path, organisation_id: str, name: str, kind: str, **optional: str | None) -> Path:
+    """Append an organisation to data/organisations.yml; refuses an id that is taken or cannot be an address."""
+    file = data_dir / "organisations.yml"
+    if not file.exists():
+        raise ValueError(f"{file} not found; run this from the repository, or give --data")
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", organisation_id):
+        raise ValueError(
+            f"'{organisation_id}' cannot be an id; use lower-case letters, digits and single hyphens, "
+            "e.g. 'leeds-city-council' or 'lcc'"
+        )
+    problems = Problems()
+    organisations, _ = read_file(file, str(file), m.Organisations, problems)
+    if organisations is None:
+        raise ValueError("the organisations file has problems; fix them first:\n" + problems.report())
+    taken = {o.id: o.name for o in organisations.organisations}
+    if organisation_id in taken:
+        raise ValueError(f"the id '{organisation_id}' is already used by {taken[organisation_id]}; choose another")
+    before = file.read_text(encoding="utf-8")
+    file.write_text(before + ("" if before.endswith("\n") else "\n") + entry(organisation_id, name, kind, **optional), encoding="utf-8")
+    problems = Problems()
+    if read_file(file, str(file), m.Organisations, problems)[0] is None:
+        file.write_text(before, encoding="utf-8")
+        raise ValueError("the new organisation could not be added; nothing was changed:\n" + problems.report())
+    return file

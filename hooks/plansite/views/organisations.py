@@ -1,0 +1,61 @@
+"""Organisation pages: what each organisation is, and all of its plans on the site, current and past.
+
+One page for adults and one for young people, each linking to the other; young people read the
+organisation's young-people text and are sent to the young-people version of each plan.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from .. import model as m
+from ..catalogue import Catalogue, PlanFile
+from ..paths import organisation_path
+from .page import PageView, excerpt
+
+ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
+
+
+def last_year(period: str) -> int | None:
+    """The last year a plan's period names: '2024-27' is 2027, 'June 2014 – May 2015' is 2015, '2012/13' is 2013."""
+    years = [(match.start(), int(match.group())) for match in re.finditer(r"(?<!\d)(19|20)\d\d(?!\d)", period)]
+    if not years:
+        return None
+    position, year = years[-1]
+    short = re.match(r"\s*[-–/]\s*(\d\d)(?!\d)", period[position + 4 :])
+    return year // 100 * 100 + int(short.group(1)) if short else year
+
+
+@dataclass(frozen=True)
+class OrganisationPlans:
+    """An organisation's plans on the site, newest first: those still running and those that have ended."""
+
+    current: list[PlanFile]
+    past: list[PlanFile]
+
+
+def plans_of(catalogue: Catalogue, organisation: m.Organisation, today: datetime.date) -> OrganisationPlans:
+    plans = [p for p in catalogue.plans if p.plan.organisation == organisation.id]
+    plans.sort(key=lambda p: (last_year(p.plan.period) or 0, p.plan.period), reverse=True)
+    # A period without a year cannot be placed in time: it is listed with the current plans.
+    current = [p for p in plans if (last_year(p.plan.period) or today.year) >= today.year]
+    return OrganisationPlans(current, [p for p in plans if p not in current])
+
+
+def organisation_pages(catalogue: Catalogue, today: datetime.date | None = None) -> list[PageView]:
+    """Two pages for each organisation with a plan on the site."""
+    today = today or datetime.date.today()
+    pages = []
+    for organisation in catalogue.organisations.values():
+        plans = plans_of(catalogue, organisation, today)
+        if not plans.current and not plans.past:
+            continue
+        context = {"organisation": organisation, "plans": plans}
+        adult, young = organisation_path(organisation.id, ADULT), organisation_path(organisation.id, YOUNG)
+        pages += [
+            PageView(adult, organisation.name, "pages/organisation.html", ADULT, excerpt(organisation.about, 40), context, counterpart=young),
+            PageView(young, organisation.name, "pages/organisation.html", YOUNG, excerpt(organisation.young_people.text, 40), context, counterpart=adult),
+        ]
+    return pages
