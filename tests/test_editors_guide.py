@@ -1,4 +1,4 @@
-"""The editors' guide documents every block type, and its examples are valid data."""
+"""The editors' guide documents every block type, its examples are valid data, and its walk-through's reading grades are measured ones."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ import yaml
 from pydantic import TypeAdapter
 
 from plansite import model as m
+from plansite.check.reading import MAX_MEDIAN_GRADE, measure
 
 GUIDE = (Path(__file__).resolve().parent.parent / "content" / "editors-guide.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"```yaml\n(.*?)```", GUIDE, re.S)
 BLOCK_EXAMPLES = [text for text in EXAMPLES if text.startswith("- type:")]
+READING_EXAMPLE = re.compile(r'^- (Before|Halfway|After) \(grade (\d+\.\d)\): "(.+?)"', re.MULTILINE)
 
 
 def test_every_block_type_has_a_section_in_the_guide():
@@ -29,3 +31,19 @@ def test_every_block_example_is_a_valid_block(example):
 
 def test_the_guide_advises_keeping_text_shape_with_a_bar_not_folding_it():
     assert not [text for text in EXAMPLES if re.search(r"^\s*[a-z_]+: >-?$", text, re.M)]
+
+
+def reading_examples() -> list[tuple[str, float, str]]:
+    return [(stage, float(grade), text) for stage, grade, text in READING_EXAMPLE.findall(GUIDE)]
+
+
+def test_walk_through_quotes_the_grades_the_checks_measure():
+    found = reading_examples()
+    assert len(found) >= 8
+    wrong = [f"{stage} {grade}: {text}" for stage, grade, text in found if round(measure([text]).grade, 1) != grade]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_after_example_passes_and_every_before_example_would_not():
+    for stage, grade, text in reading_examples():
+        assert (grade <= MAX_MEDIAN_GRADE) == (stage == "After"), (stage, grade, text)

@@ -138,3 +138,42 @@ def test_safeguarding_boards_action_plans(plans):
     chscb = source("chscb-business-plan-2014-15")
     chscb_groups = [obj for obj, _ in walk(plans["chscb-business-plan-2014-15"]) if isinstance(obj, m.ActionGroup)]
     assert len(chscb_groups) == len(re.findall(r"^\tPRIORITY \d", chscb, re.MULTILINE))
+
+
+def test_cumberland_strategy_you_said_we_will_counted_against_the_source(plans):
+    """Each 'they said' list of the source is one 'You said' item, bullet for bullet, with its 'What we will do'."""
+    text = source("cumberland-participation-strategy-2024-27")
+    plan = plans["cumberland-participation-strategy-2024-27"]
+    items = [item for obj, _ in walk(plan) if isinstance(obj, m.YouSaidWeDidBlock) for item in obj.items]
+    assert len(items) == text.count("what is important to them and they said:")
+    said = part(text, "2. What is important to our young people", "3. Our starting point")
+    assert sum(item.you_said.count("\n- ") + 1 for item in items) == said.count("•")
+    assert sum(1 for item in items if item.we_will) == said.count("What we will do")
+    titles = [obj.title for obj, _ in walk(plan) if isinstance(obj, m.YouSaidWeDidBlock)]
+    assert all(re.search(rf"^{re.escape(title)}$", said, re.MULTILINE) for title in titles)
+
+
+def test_cumberland_strategy_values_quote_and_untranscribed_parts(plans):
+    text = source("cumberland-participation-strategy-2024-27")
+    plan = plans["cumberland-participation-strategy-2024-27"]
+    values = part(text, "5. Our plans moving forward")
+    statements = [s.name for obj, _ in walk(plan) if isinstance(obj, m.StatementsBlock) for s in obj.items]
+    assert statements == ["Empower", "Collaborate", "Be ambitious", "Be compassionate", "Innovate"]
+    assert all(re.search(rf"^{name}$", values, re.MULTILINE) for name in statements)
+    quotes = [obj for obj, _ in walk(plan) if isinstance(obj, m.QuoteBlock)]
+    assert len(quotes) == text.count("“") and all(q.speaker is None for q in quotes)
+    # The source holds parts 2, 3 and 5 of five; every other part, and the cut-off ends, are marked as not online.
+    held = re.findall(r"^(\d)\. ", text, re.MULTILINE)
+    assert held == ["2", "3", "5"]
+    untranscribed = [obj.title for obj, _ in walk(plan) if isinstance(obj, m.NotTranscribedBlock)]
+    assert {"Part one of the strategy", "Part four of the strategy"} <= set(untranscribed)
+    assert len(untranscribed) == 5  # parts 1 and 4, and the ends of the foreword, part 2 and part 3
+    assert plan.original and plan.original.url.startswith("https://www.cumberland.gov.uk/")
+
+
+def test_kirklees_pledge_counted_against_the_source(plans):
+    text = source("kirklees-children-in-care-pledge")
+    plan = plans["kirklees-children-in-care-pledge"]
+    promises = [item for obj, _ in walk(plan) if isinstance(obj, m.ListBlock) for item in obj.items]
+    assert len(promises) == text.count("•") == 8
+    assert plan.kind == "pledge" and plan.original.url.startswith("https://www.kirklees.gov.uk/")
