@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
-
-from pydantic import AfterValidator
 
 from .vocabulary import ARTICLE_COUNT, GENERAL_PRINCIPLES
 from .fields import Anchor, ArticleNumber, Line, Model, Prose
@@ -13,16 +10,6 @@ from .fields import Anchor, ArticleNumber, Line, Model, Prose
 __all__ = [
     "ARTICLE_COUNT", "GENERAL_PRINCIPLES", "Cluster", "ArticleYoungPeople", "Article", "ConventionSource", "Convention",
 ]
-
-
-def _written(value: str) -> str:
-    if not value.strip():
-        raise ValueError("this summary is empty; write it in your own words from the Convention's text")
-    return value
-
-
-Summary = Annotated[Prose, AfterValidator(_written)]
-"""An article's summary: never blank, since every article page shows one."""
 
 
 class Cluster(Model):
@@ -35,14 +22,14 @@ class Cluster(Model):
 
 class ArticleYoungPeople(Model):
     title: Line
-    summary: Summary
+    summary: Prose
 
 
 class Article(Model):
     number: ArticleNumber
     title: Line
     cluster: Anchor
-    summary: Summary
+    summary: Prose
     young_people: ArticleYoungPeople
     reviewed: datetime.date
     """When both summaries were last checked, sentence by sentence, against the Convention's text."""
