@@ -20,7 +20,8 @@ from plansite.model.fields import Anchor, Model
 from plansite.read import read_document, validate
 
 EXAMPLES = ROOT / "tests" / "fixtures" / "components"
-COMPONENTS = ROOT / "theme" / "partials" / "components.html"
+COMPONENTS = (ROOT / "theme" / "partials" / "components.html", ROOT / "theme" / "partials" / "young-cards.html")
+"""The templates whose macros are components shared by the block partials and the pages."""
 SLUG = "component-examples"
 """The examples plan's file name (data/plans/<SLUG>.yml), so its pages are plans/<SLUG>/ and young-people/plans/<SLUG>/."""
 
@@ -60,8 +61,8 @@ def example_files() -> list[Path]:
 
 
 def component_names() -> list[str]:
-    """The macros defined in theme/partials/components.html."""
-    return re.findall(r"{%-?\s*macro\s+(\w+)\s*\(", COMPONENTS.read_text(encoding="utf-8"))
+    """The macros defined in the components' templates."""
+    return [name for file in COMPONENTS for name in re.findall(r"{%-?\s*macro\s+(\w+)\s*\(", file.read_text(encoding="utf-8"))]
 
 
 def read_examples(problems: Problems) -> list[Named]:

@@ -48,9 +48,9 @@ def test_every_component_has_examples():
     shown = {e.example.component for e in examples if e.file == "components"}
     assert all(e.example.component for e in examples if e.file == "components"), "each example in components.yml names its component"
     missing = sorted(set(component_names()) - shown)
-    assert not missing, f"no example in components.yml for the macro(s) {missing} of {COMPONENTS.name}"
+    assert not missing, f"no example in components.yml for the macro(s) {missing} of {[f.name for f in COMPONENTS]}"
     unknown = sorted(shown - set(component_names()))
-    assert not unknown, f"components.yml names macros that {COMPONENTS.name} does not define: {unknown}"
+    assert not unknown, f"components.yml names macros that no components template defines: {unknown}"
 
 
 def _values(value: object, key: str) -> set:
