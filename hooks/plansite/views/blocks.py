@@ -34,7 +34,7 @@ BLOCKS: dict[type[m.Block], BlockView] = {
     m.TextBlock: BlockView("text", label=lambda block, context: (context, excerpt(block.text))),
     m.ForewordBlock: BlockView("foreword"),
     m.StatementsBlock: BlockView("statements"),
-    m.ListBlock: BlockView("list", label=lambda block, context: (context, excerpt(block.intro or block.items[0]))),
+    m.ListBlock: BlockView("list", label=lambda block, context: (context, excerpt(block.intro or next(iter(block.items), block.title or "")))),
     m.QuoteBlock: BlockView("quote"),
     m.PrioritiesBlock: BlockView("priorities", young_list="Our main goals"),
     m.AimsBlock: BlockView("aims", young_list="What we will work on"),
