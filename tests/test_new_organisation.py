@@ -78,7 +78,6 @@ def test_an_unknown_organisation_says_how_to_add_one(data):
     plan.write_text(plan.read_text(encoding="utf-8").replace("organisation: scb", "organisation: leeds-cc", 1), encoding="utf-8")
     with pytest.raises(DataError) as error:
         load_catalogue(data)
-    assert (
-        "data/plans/scb-business-plan-2009-10.yml:1:15: unknown organisation 'leeds-cc'; use one of: chscb, occ, scb; "
-        "for an organisation new to the site, add it first: ./run new-organisation --id leeds-cc"
-    ) in error.value.problems.report()
+    report = error.value.problems.report()
+    assert "data/plans/scb-business-plan-2009-10.yml:1:15: unknown organisation 'leeds-cc'; use one of: chscb, " in report
+    assert "; for an organisation new to the site, add it first: ./run new-organisation --id leeds-cc" in report

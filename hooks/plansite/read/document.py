@@ -372,8 +372,10 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
         return None
     root = _compose_fast(text, display_path)
     if root is None:
-        loader = _Composer(text, display_path, problems)
+        loader = None
         try:
+            # PyYAML checks the characters as it is made: an error then is a YAML problem too.
+            loader = _Composer(text, display_path, problems)
             root = loader.get_single_node()
         except yaml.YAMLError as error:
             quote = _runaway_quote(text)
@@ -390,7 +392,8 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
             problems.add(display_path, 1, 1, "the data is nested too deeply", "check the indentation")
             return None
         finally:
-            loader.dispose()
+            if loader is not None:
+                loader.dispose()
     if len(problems) > before:
         return None
     folded_text_problems(root, text.split("\n"), display_path, problems)
