@@ -184,9 +184,10 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
     if convention is not None:
         for index, article in enumerate(convention.articles):
             path = ("articles", index, "young_people")
-            reading_pages.append(TextPage(f"Article {article.number}", convention_doc, path, [(article.young_people.summary, path + ("summary",))]))
+            texts = [(article.young_people.summary, path + ("summary",))]
+            reading_pages.append(TextPage(f"Article {article.number}", convention_doc, path, texts, page_limit=False))
     if glossary is not None:
-        reading_pages.append(TextPage("the glossary", glossary_doc, ("terms",), young_people_texts(glossary)))
+        reading_pages.append(TextPage("the glossary", glossary_doc, ("terms",), young_people_texts(glossary), page_limit=False))
     check_young_people_texts(reading_pages, problems)
     check_site(organisations, organisations_doc, glossary, glossary_doc, convention, convention_doc, every_plan, problems)
     if not problems:

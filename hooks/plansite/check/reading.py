@@ -187,6 +187,9 @@ class TextPage:
     document: Document
     path: tuple
     texts: list[tuple[str, tuple]] = field(default_factory=list)
+    page_limit: bool = True
+    """Whether the page limit applies to these texts. An article's page is mostly the site's own
+    words around a short summary: only the built page can be held to it (the test suite does)."""
 
     def measure(self) -> Measure:
         return measure([block for text, _ in self.texts for block in text_blocks(text)])
@@ -200,7 +203,7 @@ def check_young_people_texts(pages: list[TextPage], problems: Problems) -> None:
         grade = grades.get(id(page))
         if grade is None:
             continue
-        over_page = grade > MAX_PAGE_GRADE
+        over_page = page.page_limit and grade > MAX_PAGE_GRADE
         if not over_page and not (median > MAX_MEDIAN_GRADE and grade > MAX_MEDIAN_GRADE):
             continue
         hardest = sorted(page.texts, key=lambda item: -measure(text_blocks(item[0])).grade)[:3]

@@ -396,7 +396,7 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
                 loader.dispose()
     if len(problems) > before:
         return None
-    folded_text_problems(root, text.split("\n"), display_path, problems)
+    folded_text_problems(root, text, display_path, problems)
     if not isinstance(root, yaml.MappingNode):
         mark = root.start_mark if root is not None else None
         problems.add(display_path, mark.line + 1 if mark else 1, 1, "the file must be a set of 'key: value' lines", "start with the first key, e.g. 'title: ...'")

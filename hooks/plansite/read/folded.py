@@ -42,9 +42,11 @@ def _body(lines: list[str], first: int) -> list[str]:
     return body
 
 
-def folded_text_problems(root: yaml.Node, lines: list[str], path: str, problems: Problems) -> None:
+def folded_text_problems(root: yaml.Node, text: str, path: str, problems: Problems) -> None:
     """Each folded text whose list or paragraph break the folding would lose, at the first line where it happens."""
+    lines: list[str] = []
     for node in _folded(root):
+        lines = lines or text.split("\n")
         body = _body(lines, node.start_mark.line + 1)
         words = [line.strip() for line in body]
         last = max((i for i, line in enumerate(words) if line), default=-1)
