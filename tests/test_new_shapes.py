@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -106,3 +107,12 @@ def test_plans_whose_period_has_ended_are_listed_as_past_newest_first(site):
     past = page[page.index('id="past-plans"'):]
     order = [past.index(slug) for slug in ("occ-participation-strategy-2014-15", "occ-strategic-plan-2012-14", "occ-business-plan-2012-13")]
     assert order == sorted(order)
+
+
+def test_all_plans_are_also_listed_by_kind_with_other_kinds_named(shapes_site):
+    page = read(shapes_site, "plans")
+    by_kind = page[page.index('id="by-kind"'):]
+    headings = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h3>(.*?)</h3>", by_kind, re.S)]
+    assert headings == ["Business plans", "Strategic plans", "Participation strategies", "Other kinds of plan"]
+    other = by_kind[by_kind.index("Other kinds of plan"):]
+    assert "(Example Borough Council, 2024-27: pledge and participation strategy)" in other

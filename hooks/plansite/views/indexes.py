@@ -10,6 +10,26 @@ from .page import PageView
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 
 
+def plans_by_kind(catalogue: Catalogue) -> list[tuple[str, str, list, bool]]:
+    """The plans grouped by kind: each known kind that has plans, in the site's order, then all other kinds.
+
+    Each group is (heading, icon, [(plan file, organisation)...], whether each plan's own kind is to be named).
+    """
+    groups = []
+    for kind in m.PlanKind:
+        plans = [p for p in catalogue.plans if m.PlanKind.known(p.plan.kind) is kind]
+        if plans:
+            plural = kind.value[:-1] + "ies" if kind.value.endswith("y") else kind.value + "s"
+            groups.append((plural[:1].upper() + plural[1:], kind.icon, plans))
+    others = [p for p in catalogue.plans if m.PlanKind.known(p.plan.kind) is None]
+    if others:
+        groups.append(("Other kinds of plan", "material/file-document-outline", others))
+    return [
+        (heading, icon, [(p, catalogue.organisations[p.plan.organisation]) for p in plans], heading == "Other kinds of plan")
+        for heading, icon, plans in groups
+    ]
+
+
 def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[PageView]:
     """Home pages, the UNCRC index and glossaries, for both audiences."""
     by_organisation = [
@@ -34,7 +54,8 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
                  "What children's organisations plan to do, written for young people.",
                  home, counterpart="index.md"),
         PageView("plans/index.md", "All plans", "pages/home.html", ADULT,
-                 "Every plan on this site, by organisation.", home, counterpart="young-people/index.md"),
+                 "Every plan on this site, by organisation and by kind.", dict(home, by_kind=plans_by_kind(catalogue)),
+                 counterpart="young-people/index.md"),
         PageView("uncrc/index.md", "The UN Convention on the Rights of the Child", "pages/uncrc.html", ADULT,
                  "All 54 articles of the UNCRC, and which plans work on each.", uncrc,
                  [(2, c.id, c.title) for c, _ in clusters] + [(2, "coverage", "Articles no plan addresses")],
