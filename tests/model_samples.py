@@ -55,6 +55,15 @@ class Sampler:
             return f"id-{n}"
         if name in ("owner", "code"):
             return "CC"  # delivery owners must be in the plan's key
+        # Fields the model checks for their form: a value of that form, unique where it can be.
+        if name == "age":
+            return 10 + n % 10
+        if name == "phone":
+            return f"020 7783 {1000 + n % 9000}"
+        if name == "email":
+            return f"info{n}@example.org"
+        if name == "website":
+            return f"https://www.example.org/{n}"
         origin = typing.get_origin(annotation)
         args = typing.get_args(annotation)
         if origin is typing.Annotated:
