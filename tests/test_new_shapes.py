@@ -113,6 +113,7 @@ def test_all_plans_are_also_listed_by_kind_with_other_kinds_named(shapes_site):
     page = read(shapes_site, "plans")
     by_kind = page[page.index('id="by-kind"'):]
     headings = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h3>(.*?)</h3>", by_kind, re.S)]
-    assert headings == ["Business plans", "Strategic plans", "Participation strategies", "Other kinds of plan"]
+    assert headings[:3] == ["Business plans", "Strategic plans", "Participation strategies"]
+    assert headings[-1] == "Other kinds of plan"
     other = by_kind[by_kind.index("Other kinds of plan"):]
     assert "(Example Borough Council, 2024-27: pledge and participation strategy)" in other
