@@ -344,3 +344,29 @@ def test_a_long_value_quoted_in_a_message_is_cut_in_its_middle(tmp_path: Path) -
     line = problems.report().splitlines()[0]
     assert len(line) < 500
     assert line.startswith("data/plans/plan.yml:5:9: 'xxx") and " … " in line and "' is not allowed for 'status'; " in line
+
+
+# --- Every link and date in every data file, not only in plans' texts ------------------------
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["javascript:alert(1)", "http://www.ohchr.org/", "https://www.ohchr.org@evil.example/", "https://127.0.0.1/", "//evil.example"],
+)
+def test_the_conventions_source_address_is_a_web_address(data: Path, address: str) -> None:
+    articles = data / "uncrc" / "articles.yml"
+    text = articles.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("  url: "))
+    articles.write_text(text.replace(line, f"  url: '{address}'", 1), encoding="utf-8")
+    assert re.search(r"data/uncrc/articles\.yml:\d+:\d+: 'url': this must be a web address starting with https://", report_of(data))
+
+
+@pytest.mark.parametrize("value", ["0", "1700000000", "2026-13-01"])
+def test_an_articles_review_date_is_a_real_date(data: Path, value: str) -> None:
+    _replace(data / "uncrc" / "articles.yml", "reviewed: 2026-12-01", f"reviewed: {value}")
+    assert re.search(rf"data/uncrc/articles\.yml:\d+:\d+: 'reviewed': '{value}' is not a date", report_of(data))
+
+
+def test_a_plans_original_document_address_is_a_web_address(data: Path) -> None:
+    _replace(data / "plans" / "kirklees-children-in-care-pledge.yml", "  url: https://www.kirklees.gov.uk/", "  url: https://www.kirklees.gov.uk@evil.example/")
+    assert "data/plans/kirklees-children-in-care-pledge.yml:17:8: 'url': this must be a web address" in report_of(data)

@@ -6,12 +6,11 @@ action-plan tables, a budget...), so a new document fits the same few types.
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import Field
 
-from .fields import Age, Amount, Anchor, Articles, Email, Fingerprint, Line, Model, Paragraphs, Phone, Prose, Website, slug
+from .fields import Age, Amount, Anchor, Articles, Date, Email, Fingerprint, Line, Model, Paragraphs, Phone, Prose, Website, slug
 from .vocabulary import Icon, Status
 
 
@@ -350,7 +349,7 @@ class YouSaidItem(Item):
     you_said: Prose
     we_will: Prose | None = None
     we_did: Prose | None = None
-    date: datetime.date | None = None
+    date: Date | None = None
     status: Status | None = None
 
     @property

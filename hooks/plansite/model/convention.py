@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
-
 from .vocabulary import ARTICLE_COUNT, GENERAL_PRINCIPLES
-from .fields import Anchor, ArticleNumber, Line, Model, Prose
+from .fields import Anchor, ArticleNumber, Date, Line, Model, Prose, WebAddress
 
 __all__ = [
     "ARTICLE_COUNT", "GENERAL_PRINCIPLES", "Cluster", "ArticleYoungPeople", "Article", "ConventionSource", "Convention",
@@ -31,7 +29,7 @@ class Article(Model):
     cluster: Anchor
     summary: Prose
     young_people: ArticleYoungPeople
-    reviewed: datetime.date
+    reviewed: Date
     """When both summaries were last checked, sentence by sentence, against the Convention's text."""
 
 
@@ -39,7 +37,7 @@ class ConventionSource(Model):
     """The text of the Convention that the summaries are checked against."""
 
     title: Line
-    url: Line
+    url: WebAddress
 
 
 class Convention(Model):

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from ..text import text_problem
+from ..urls import url_problem
 from . import values
 from .vocabulary import ARTICLE_COUNT
 
@@ -65,8 +66,11 @@ Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
 
 
 def _check_web_address(value: str) -> str:
-    if not re.fullmatch(r"https?://[^\s<>\"']+", value):
-        raise ValueError("this must be a web address starting with https://; copy it from the browser's address bar")
+    if not re.fullmatch(r"https://[^\s<>\"']+", value, re.IGNORECASE) or url_problem(value):
+        raise ValueError(
+            "this must be a web address starting with https:// that a browser can follow, with no name or password in it"
+            "; copy it from the browser's address bar"
+        )
     return value
 
 
