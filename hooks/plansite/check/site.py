@@ -89,7 +89,7 @@ def check_plan_names(plan: m.Plan, report: Callable[[tuple, str, str], None]) ->
             report(path + ("ref",), f"the reference '{obj.ref}' has no letters or digits, so it cannot be linked to", "write a reference with letters or digits, e.g. SP1 or 1.2")
         elif isinstance(obj, m.Priority) and obj.ref and not obj.id and not m.slug(obj.ref):
             report(path + ("ref",), f"the reference '{obj.ref}' has no letters or digits, so it cannot be linked to", "write a reference with letters or digits, or give the priority an 'id'")
-        own_id = getattr(obj, "id", None) if isinstance(obj, (m.Section, m.Block, m.Priority, m.Project, m.ActionGroup, m.ActionRow)) else None
+        own_id = getattr(obj, "id", None) if "id" in type(obj).model_fields else None
         if own_id:
             problem = reserved_id_problem(own_id)
             if problem:
