@@ -370,3 +370,9 @@ def test_an_articles_review_date_is_a_real_date(data: Path, value: str) -> None:
 def test_a_plans_original_document_address_is_a_web_address(data: Path) -> None:
     _replace(data / "plans" / "kirklees-children-in-care-pledge.yml", "  url: https://www.kirklees.gov.uk/", "  url: https://www.kirklees.gov.uk@evil.example/")
     assert "data/plans/kirklees-children-in-care-pledge.yml:17:8: 'url': this must be a web address" in report_of(data)
+
+
+@pytest.mark.parametrize("text", ["summary: 'A \ufffe plan'\n", 'summary: "A \\uFFFE plan"\n', "summary: 'A \ufdd0 plan'\nbroken: [\n"])
+def test_noncharacters_are_problems_not_reader_errors(tmp_path: Path, text: str) -> None:
+    problems, _ = _read(tmp_path, MINIMAL_PLAN.replace("summary: A small plan used to test how careless files are reported.\n", text))
+    assert re.search(r"data/plans/plan\.yml:6:\d+: .*U\+(FFFE|FDD0)", problems.report()), problems.report()

@@ -48,7 +48,7 @@ def character_problems(text: str, path: str, problems: Problems) -> None:
                     f"{INVISIBLE_SPACES[char]} (U+{ord(char):04X})",
                     "it is invisible and breaks the layout of the file; replace it with an ordinary space or delete it",
                 )
-            elif char not in "\r" and (unicodedata.category(char) == "Cc" or char in "\u2028\u2029"):
+            elif char not in "\r" and (unicodedata.category(char) == "Cc" or char in "\u2028\u2029" or char in NONCHARACTERS):
                 problems.add(
                     path, number, column,
                     f"control character U+{ord(char):04X}",
@@ -59,17 +59,19 @@ def character_problems(text: str, path: str, problems: Problems) -> None:
 REFUSED_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
 HANGUL_FILLERS = {"\u115f", "\u1160", "\u3164", "\uffa0"}
 # Spaces that look like an ordinary space but are not one (the non-breaking space is allowed).
+# Code points Unicode keeps out of text for good; YAML readers refuse them.
+NONCHARACTERS = {"\ufffe", "\uffff"} | {chr(code) for code in range(0xFDD0, 0xFDF0)}
 ODD_SPACES = {"\u2007", "\u202f", "\u3000"}
 
 
 def refused_character(value: str) -> tuple[int, str] | None:
     """The first character a decoded text may not hold, as (index, description), or None."""
-    if value.replace("\n", "").isprintable() and not HANGUL_FILLERS.intersection(value):
+    if value.replace("\n", "").isprintable() and not HANGUL_FILLERS.intersection(value) and not NONCHARACTERS.intersection(value):
         return None  # isprintable() is False for every refused category: the common case runs in C
     for index, char in enumerate(value):
         if char == "\n":
             continue
-        if unicodedata.category(char) in REFUSED_CATEGORIES or char in HANGUL_FILLERS or char in ODD_SPACES:
+        if unicodedata.category(char) in REFUSED_CATEGORIES or char in HANGUL_FILLERS or char in ODD_SPACES or char in NONCHARACTERS:
             return index, describe(char)
     return None
 
