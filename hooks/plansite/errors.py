@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -26,7 +25,7 @@ def visible(text: str) -> str:
         return text
     out = []
     for char in text:
-        if unicodedata.category(char)[0] == "C" or char in INVISIBLE:
+        if not char.isprintable() or char in INVISIBLE:  # controls, formats, odd spaces, separators
             code = ord(char)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
         else:
