@@ -110,6 +110,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    context["young_people_menu"] = generated.young_people_menu
     view = generated.view_for(page)
     if view is not None:
         context["audience"] = view.audience.value

@@ -91,8 +91,8 @@ def test_delivery_table_has_every_budgeted_project(site):
     html = read(site, "plans/occ-business-plan-2012-13")
     table = html[html.index('id="delivery"'):]
     table = table[: table.index("</table>")]
-    assert "<caption>" in table and 'scope="col"' in table
-    assert len(re.findall(r'<th scope="row">', table)) == 19
+    assert "<caption" in table and 'scope="col"' in table
+    assert len(re.findall(r'<th scope="row" class="ps-col-project">', table)) == 19
 
 
 def test_action_plan_rows_and_status_words(site):
@@ -153,8 +153,9 @@ def test_108_article_pages_and_two_indexes(site):
 
 def test_related_rights_are_told_apart_from_citations(site):
     article = read(site, "uncrc/article-34")
-    assert "Cited in the plan" in article
-    assert "Related right, added by the site&#39;s editors" in article or "Related right, added by the site's editors" in article
+    items = re.findall(r'<p class="ps-citation__where">(.*?)</p>', article, re.S)
+    related = [i for i in items if "related by the site’s editors; the plan itself does not cite this article" in i]
+    assert related and len(related) < len(items)
 
 
 def test_draft_plan_only_in_preview(project_copy, tmp_path):
@@ -293,9 +294,10 @@ def _words(text: str) -> str:
     """Text as a reader sees it: no tags or Markdown marks, entities decoded, spacing and quotes evened out."""
     import html as entities
 
+    text = re.sub(r"<sup\b[^>]*>", " ", text)  # a footnote mark, printed or linked, is a word of its own
     text = re.sub(r"</?(a|abbr|strong|em|span|code|sup|time)\b[^>]*>", "", text)
     text = re.sub(r"<[^>]+>", " ", text)
-    text = entities.unescape(text)
+    text = entities.unescape(text).translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"[*_`#>|\-–—•·\"'“”‘’:;,.()\[\]]", " ", text)
     return " ".join(text.split())

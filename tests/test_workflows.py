@@ -168,6 +168,13 @@ def test_pull_request_uploads_the_preview_and_screenshots():
     assert screenshots.get("if") == "always()"
 
 
+def test_publishing_keeps_the_screenshots_of_every_page_kind_too():
+    uploads = {step["with"]["name"]: step for step in uses(load(PUBLISH), "actions/upload-artifact")}
+    screenshots = uploads["screenshots"]
+    assert screenshots["with"]["path"] == "tests/artifacts/screenshots"
+    assert screenshots.get("if") == "always()"
+
+
 def test_publish_triggers():
     on = triggers(load(PUBLISH))
     assert (on["push"] or {}).get("branches") == ["main"]

@@ -6,3 +6,63 @@ document.addEventListener("focusin", function (event) {
     toggle.dispatchEvent(new Event("change"));
   }
 });
+
+// A table wider than its box says so above it: "Scroll sideways to see the whole table".
+(function () {
+  var regions = document.querySelectorAll(".ps-table-wrap");
+  if (!regions.length || !("ResizeObserver" in window)) return;
+  var observer = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var region = entry.target;
+      var overflows = region.scrollWidth > region.clientWidth + 1;
+      var hint = region.previousElementSibling;
+      var hasHint = hint && hint.classList.contains("ps-scroll-hint");
+      region.classList.toggle("ps-table-wrap--overflows", overflows);
+      if (overflows && !hasHint) {
+        hint = document.createElement("p");
+        hint.className = "ps-scroll-hint";
+        hint.textContent = "Scroll sideways to see the whole table";
+        region.parentNode.insertBefore(hint, region);
+      } else if (!overflows && hasHint) {
+        hint.remove();
+      }
+    });
+  });
+  regions.forEach(function (region) { observer.observe(region); });
+})();
+
+// On a phone the help box starts folded to its one-line heading, so the page itself comes first.
+(function () {
+  var help = document.querySelector(".ps-help__details");
+  if (help && window.matchMedia("(max-width: 44.9375em)").matches) help.open = false;
+})();
+
+// Folded sections of a long plan: a link to something inside one opens it; the whole plan can be
+// opened or printed at once, and printing always prints every section.
+(function () {
+  var folds = document.querySelectorAll("details.ps-fold");
+  if (!folds.length) return;
+  function openAll() { folds.forEach(function (fold) { fold.open = true; }); }
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var fold = target && target.closest("details.ps-fold");
+    if (fold && !fold.open) {
+      fold.open = true;
+      target.scrollIntoView();
+    }
+  }
+  var controls = document.querySelector(".ps-fold-all");
+  if (controls) {
+    controls.hidden = false;
+    controls.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-fold]");
+      if (!button) return;
+      openAll();
+      if (button.dataset.fold === "print") window.print();
+    });
+  }
+  window.addEventListener("hashchange", reveal);
+  window.addEventListener("beforeprint", openAll);
+  reveal();
+})();

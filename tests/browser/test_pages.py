@@ -180,12 +180,16 @@ def test_reflow_at_320_pixels(server, browser, site):
 
 
 def test_keyboard_reaches_every_control_with_visible_focus_never_under_the_header(server, browser, site):
-    """Tab through each page: every visible link and control gets focus, shown and not covered (WCAG 2.4.7, 2.4.11)."""
+    """Tab through each page: every visible link and control gets focus, shown and not covered (WCAG 2.4.7, 2.4.11).
+
+    Links inside a folded section are not visible until it is opened, so they are not expected.
+    """
     failures = []
     for url, page in visit_every_page(browser, server, site, 1280, 800):
         expected = page.evaluate(
             """() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
                  .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[inert], [hidden]'))
+                 .filter(e => !e.closest('details:not([open]) > :not(summary)'))
                  .length"""
         )
         page.evaluate("() => { window.__seen = new Set(); window.__bad = []; }")
@@ -218,22 +222,6 @@ def test_keyboard_reaches_every_control_with_visible_focus_never_under_the_heade
             failures.append(f"/{url}: reached {seen} of {expected} controls")
         failures += [f"/{url}: {b}" for b in bad]
     assert not failures, "\n".join(failures[:30])
-
-
-@pytest.mark.parametrize(
-    "url, name",
-    [("", "home"), ("plans/occ-business-plan-2012-13/", "plan"), ("young-people/plans/occ-business-plan-2012-13/", "young-people-plan")],
-)
-@pytest.mark.parametrize("width", [1280, 375])
-def test_screenshots_for_people_to_look_at(server, browser, url, name, width):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.goto(server + url)
-    file = SCREENSHOTS / f"{name}-{width}.png"
-    page.screenshot(path=str(file))
-    context.close()
-    assert file.stat().st_size > 10_000
 
 
 def test_plan_pages_print_cleanly(server, browser):

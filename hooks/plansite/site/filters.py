@@ -21,7 +21,9 @@ from ..paths import (
 )
 from ..prose import to_html
 from ..views import PageView
+from ..views import tables
 from ..views.blocks import partial_of
+from ..words import plural
 
 ICONS = {
     m.Icon.SCHOOL: "material/school",
@@ -103,6 +105,23 @@ def pages_label(pages: str) -> str:
     return ("pages " if any(mark in pages for mark in "-–,& ") else "page ") + pages
 
 
+HEADING_ICONS = frozenset({
+    "material/account-group", "material/format-list-checks", "material/scale-balance", "material/bullhorn",
+    "material/progress-check", "material/hand-heart",
+})
+"""Icons of the young-people pages' own headings: a card or section from the data never repeats them."""
+
+
+@jinja2.pass_context
+def icon_once(context, name: str | m.Icon | None) -> Markup:
+    """An icon the first time the page uses it, and nothing after: the same picture twice says nothing."""
+    name = ICONS.get(name, name) if name else None
+    if not name or name in context["icons_seen"]:
+        return Markup("")
+    context["icons_seen"].add(name)
+    return icon_svg(name)
+
+
 class Filters:
     """Filters and globals for our templates; those that need the page read it from the template context."""
 
@@ -118,8 +137,11 @@ class Filters:
             phone_link=phone_link, partial=partial_of, plan_url=self.plan_url, organisation_url=self.organisation_url,
             uncrc_url=self.uncrc_url, glossary_url=self.glossary_url,
             kind_label=kind_label, kind_icon=kind_icon, original_facts=original_facts, speaker=speaker, pages_label=pages_label,
+            plural=plural,
+            budget_notes=tables.budget_notes, delivery_notes=tables.delivery_notes, delivery_total=tables.delivery_total,
+            split_mark=tables.split_mark, footnote_id=tables.footnote_id,
         )
-        env.globals.update(icon=icon_svg, icons=ICONS, Status=m.Status, Audience=m.Audience, principles=m.GENERAL_PRINCIPLES)
+        env.globals.update(icon=icon_svg, icon_once=icon_once, icons=ICONS, Status=m.Status, Audience=m.Audience, principles=m.GENERAL_PRINCIPLES)
 
     @jinja2.pass_context
     def prose(self, context, text: str | None, inline: bool = False) -> Markup:

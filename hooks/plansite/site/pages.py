@@ -17,7 +17,8 @@ from mkdocs.structure.toc import get_toc
 from ..catalogue import Catalogue
 from ..paths import audience_of, base_of
 from ..views import PageView, all_pages, redirects
-from .filters import Filters
+from ..views.navigation import young_people_menu
+from .filters import HEADING_ICONS, Filters
 
 
 # libyaml's writer when PyYAML has it: the same text, written faster.
@@ -31,6 +32,7 @@ class GeneratedPages:
         self.catalogue = catalogue
         self.views: dict[str, PageView] = {view.path: view for view in all_pages(catalogue)}
         self.filters = Filters(catalogue)
+        self.young_people_menu = young_people_menu(catalogue)
         self.env: jinja2.Environment | None = None
 
     def files(self, config) -> list[File]:
@@ -70,7 +72,7 @@ class GeneratedPages:
         if view is None or self.env is None:
             return None
         template = self.env.get_template(view.template)
-        html = template.render(view=view, base=base_of(view.url), config=config, terms_seen=set(), **view.context)
+        html = template.render(view=view, base=base_of(view.url), config=config, terms_seen=set(), icons_seen=set(HEADING_ICONS), **view.context)
         page.toc = get_toc(
             [{"level": level, "id": anchor, "name": str(escape(name)), "children": []} for level, anchor, name in view.toc]
         )

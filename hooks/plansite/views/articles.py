@@ -7,6 +7,7 @@ from collections import defaultdict
 from .. import model as m
 from ..catalogue import Catalogue
 from ..paths import article_path
+from .article_items import plan_items
 from .citations import Citation
 from .page import PageView, excerpt
 
@@ -27,7 +28,7 @@ def article_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> lis
             "source": catalogue.convention.source,
             "previous": articles[position - 1] if position else None,
             "next": articles[position + 1] if position + 1 < len(articles) else None,
-            "by_plan": [(catalogue.plan(slug), items) for slug, items in by_plan.items()],
+            "by_plan": [plan_items(catalogue.plan(slug), catalogue.organisations[catalogue.plan(slug).plan.organisation], items, article.number) for slug, items in by_plan.items()],
         }
         for audience in (ADULT, YOUNG):
             title = f"Article {article.number}: " + (article.title if audience is ADULT else article.young_people.title)

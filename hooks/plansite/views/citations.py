@@ -22,6 +22,10 @@ class Citation:
     label: str
     excerpt: str
     related: bool
+    item: Any = None
+    """The citing item itself (an aim, a row, a text...)."""
+    young: str | None = None
+    """The young-people text of the item, or of the nearest part of the plan around it that has one."""
 
 
 def _action_row(row: m.ActionRow, context: str) -> tuple[str, str]:
@@ -54,26 +58,33 @@ def label_of(item: m.Cited, context: str) -> tuple[str, str]:
         raise LookupError(f"{type(item).__name__} can cite articles but has no entry in ITEM_LABELS") from None
 
 
-def _cited_items(obj: Any, anchor: str, context: str) -> Iterator[tuple[Any, str, str]]:
-    """Every item inside obj that can cite articles, with the nearest anchor and a context label."""
+def _young_text(obj: Any, around: str | None) -> str | None:
+    young = getattr(obj, "young_people", None)
+    return young.text if isinstance(young, m.YoungText) else around
+
+
+def _cited_items(obj: Any, anchor: str, context: str, young: str | None = None) -> Iterator[tuple[Any, str, str, str | None]]:
+    """Every item inside obj that can cite articles, with the nearest anchor, a context label and young-people text."""
     if isinstance(obj, m.ActionGroup):
+        young = _young_text(obj, young)
         if obj.articles or obj.related_articles:
-            yield obj, obj.id, obj.title
+            yield obj, obj.id, obj.title, young
         for row, row_anchor in zip(obj.rows, obj.row_anchors):
-            yield from _cited_items(row, row_anchor, obj.title)
+            yield from _cited_items(row, row_anchor, obj.title, young)
         return
     if isinstance(obj, m.Model):
         own = getattr(obj, "anchor", None) or anchor
         title = getattr(obj, "title", None)
         inner_context = title if isinstance(title, str) and isinstance(obj, m.Block) else context
+        young = _young_text(obj, young)
         if isinstance(obj, m.Cited) and (obj.articles or obj.related_articles):
-            yield obj, own, inner_context
+            yield obj, own, inner_context, young
         for name in type(obj).model_fields:
             if name != "young_people":
-                yield from _cited_items(getattr(obj, name), own, inner_context)
+                yield from _cited_items(getattr(obj, name), own, inner_context, young)
     elif isinstance(obj, list):
         for item in obj:
-            yield from _cited_items(item, anchor, context)
+            yield from _cited_items(item, anchor, context, young)
 
 
 def citations(catalogue: Catalogue) -> dict[int, list[Citation]]:
@@ -81,12 +92,13 @@ def citations(catalogue: Catalogue) -> dict[int, list[Citation]]:
     found: dict[int, list[Citation]] = defaultdict(list)
     for plan_file in catalogue.plans:
         for section in plan_file.plan.sections:
-            for item, anchor, context in _cited_items(section.blocks, section.id, section.title):
+            around = _young_text(section, None)
+            for item, anchor, context, young in _cited_items(section.blocks, section.id, section.title, around):
                 label, words = label_of(item, context)
                 for number in item.articles:
-                    found[number].append(Citation(plan_file, number, anchor, label, words, related=False))
+                    found[number].append(Citation(plan_file, number, anchor, label, words, False, item, young))
                 for number in item.related_articles:
-                    found[number].append(Citation(plan_file, number, anchor, label, words, related=True))
+                    found[number].append(Citation(plan_file, number, anchor, label, words, True, item, young))
     return found
 
 

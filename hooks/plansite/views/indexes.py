@@ -47,7 +47,7 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
              "related_counts": {n: len([c for c in index.get(n, []) if c.related]) for n in range(1, m.ARTICLE_COUNT + 1)}}
     home = {"by_organisation": [(o, plans) for o, plans in by_organisation if plans], "left_out": catalogue.left_out}
     pages = [
-        PageView("index.md", "Children's organisations' plans", "pages/home.html", ADULT,
+        PageView("index.md", "What children's organisations plan to do", "pages/home.html", ADULT,
                  "Business plans, strategic plans and participation strategies of children's organisations, in full and for young people.",
                  home, counterpart="young-people/index.md"),
         PageView("young-people/index.md", "Plans for young people", "pages/home.html", YOUNG,

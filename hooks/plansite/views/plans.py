@@ -9,7 +9,9 @@ from ..paths import plan_path, redirect_path, url_of
 from ..read.history import last_changed
 from . import young_plan
 from .citations import Citation, plan_articles
+from .folding import folded_sections
 from .page import PageView, excerpt
+from .young_cards import without_repeats
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 
@@ -41,11 +43,11 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[P
         pages.append(
             PageView(
                 adult, f"{organisation.short_name or organisation.name} {plan.title}", "pages/plan.html", ADULT,
-                excerpt(plan.summary, 40), dict(common), _plan_toc(plan), counterpart=young,
+                excerpt(plan.summary, 40), dict(common, folded=folded_sections(plan)), _plan_toc(plan), counterpart=young,
             )
         )
         statuses = _statuses(plan)
-        parts = young_plan.parts(plan, has_rights=bool(articles), has_progress=bool(statuses))
+        parts = without_repeats(plan, young_plan.parts(plan, has_rights=bool(articles), has_progress=bool(statuses)))
         young_toc = []
         for part in parts:
             young_toc.append((2, part.id, part.heading))

@@ -1,0 +1,48 @@
+"""The menu of the young-people pages: young-people pages only, in their own words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import model as m
+from ..catalogue import Catalogue
+from ..paths import glossary_path, home_path, plan_path, uncrc_path, url_of
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    title: str
+    path: str
+
+    @property
+    def url(self) -> str:
+        return url_of(self.path)
+
+
+@dataclass(frozen=True)
+class MenuGroup:
+    """A heading in the menu with its links, or a single link when the heading is None."""
+
+    title: str | None
+    links: tuple[MenuLink, ...]
+
+
+def young_people_menu(catalogue: Catalogue) -> tuple[MenuGroup, ...]:
+    """Start, every plan's young-people version, the rights, the words, and privacy."""
+    young = m.Audience.YOUNG_PEOPLE
+    plans = tuple(
+        MenuLink(p.plan.young_people.title if p.plan.young_people else p.plan.title, plan_path(p.slug, young))
+        for p in catalogue.plans
+    )
+    return (
+        MenuGroup(None, (MenuLink("Start here", home_path(young)),)),
+        MenuGroup("The plans", plans),
+        MenuGroup("Your rights", (
+            MenuLink("All your rights", uncrc_path(young)),
+            MenuLink("Words to know", glossary_path(young)),
+        )),
+        MenuGroup("About this site", (
+            MenuLink("Your privacy", f"{young.prefix}privacy.md"),
+            MenuLink("The site for adults", home_path(m.Audience.ADULT)),
+        )),
+    )

@@ -1,0 +1,103 @@
+"""The young-people version has its own identity: its own menu, colours, cards said once, no jargon."""
+
+from __future__ import annotations
+
+import html as entities
+import posixpath
+import re
+
+import pytest
+
+from conftest import ROOT, read
+from plansite.catalogue import load_catalogue
+from plansite.views.navigation import young_people_menu
+from plansite.views.plans import _priority_lists
+from plansite.views.young_cards import card_lists
+from test_build import SLUGS
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(ROOT / "data")
+
+
+def menu_links(html: str) -> list[str]:
+    nav = re.search(r'<nav class="md-nav md-nav--primary[^"]*"(.*?)</nav>', html, re.S).group(1)
+    return re.findall(r'<a href="([^"]+)" class="md-nav__link', nav)
+
+
+@pytest.mark.parametrize("url", ["young-people/", "young-people/plans/occ-business-plan-2012-13", "young-people/uncrc/article-12", "young-people/glossary"])
+def test_the_young_people_menu_lists_young_people_pages_and_one_way_back(site, url):
+    html = read(site, url)
+    assert 'aria-label="Pages for young people"' in html
+    links = [posixpath.normpath(posixpath.join(url.rstrip("/") + "/", link)) for link in menu_links(html)]
+    adult = [link for link in links if not link.startswith("young-people")]
+    assert len(adult) == 1, adult  # "The site for adults"
+    assert len(links) == 5 + 5  # start, five plans, rights, words, privacy, adults' site
+
+
+def test_the_adult_menu_is_materials_own(site):
+    html = read(site, "plans/occ-business-plan-2012-13")
+    assert 'aria-label="Pages for young people"' not in html
+    assert 'aria-label="Navigation"' in html
+
+
+def test_the_menu_names_each_plan_in_young_peoples_words(catalogue):
+    groups = young_people_menu(catalogue)
+    titles = [link.title for group in groups for link in group.links]
+    assert "What the Children's Commissioner will do in 2012 to 2013" in titles
+    assert not any("Business Plan" in t for t in titles)
+
+
+def test_a_list_repeating_earlier_priorities_is_folded_into_it(catalogue):
+    lists = card_lists(_priority_lists(catalogue.plan("occ-business-plan-2012-13").plan))
+    assert [l.heading for l in lists] == ["Our main goals"]
+    assert [len(card.texts) for card in lists[0].cards] == [2, 2, 2]
+
+
+def test_a_heading_is_never_used_twice(catalogue):
+    lists = card_lists(_priority_lists(catalogue.plan("scb-business-plan-2009-10").plan))
+    headings = [l.heading for l in lists]
+    assert len(headings) == len(set(headings)) == 2
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_no_icon_and_no_heading_twice_on_a_young_people_plan_page(site, slug):
+    html = read(site, f"young-people/plans/{slug}")
+    main = html[html.index('<article class="ps-plan ps-young">'):html.index("</article>")]
+    icons = re.findall(r'<svg aria-hidden="true" focusable="false" class="ps-icon" [^>]*viewBox="0 0 24 24"><path d="([^"]{0,60})', main)
+    repeated = {d for d in icons if icons.count(d) > 1}
+    assert not repeated, len(repeated)
+    headings = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", main, re.S)]
+    assert len(headings) == len(set(headings)), headings
+
+
+def test_the_young_people_home_page_has_no_jargon(site):
+    html = read(site, "young-people")
+    main = html[html.index("<article"):html.index("</article>")]
+    main = entities.unescape(re.sub(r"<[^>]+>", " ", main))
+    for word in ("Business plan", "Strategic plan", "Participation strategy", "2012-13", "Business Plan"):
+        assert word not in main, word
+    assert "What the Children's Commissioner will do in 2012 to 2013" in main
+
+
+def test_the_help_box_folds_on_a_phone_and_is_open_without_script(site):
+    html = read(site, "young-people/plans/occ-business-plan-2012-13")
+    assert re.search(r'<details class="ps-help__details" open>\s*<summary><h2 id="need-help">', html)
+    script = (ROOT / "content" / "assets" / "site.js").read_text(encoding="utf-8")
+    assert ".ps-help__details" in script and "help.open = false" in script
+
+
+def test_the_young_people_colours_are_their_own():
+    css = (ROOT / "content" / "assets" / "young-people.css").read_text(encoding="utf-8")
+    assert '[content="young-people"]' in css and "--md-primary-fg-color: #5b2a86" in css
+
+
+def test_the_plans_own_who_we_are_stands_in_for_the_organisations_not_beside_it(site, catalogue):
+    html = read(site, "young-people/plans/occ-business-plan-2012-13")
+    main = html[html.index('<article class="ps-plan ps-young">'):html.index("</article>")]
+    who = main[main.index('<h2 id="who">'):main.index('<h2 id="plans">')]
+    first = catalogue.plan("occ-business-plan-2012-13").plan.sections[0]
+    assert entities.unescape(re.sub(r"<[^>]+>", "", who)).count(first.young_people.text.split(".")[0]) == 1
+    assert f'<h2 id="{first.id}">' not in main
+    assert "Her team is called the Office" not in main
