@@ -79,6 +79,6 @@ def test_the_article_page_shows_progress_where_the_plan_records_it(project_copy,
 def test_the_young_people_article_page_says_what_each_plan_promises(site):
     html = read(site, "young-people/uncrc/article-12")
     section = html[html.index('id="in-the-plans"'):html.index('class="ps-pager"')]
-    assert section.count('<section class="ps-plan-items"') == 4
+    assert section.count('<section class="ps-plan-items"') >= 4
     assert section.count("<ul class=\"ps-promises\">") >= 4
     assert "We will help children who are sent out of school" in visible(section)

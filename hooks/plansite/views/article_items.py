@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import model as m
+from ..model.walk import adult_texts
 from .citations import Citation
 
 LONG = 45
@@ -90,11 +91,19 @@ def words_of(item: Any, number: int) -> str:
     if isinstance(item, (m.ListBlock, m.AchievementsBlock)):
         found = [entry for entry in item.items if re.search(rf"\b{number}\b", entry)]
         return about(found[0] if found else (item.intro or item.items[0]), number)
-    return item.title if isinstance(getattr(item, "title", None), str) else ""
+    if isinstance(item, m.YouSaidItem):
+        said = [f"You said: {item.you_said}"]
+        said += [f"We will: {item.we_will}"] if item.we_will else []
+        said += [f"We did: {item.we_did}"] if item.we_did else []
+        return "\n\n".join(said)
+    # Any other kind of item: its first text, as a reader would want it.
+    return about(next((t for t in adult_texts(item) if len(t.split()) > 2), getattr(item, "title", None) or ""), number)
 
 
 def _statuses(item: Any) -> tuple[m.Status | None, ...]:
     """Progress recorded on a row, or on the rows of a group; nothing when the plan records none."""
+    if isinstance(item, m.YouSaidItem):
+        return (item.status,) if item.status else ()
     rows = [item] if isinstance(item, m.ActionRow) else list(item.rows) if isinstance(item, m.ActionGroup) else []
     statuses = tuple(row.progress for row in rows)
     return statuses if any(statuses) else ()

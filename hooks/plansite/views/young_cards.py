@@ -21,13 +21,21 @@ def _key(title: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", " ", (title or "").lower()).strip()
 
 
+def _items(block: m.Block) -> list[Any]:
+    """The items a block lists (its priorities, aim groups, action groups...): its first list of citable things."""
+    for name in type(block).model_fields:
+        value = getattr(block, name)
+        if isinstance(value, list) and value and isinstance(value[0], m.Cited):
+            return value
+    return []
+
+
 def _listed_titles(section: m.Section) -> list[str]:
     """The adult titles of the items a section lists as the plan's priorities."""
     titles = []
     for block in section.blocks:
-        shown = block_view(block)
-        if shown.young_list:
-            titles += [_key(getattr(item, "title", None)) for item in getattr(block, shown.young_items, None) or []]
+        if block_view(block).young_list:
+            titles += [_key(getattr(item, "title", None)) for item in _items(block)]
     return titles
 
 
