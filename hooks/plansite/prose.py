@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
@@ -33,13 +34,19 @@ def _shift_headings(html: str) -> str:
     return HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + 2)}>", html)
 
 
+@functools.lru_cache(maxsize=64)
+def _terms_pattern(terms: tuple[str, ...], ignore_case: bool) -> re.Pattern:
+    """The pattern finding any of the terms as a word, longest first; made once per set of terms."""
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(r"(?<![\w&#/-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])", flags)
+
+
 def _mark_first_uses(html: str, terms: dict[str, str], mark: Callable[[str, str], str], seen: set[str], ignore_case: bool) -> str:
     """Mark the first use of each term in the text of the HTML (outside links) with mark(word, value)."""
     if not terms:
         return html
-    flags = re.IGNORECASE if ignore_case else 0
     lookup = {(t.lower() if ignore_case else t): v for t, v in terms.items()}
-    pattern = re.compile(r"(?<![\w&#/-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])", flags)
+    pattern = _terms_pattern(tuple(terms), ignore_case)
     depth_in_link = 0
     pieces = []
     for piece in TAG_OR_TEXT.split(html):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
+from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
@@ -36,12 +38,40 @@ class _IdsAndLinks(HTMLParser):
             self.links.append(values["href"])
 
 
+# A start tag and its attributes, as HTML writes them; enough for the HTML our templates and the
+# sanitiser write (no comments, no scripts with markup inside), and tested against the parser above.
+_START_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>""")
+_WANTED = re.compile(r"\s(?:id|name|href)\b", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
 def ids_and_links(html: str) -> tuple[set[str], list[str]]:
     """The ids in an HTML fragment, and the href of every link in it."""
-    parser = _IdsAndLinks()
-    parser.feed(html)
-    parser.close()
-    return parser.ids, parser.links
+    if "<!--" in html or "<script" in html or "<style" in html:
+        parser = _IdsAndLinks()
+        parser.feed(html)
+        parser.close()
+        return parser.ids, parser.links
+    return _read_tags(html)
+
+
+def _read_tags(html: str) -> tuple[set[str], list[str]]:
+    ids: set[str] = set()
+    links: list[str] = []
+    for tag, attributes in _START_TAG.findall(html):
+        if not _WANTED.search(attributes):
+            continue
+        values: dict[str, str] = {}
+        for name, double, single, bare in _ATTRIBUTE.findall(attributes):
+            values.setdefault(name.lower(), unescape(double or single or bare))
+        tag = tag.lower()
+        if values.get("id"):
+            ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            ids.add(values["name"])
+        if tag == "a" and "href" in values:
+            links.append(values["href"])
+    return ids, links
 
 
 class LinkCheck:

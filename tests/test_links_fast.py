@@ -1,0 +1,30 @@
+"""The quick reading of ids and links gives what Python's HTML parser gives, on every built page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from plansite.site import links
+
+
+def test_quick_reading_matches_the_html_parser(site: Path) -> None:
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        html = re.sub(r"<script.*?</script>|<!--.*?-->|<style.*?</style>", "", page.read_text(encoding="utf-8"), flags=re.S)
+        parser = links._IdsAndLinks()
+        parser.feed(html)
+        parser.close()
+        assert links.ids_and_links(html) == (parser.ids, parser.links), page
+
+
+def test_awkward_markup_is_read_like_the_parser() -> None:
+    html = (
+        '<p id="a&amp;b" class=x><a href=\'../x/#y\' title="1 > 2">t</a><A HREF="q?a=1&amp;b=2">u</A>'
+        '<a name="n"></a><span  id = "s" ></span><a>no href</a><a href="">empty</a><img src="a.png" alt="">'
+    )
+    parser = links._IdsAndLinks()
+    parser.feed(html)
+    parser.close()
+    assert links.ids_and_links(html) == (parser.ids, parser.links)
