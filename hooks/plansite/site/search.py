@@ -19,7 +19,7 @@ from ..views.search import search_filters, search_path
 
 BUNDLE = "pagefind"
 # Parts of a page that are there to find one's way, not what the page says.
-NOT_INDEXED = [".ps-switch", ".ps-help", ".ps-contents", ".ps-pager", ".md-skip"]
+NOT_INDEXED = [".ps-switch", ".ps-help", ".ps-contents", ".ps-pager", ".ps-facts", ".md-skip"]
 
 
 class SearchIndexError(Exception):
