@@ -95,18 +95,3 @@ def test_same_for_random_yaml(text: str, tmp_path: Path, monkeypatch: pytest.Mon
     fast, careful = read_both(path, monkeypatch)
     assert fast == careful
 
-
-def test_character_prefilter_misses_no_character_the_scan_reports() -> None:
-    """The quick look for suspect characters lets through no character the full scan would report."""
-    import unicodedata
-
-    from plansite.read.characters import _SUSPECT, character_problems
-
-    for code in range(0x110000):
-        if 0xD800 <= code <= 0xDFFF or code == 0x0A:
-            continue
-        char = chr(code)
-        found = Problems()
-        character_problems(f"a: x{char}\n" if char != "\u00a0" else f"\u00a0a: x\n", "x.yml", found)
-        if found:
-            assert _SUSPECT.search(char), f"U+{code:04X} ({unicodedata.name(char, '?')}) would be missed"

@@ -9,7 +9,6 @@ separators (Zl, Zp), and the Hangul fillers, letters that show as nothing.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from ..errors import Problems
@@ -28,18 +27,8 @@ INVISIBLE_SPACES = {
 BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-# Any character the loop below may report (control characters are category Cc: U+0000-U+001F and
-# U+007F-U+009F; line ends are allowed): a file with none of them is not walked character by character.
-_SUSPECT = re.compile(
-    "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
-    + "".join(INVISIBLE_SPACES) + "".join(sorted(BIDI_CONTROLS)) + "]"
-)
-
-
 def character_problems(text: str, path: str, problems: Problems) -> None:
     """Characters that do not belong in a data file, each reported where it is."""
-    if not _SUSPECT.search(text):
-        return
     for number, line in enumerate(text.split("\n"), start=1):
         if line.rstrip("\r").isprintable():
             continue  # no tab, control, invisible or direction character: checked in C
