@@ -75,8 +75,11 @@ def without_repeats(plan: m.Plan, parts: list[YoungPart]) -> list[YoungPart]:
         if part.kind == "plans":
             part = replace(part, lists=_fold_lists(plan, part.lists))
         elif part.kind == "who" and who:
-            part = replace(part, text=who)
+            part = replace(part, text=who, heading=first.young_people.title or part.heading)
         elif part.kind == "section" and who and first is not None and part.id == first.id and part.text == who:
-            continue
+            if not part.cards:
+                continue
+            # Its text now speaks for 'who we are'; the young-people texts of its items stay here.
+            part = replace(part, text=None, heading=first.title)
         result.append(part)
     return result
