@@ -13,6 +13,7 @@ from types import ModuleType, SimpleNamespace
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 HOOKS = str(Path(__file__).resolve().parent)
 
@@ -44,7 +45,7 @@ def fresh_package() -> SimpleNamespace:
         process.imported_version = version
     if HOOKS not in sys.path:
         sys.path.insert(0, HOOKS)
-    names = ("catalogue", "errors", "paths", "site.links", "site.markup", "site.pages", "site.preview", "site.search", "site.security")
+    names = ("catalogue", "errors", "paths", "site.links", "site.markup", "site.pages", "site.preview", "site.search", "site.security", "outputs", "views.progress")
     modules = {name.split(".")[-1]: importlib.import_module(f"plansite.{name}") for name in names}
     return SimpleNamespace(**modules)
 
@@ -66,6 +67,11 @@ def on_startup(command, dirty):
         fresh_package().preview.quiet_dirty_warning()
 
 
+def site_url(config) -> str:
+    """The site's address, ending in '/': feeds and downloads give absolute URLs from it."""
+    return (config.site_url or "").rstrip("/") + "/"
+
+
 def on_config(config):
     global plansite, generated, links
     plansite = fresh_package()
@@ -84,6 +90,8 @@ def on_files(files, config):
     generated.set_environment(config.theme.get_env())
     for file in generated.files(config):
         files.append(file)
+    for path, content in plansite.outputs.all_files(generated.catalogue, site_url(config)):
+        files.append(File.generated(config, path, content=content))
     if process.dirty:
         generated.env.bytecode_cache = plansite.preview.OUR_TEMPLATES
         plansite.preview.watch(files, generated, config)
@@ -115,6 +123,7 @@ def on_page_context(context, page, config, nav):
     if view is not None:
         context["audience"] = view.audience.value
         context["counterpart"] = view.counterpart
+        context["feeds"] = plansite.progress.feeds_for(view.context)
     else:
         context["audience"] = page.meta.get("audience") or plansite.paths.audience_of(page.url).value
     context["search_url"] = plansite.search.search_url(context["audience"])

@@ -16,6 +16,7 @@ from plansite.catalogue import load_catalogue  # noqa: E402
 from plansite.errors import Problems  # noqa: E402
 from plansite.read.document import MAX_BYTES, read_document  # noqa: E402
 from plansite.check.reading import measure_site, report  # noqa: E402
+from plansite.outputs import all_files  # noqa: E402
 
 
 def timed(action, repeat: int = 5) -> float:
@@ -29,6 +30,10 @@ def timed(action, repeat: int = 5) -> float:
 
 def main() -> None:
     print(f"load and check all data:       {timed(lambda: load_catalogue(ROOT / 'data')) * 1000:8.0f} ms (median of 5)")
+    catalogue = load_catalogue(ROOT / "data")
+    outputs = all_files(catalogue, "https://example.org/")
+    print(f"open data and feeds:           {timed(lambda: all_files(catalogue, 'https://example.org/')) * 1000:8.0f} ms (median of 5)")
+    print(f"  files, total size:           {len(outputs):8d} files, {sum(len(b) for _, b in outputs) / 1e6:.2f} MB")
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "big.yml"
         big.write_text("summary: |-\n" + "  All work and no play.\n" * (MAX_BYTES // 20), encoding="utf-8")

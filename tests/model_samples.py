@@ -39,6 +39,8 @@ class Sampler:
                 data[name] = self.young_text()
             elif name == "matches":
                 continue
+            elif name == "progress" and "updates" in cls.model_fields:
+                continue  # a status without a date is refused beside dated updates: the updates give it
             elif name == "lines" and depth > 1:
                 continue  # budget lines nest; two levels show it
             else:

@@ -44,7 +44,7 @@ def test_new_plan_is_refused_as_published_while_placeholders_remain(data):
     with pytest.raises(DataError) as error:
         load_catalogue(data)
     report = error.value.problems.report()
-    assert "data/plans/occ-business-plan-2025-26.yml:8:10: the placeholder [[" in report
+    assert "data/plans/occ-business-plan-2025-26.yml:9:10: the placeholder [[" in report
     assert "replace it with the real text, or set 'status: draft'" in report
 
 

@@ -44,6 +44,40 @@ def glossary_path(audience: Audience) -> str:
     return f"{audience.prefix}glossary.md"
 
 
+def progress_path(slug: str, audience: Audience) -> str:
+    """A plan's progress page: its summary, every item's status and what changed."""
+    return f"{audience.prefix}plans/{slug}/progress.md"
+
+
+def updates_path(audience: Audience) -> str:
+    """The latest updates across every plan."""
+    return f"{audience.prefix}updates.md"
+
+
+# --- Open data and feeds: files in the site, not pages ----------------------------------------
+
+DOWNLOADS = "downloads/"
+SCHEMA_PATH = DOWNLOADS + "schema/plan.schema.json"
+PACKAGE_PATH = DOWNLOADS + "datapackage.json"
+SITE_FEED = "feed.xml"
+
+
+def plan_json_path(slug: str) -> str:
+    return f"{DOWNLOADS}plans/{slug}.json"
+
+
+def csv_path(slug: str, table: str) -> str:
+    return f"{DOWNLOADS}plans/{slug}/{table}.csv"
+
+
+def organisation_feed(organisation_id: str) -> str:
+    return f"organisations/{organisation_id}/feed.xml"
+
+
+def article_feed(number: int) -> str:
+    return f"uncrc/article-{number}/feed.xml"
+
+
 def redirect_path(old_slug: str, audience: Audience) -> str:
     """Where a renamed plan used to be: a page that sends readers on."""
     return f"{audience.prefix}plans/{old_slug}/index.html"

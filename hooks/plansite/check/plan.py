@@ -13,6 +13,7 @@ from ..model.walk import Path, anchor_of, everything, strings, walk
 from ..read import Document
 from ..text import placeholders
 from ..uncrc import mentioned_articles
+from .progress import check_progress
 from .site import check_plan_names
 from .young_people import check_order, check_young_people
 
@@ -79,6 +80,7 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
         for value, path in strings(plan):
             for placeholder in placeholders(value):
                 report(path, f"the placeholder {placeholder} is still here", "replace it with the real text, or set 'status: draft'")
+    check_progress(plan, document, problems)
 
 
 def check_valid_sections(document: Document, problems: Problems) -> None:

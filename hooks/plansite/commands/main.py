@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from . import compare as comparison
 from . import new_organisation as organisation_entry
 from . import new_plan as scaffold
 from . import review
+from .progress import add_update
+from .yaml_edit import EditRefused
 
 DATA = Path(__file__).resolve().parents[3] / "data"
 
@@ -38,6 +41,27 @@ def mark_reviewed(args: argparse.Namespace) -> int:
     except DataError as error:
         print(error.problems.report(), file=sys.stderr)
         return 1
+    except EditRefused as error:
+        print(f"{name}: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def progress(args: argparse.Namespace) -> int:
+    try:
+        date = datetime.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        print(f"progress: '{args.date}' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-03", file=sys.stderr)
+        return 1
+    try:
+        item = add_update(Path(args.file), args.ref, m.Status(args.status), args.text, args.young_people, date)
+    except DataError as error:
+        print(error.problems.report(), file=sys.stderr)
+        return 1
+    except EditRefused as error:
+        print(f"{args.file}: {error}", file=sys.stderr)
+        return 1
+    print(f"{args.file}: progress update added to '{item.names[0]}'")
     return 0
 
 
@@ -97,6 +121,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     reviewer.add_argument("files", nargs="+", help="plan files, e.g. data/plans/my-plan.yml")
     reviewer.set_defaults(run=mark_reviewed)
+    updater = commands.add_parser("progress", help="add a dated progress update to an action, project or aim of a plan")
+    updater.add_argument("file", help="the plan file, e.g. data/plans/my-plan.yml")
+    updater.add_argument("ref", help="the item: its #anchor on the plan page (e.g. early-help-1) or its ref (e.g. 1.2)")
+    updater.add_argument("--status", required=True, choices=[s.value for s in m.Status], help="the status from that day")
+    updater.add_argument("--text", required=True, help="what happened, in one or two sentences")
+    updater.add_argument("--young-people", help="the same for young people, in short sentences and everyday words")
+    updater.add_argument("--date", help="the date of the update, YYYY-MM-DD (default: today)")
+    updater.set_defaults(run=progress)
     reader = commands.add_parser("reading-level", help="measure the reading level of a built site's young-people pages")
     reader.add_argument("site", nargs="?", default="site", help="the built site folder (default: site)")
     reader.set_defaults(run=reading_level)

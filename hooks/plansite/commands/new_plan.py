@@ -10,8 +10,10 @@ import yaml
 from .. import model as m
 from ..catalogue import read_file
 from ..errors import Problems
+from ..paths import SCHEMA_PATH
 
 TEMPLATE = """\
+# yaml-language-server: $schema={schema}
 # A new plan. Replace every [[...]] placeholder with real text; the site will not publish the
 # plan while one is left. When it is ready, set 'status: published' (see the editors' guide).
 organisation: {organisation}
@@ -42,6 +44,13 @@ sections:
 """
 
 
+def schema_url(data_dir: Path) -> str:
+    """Where the site publishes the plan schema, from the site_url in mkdocs.yml beside data/."""
+    config = data_dir.parent / "mkdocs.yml"
+    found = re.search(r"^site_url:\s*(\S+)", config.read_text(encoding="utf-8"), re.M) if config.exists() else None
+    return (found.group(1).rstrip("/") if found else "") + "/" + SCHEMA_PATH
+
+
 def slug_for(organisation: str, title: str) -> str:
     """The file name (and URL) of a plan: organisation, then the title in lower-case-hyphen form."""
     words = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
@@ -70,7 +79,9 @@ def new_plan(data_dir: Path, organisation: str, title: str, period: str, kind: s
         raise ValueError(f"{target} already exists; choose another title")
     quote = lambda value: yaml.safe_dump(value, default_style='"', width=1000).strip()  # noqa: E731
     target.write_text(
-        TEMPLATE.format(organisation=organisation, title=quote(title), kind=quote(kind.strip()), period=quote(period)),
+        TEMPLATE.format(
+            schema=schema_url(data_dir), organisation=organisation, title=quote(title), kind=quote(kind.strip()), period=quote(period),
+        ),
         encoding="utf-8",
     )
     return target

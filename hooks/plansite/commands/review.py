@@ -12,6 +12,7 @@ from .. import model as m
 from ..errors import DataError, Problems
 from ..model.walk import fingerprint, walk
 from ..read import read_document, validate
+from .yaml_edit import read_text, set_value, write_text
 
 
 def mark_reviewed(file: Path) -> int:
@@ -21,25 +22,16 @@ def mark_reviewed(file: Path) -> int:
     plan = validate(document, m.Plan, problems) if document else None
     if plan is None:
         raise DataError(problems)
-    lines = file.read_text(encoding="utf-8").split("\n")
-    edits: list[tuple[int, str, int | None]] = []
+    text = read_text(file)
+    changed = 0
     for obj, path in walk(plan):
         young = getattr(obj, "young_people", None)
         if not isinstance(young, m.YoungText):
             continue
         current = fingerprint(obj)
-        if young.matches == current:
-            continue
-        if young.matches is None:
-            line, column = document.position(path + ("young_people",))
-            edits.append((line - 1, " " * (column - 1) + f"matches: {current}", None))
-        else:
-            line, column = document.position(path + ("young_people", "matches"))
-            edits.append((line - 1, lines[line - 1][: column - 1] + current, line - 1))
-    for index, text, replaces in sorted(edits, key=lambda edit: edit[0], reverse=True):
-        if replaces is None:
-            lines.insert(index, text)
-        else:
-            lines[replaces] = text
-    file.write_text("\n".join(lines), encoding="utf-8")
-    return len(edits)
+        if young.matches != current:
+            text = set_value(text, path + ("young_people", "matches"), current)
+            changed += 1
+    if changed:
+        write_text(file, text)
+    return changed

@@ -49,6 +49,34 @@ class Item(Cited):
     note: Prose | None = None
 
 
+# --- Progress over time ----------------------------------------------------------------------
+
+
+class Update(Model):
+    """A dated report of progress on one item: its status from that day, and what happened."""
+
+    date: Date
+    status: Status
+    text: Prose
+    young_people: Prose | None = None
+
+
+class Tracked(Model):
+    """What an item whose progress is reported over time adds: its dated updates (the latest gives its status)."""
+
+    updates: list[Update] = []
+
+    @property
+    def latest(self) -> Update | None:
+        """The update with the latest date (of two on one day, the one written last)."""
+        return sorted(self.updates, key=lambda update: update.date)[-1] if self.updates else None
+
+    @property
+    def status(self) -> Status | None:
+        """The current status: the latest update's."""
+        return self.latest.status if self.latest else None
+
+
 # --- Blocks ----------------------------------------------------------------------------------
 
 
@@ -125,7 +153,7 @@ class PrioritiesBlock(Block):
     items: list[Priority]
 
 
-class Aim(Item):
+class Aim(Item, Tracked):
     ref: Line
     text: Prose
     footnote: Line | None = None
@@ -186,7 +214,7 @@ class KeyBlock(Block):
     items: list[KeyItem]
 
 
-class Project(Item):
+class Project(Item, Tracked):
     id: Anchor
     aims: list[Line]
     title: Line
@@ -209,7 +237,7 @@ class ProjectsBlock(Block):
 Column = Literal["ref", "priority", "target", "outcome", "activity", "milestone", "lead", "timescale", "progress", "success"]
 
 
-class ActionRow(Item):
+class ActionRow(Item, Tracked):
     """One row of an action-plan table; which cells it uses is set by the table's columns."""
 
     id: Anchor | None = None
@@ -223,6 +251,11 @@ class ActionRow(Item):
     timescale: Line | None = None
     progress: Status | None = None
     success: Paragraphs = []
+
+    @property
+    def status(self) -> Status | None:
+        """The current status: the latest update's, or the one the table gives without a date."""
+        return self.latest.status if self.latest else self.progress
 
     @property
     def anchor(self) -> str | None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated
+from typing import Annotated, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from ..text import text_problem
 from ..urls import url_problem
@@ -54,7 +54,7 @@ Prose = Annotated[str, AfterValidator(_check_text)]
 Line = Annotated[str, AfterValidator(_check_line)]
 """A single line of plain text, such as a title or a name."""
 
-Paragraphs = Annotated[list[Prose], BeforeValidator(_as_list)]
+Paragraphs = Annotated[list[Prose], BeforeValidator(_as_list, json_schema_input_type=Union[str, list[str]])]
 """One or more paragraphs; a single text is accepted as a list of one."""
 
 Anchor = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -62,7 +62,12 @@ Anchor = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80
 
 ArticleNumber = Annotated[int, BeforeValidator(values.whole_number), AfterValidator(_check_article)]
 Articles = list[ArticleNumber]
-Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]
+Fingerprint = Annotated[
+    str,
+    Field(pattern=r"^[0-9a-f]{8}$"),
+    # Editors' tools read an unquoted all-digit fingerprint as a number; the loader keeps it as typed.
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": "^[0-9a-f]{8}$"}, {"type": "integer"}]}),
+]
 
 
 def _check_web_address(value: str) -> str:
@@ -95,7 +100,7 @@ def _as_money(value: object) -> object:
     return {"amount": value} if isinstance(value, (str, int)) else value
 
 
-Amount = Annotated[Money, BeforeValidator(_as_money)]
+Amount = Annotated[Money, BeforeValidator(_as_money, json_schema_input_type=Union[int, Money])]
 
 Date = Annotated[datetime.date, BeforeValidator(values.date)]
 """A real calendar date typed as YYYY-MM-DD (not 0, not a timestamp)."""

@@ -64,6 +64,19 @@ class Plan(Model):
     sections: list[Section]
 
 
+class Licence(Model):
+    """The terms on which an organisation's data is published."""
+
+    name: Line
+    url: Website
+
+
+OPEN_GOVERNMENT_LICENCE = Licence(
+    name="Open Government Licence v3.0",
+    url="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+)
+
+
 class OrganisationYoungPeople(Model):
     """What young people read about an organisation, beside each of its plans."""
 
@@ -78,6 +91,7 @@ class Organisation(Model):
     area: Line | None = None
     about: Prose
     website: Website | None = None
+    licence: Licence = OPEN_GOVERNMENT_LICENCE
     young_people: OrganisationYoungPeople
 
 

@@ -14,9 +14,9 @@ from pydantic import BaseModel
 Path = tuple[Any, ...]
 """Where a value sits in a file: keys and list positions from the top, e.g. ('sections', 0, 'title')."""
 
-# Left out of a fingerprint: ids, the review record itself, editors' related rights, and progress,
-# which is shown beside the young-people text, not told in it (updating it needs no review).
-NOT_ADULT_TEXT = ("young_people", "id", "matches", "related_articles", "progress")
+# Left out of a fingerprint: ids, the review record itself, editors' related rights, and progress
+# and its dated updates, shown beside the young-people text, not told in it (updating needs no review).
+NOT_ADULT_TEXT = ("young_people", "id", "matches", "related_articles", "progress", "updates")
 
 
 def everything(obj: Any, path: Path = ()) -> Iterator[tuple[Any, Path]]:

@@ -17,6 +17,7 @@ from mkdocs.structure.toc import get_toc
 from ..catalogue import Catalogue
 from ..paths import audience_of, base_of
 from ..views import PageView, all_pages, redirects
+from . import progress_filters
 from ..views.navigation import young_people_menu
 from .filters import HEADING_ICONS, Filters
 
@@ -62,6 +63,7 @@ class GeneratedPages:
         self.env.filters = dict(env.filters)
         self.env.globals = dict(env.globals)
         self.filters.install(self.env)
+        progress_filters.install(self.env)
 
     def view_for(self, page: Page) -> PageView | None:
         return self.views.get(page.file.src_uri)

@@ -14,6 +14,7 @@ from .organisations import organisation_pages
 from .page import PageView
 from .plans import Redirect, plan_pages, redirects
 from .search import search_pages
+from .progress import progress_pages
 
 __all__ = ["Citation", "PageView", "Redirect", "all_pages", "redirects"]
 
@@ -23,5 +24,5 @@ def all_pages(catalogue: Catalogue) -> list[PageView]:
     index = citations(catalogue)
     return (
         index_pages(catalogue, index) + organisation_pages(catalogue) + plan_pages(catalogue, index)
-        + article_pages(catalogue, index) + search_pages(catalogue)
+        + article_pages(catalogue, index) + search_pages(catalogue) + progress_pages(catalogue)
     )

@@ -6,23 +6,14 @@ from dataclasses import dataclass
 from .. import model as m
 from ..catalogue import Catalogue
 from ..paths import plan_path, redirect_path, url_of
-from ..read.history import last_changed
 from . import young_plan
 from .citations import Citation, plan_articles
 from .folding import folded_sections
 from .page import PageView, excerpt
 from .young_cards import without_repeats
+from .progress import living_context
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
-
-
-def _statuses(plan: m.Plan) -> list[tuple[str, m.Status | None]]:
-    rows = []
-    for section in plan.sections:
-        for block in section.blocks:
-            if isinstance(block, m.ActionPlanBlock) and "progress" in block.columns:
-                rows += [(group.title, row.progress) for group in block.groups for row in group.rows]
-    return rows
 
 
 def _plan_toc(plan: m.Plan) -> list[tuple[int, str, str]]:
@@ -37,17 +28,25 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[P
         articles = [catalogue.articles[n] for n in plan_articles(plan_file, index)]
         common = {
             "plan_file": plan_file, "plan": plan, "organisation": organisation, "articles": articles,
-            "last_updated": plan.last_updated or last_changed(plan_file.file),
+            **living_context(plan_file),
         }
         adult, young = plan_path(plan_file.slug, ADULT), plan_path(plan_file.slug, YOUNG)
+        progress_toc = [(2, "progress", "Progress")] if common["summary"] or common["changes"] else []
         pages.append(
             PageView(
                 adult, f"{organisation.short_name or organisation.name} {plan.title}", "pages/plan.html", ADULT,
-                excerpt(plan.summary, 40), dict(common, folded=folded_sections(plan)), _plan_toc(plan), counterpart=young,
+                excerpt(plan.summary, 40), dict(common, folded=folded_sections(plan)),
+                _plan_toc(plan) + progress_toc + [(2, "data", "Download this plan's data")], counterpart=young,
             )
         )
-        statuses = _statuses(plan)
-        parts = without_repeats(plan, young_plan.parts(plan, has_rights=bool(articles), has_progress=bool(statuses)))
+        parts = without_repeats(plan, young_plan.parts(plan, has_rights=bool(articles), has_progress=bool(common["summary"] or common["changes"])))
+        # A budget shows for young people inside its section's own part, or in a part of its own.
+        told = {part.id for part in parts if part.kind == "section"}
+        section_budgets = {i: [b for at, b in common["budgets"] if at == i] for i in told}
+        if any(at not in told for at, _ in common["budgets"]):
+            money = young_plan.YoungPart("money", "Where the money goes", "section", icon=m.Icon.MONEY)
+            section_budgets["money"] = [b for at, b in common["budgets"] if at not in told]
+            parts.insert(next((i for i, p in enumerate(parts) if p.kind in ("progress", "involved")), len(parts)), money)
         young_toc = []
         for part in parts:
             young_toc.append((2, part.id, part.heading))
@@ -56,7 +55,7 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[P
             PageView(
                 young, plan.young_people.title if plan.young_people else plan.title, "pages/young-plan.html", YOUNG,
                 excerpt(plan.young_people.summary if plan.young_people else plan.summary, 40),
-                dict(common, parts=parts, statuses=statuses),
+                dict(common, parts=parts, section_budgets=section_budgets),
                 young_toc, counterpart=adult,
             )
         )

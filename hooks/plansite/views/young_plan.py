@@ -49,7 +49,7 @@ FIXED_HEADINGS = {
     "plans": "What we will do",
     "rights": "Your rights in this plan",
     "involved": "How you can get involved",
-    "progress": "How it is going",
+    "progress": "What we promised, what we did",
 }
 assert set(FIXED_HEADINGS) == set(m.YOUNG_PEOPLE_PARTS)
 
@@ -65,7 +65,7 @@ def _title_of(item: Any) -> str | None:
 
 def _status_of(item: Any) -> m.Status | None:
     if isinstance(item, m.ActionRow):
-        return item.progress
+        return item.status
     return item.status if isinstance(item, m.YouSaidItem) else None
 
 

@@ -1,0 +1,35 @@
+"""Each plan as JSON: the validated model in a stable, versioned envelope."""
+
+from __future__ import annotations
+
+import json
+
+from ..catalogue import Catalogue, PlanFile
+from ..paths import SCHEMA_PATH, plan_json_path
+from ..progress import last_changed
+from .licence import as_json, licence_of
+
+FORMAT_VERSION = "1.0"
+
+
+def plan_data(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> dict:
+    plan = plan_file.plan
+    changed = last_changed(plan)
+    return {
+        "format": "childrens-plans/plan",
+        "version": FORMAT_VERSION,
+        "schema": site_url + SCHEMA_PATH,
+        "slug": plan_file.slug,
+        "url": f"{site_url}plans/{plan_file.slug}/",
+        "organisation": {"id": plan.organisation, "name": catalogue.organisations[plan.organisation].name},
+        "licence": as_json(licence_of(catalogue, plan_file)),
+        "last_updated": changed.isoformat() if changed else None,
+        "plan": plan.model_dump(mode="json"),
+    }
+
+
+def files(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
+    return [
+        (plan_json_path(p.slug), json.dumps(plan_data(catalogue, p, site_url), ensure_ascii=False, indent=2).encode("utf-8"))
+        for p in catalogue.plans
+    ]

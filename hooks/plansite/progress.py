@@ -1,0 +1,194 @@
+"""What happened to a plan's promises: each item's current status, the plan's summary and its change log.
+
+All of it comes from the data (the items' dated updates and the plan's own `last_updated`),
+never from git, so a commit that only reformats a file changes no date on the site.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from . import model as m
+
+ADULT = m.Audience.ADULT
+
+
+# --- Items and their status ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgressItem:
+    """One promise of a plan that progress is reported on: an action row, a project or an aim."""
+
+    item: m.Tracked
+    anchor: str
+    kind: str
+    label: str
+    young_label: str
+    articles: frozenset[int] = frozenset()
+    """The UNCRC articles the item, or the group it belongs to, cites or relates to."""
+
+    @property
+    def status(self) -> m.Status | None:
+        return self.item.status
+
+
+def _first_words(texts: list[str] | str, words: int = 10) -> str:
+    text = texts if isinstance(texts, str) else (texts[0] if texts else "")
+    parts = " ".join(text.replace("*", "").replace("_", "").split()).split(" ")
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _young_title(owner: Any) -> str | None:
+    young = getattr(owner, "young_people", None)
+    return young.title if young and young.title else None
+
+
+def _articles(*items: m.Cited) -> frozenset[int]:
+    return frozenset(n for item in items for n in (*item.articles, *item.related_articles))
+
+
+def _items(plan: m.Plan) -> Iterator[ProgressItem]:
+    for section in plan.sections:
+        for block in section.blocks:
+            if isinstance(block, m.ActionPlanBlock):
+                for group in block.groups:
+                    for row, anchor in zip(group.rows, group.row_anchors):
+                        what = row.ref or _first_words(row.outcome or row.target or row.activity or row.priority or row.milestone)
+                        yield ProgressItem(row, anchor, "action", f"{group.title}: {what}",
+                                           _young_title(row) or _young_title(group) or group.title, _articles(row, group))
+            elif isinstance(block, m.ProjectsBlock):
+                for project in block.items:
+                    yield ProgressItem(project, project.id, "project", project.title, _young_title(project) or project.title, _articles(project))
+            elif isinstance(block, m.AimsBlock):
+                for group in block.groups:
+                    for aim in group.aims:
+                        young = _young_title(aim) or _young_title(group) or group.title
+                        yield ProgressItem(aim, aim.anchor, "aim", f"Strategic aim {aim.ref}: {_first_words(aim.text)}", young, _articles(aim, group))
+
+
+def progress_items(plan: m.Plan) -> list[ProgressItem]:
+    """The items a plan reports progress on, in document order.
+
+    A kind of item counts once any item of that kind has a status, or an action-plan table has a
+    progress column: then every item of that kind counts, so that items with no news are shown
+    as such instead of being left out of the figures.
+    """
+    items = list(_items(plan))
+    with_progress_column = any(
+        isinstance(block, m.ActionPlanBlock) and "progress" in block.columns for section in plan.sections for block in section.blocks
+    )
+    reported = {i.kind for i in items if i.status is not None} | ({"action"} if with_progress_column else set())
+    return [i for i in items if i.kind in reported]
+
+
+# --- Summary ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many items have one status (status None: no progress recorded yet)."""
+
+    status: m.Status | None
+    number: int
+
+    def label(self, audience: m.Audience) -> str:
+        if self.status is None:
+            return "No progress recorded" if audience is ADULT else "Not told yet"
+        return self.status.label if audience is ADULT else self.status.young_people_label
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts of a plan's items by status, in a fixed order: done first, no news last."""
+
+    counts: list[Count]
+
+    @property
+    def total(self) -> int:
+        return sum(c.number for c in self.counts)
+
+    @property
+    def recorded(self) -> int:
+        return sum(c.number for c in self.counts if c.status is not None)
+
+
+ORDER: list[m.Status | None] = [m.Status.COMPLETED, m.Status.ON_TRACK, m.Status.NEEDS_ATTENTION, m.Status.URGENT, None]
+
+
+def summary(items: list[ProgressItem]) -> Summary | None:
+    if not items:
+        return None
+    tally = Counter(i.status for i in items)
+    return Summary([Count(status, tally.get(status, 0)) for status in ORDER])
+
+
+YOUNG_SENTENCES = {
+    m.Status.COMPLETED: "{n} {are} done.",
+    m.Status.ON_TRACK: "{n} {are} going well.",
+    m.Status.NEEDS_ATTENTION: "{n} {need} more work.",
+    m.Status.URGENT: "{n} {are} late and {need} work now.",
+    None: "For {n}, they have not told us yet how it is going.",
+}
+
+
+def young_summary(found: Summary) -> list[str]:
+    """The summary in short sentences, late things included, for the young-people pages."""
+    promise = "promise" if found.total == 1 else "promises"
+    sentences = [f"This plan made {found.total} {promise} that we can follow."]
+    for count in found.counts:
+        if count.number:
+            one = count.number == 1
+            words = {"n": count.number, "are": "is" if one else "are", "need": "needs" if one else "need"}
+            sentences.append(YOUNG_SENTENCES[count.status].format(**words))
+    return sentences
+
+
+# --- Change log ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One dated entry of a plan's change log: a progress update, or the plan itself updated."""
+
+    date: datetime.date
+    plan_slug: str
+    item: ProgressItem | None
+    update: m.Update | None
+
+    def title(self, audience: m.Audience) -> str:
+        if self.update is None:
+            return "The plan was updated" if audience is ADULT else "The plan was changed"
+        label = self.item.label if audience is ADULT else self.item.young_label
+        status = self.update.status.label if audience is ADULT else self.update.status.young_people_label
+        return f"{label}: {status}"
+
+
+def changes(slug: str, plan: m.Plan) -> list[Change]:
+    """A plan's change log, newest first."""
+    found = [Change(plan.last_updated, slug, None, None)] if plan.last_updated else []
+    for item in _items(plan):
+        found += [Change(update.date, slug, item, update) for update in item.item.updates]
+    return sorted(found, key=lambda change: change.date, reverse=True)
+
+
+def last_changed(plan: m.Plan) -> datetime.date | None:
+    """When the plan's content last changed, as its data says: `last_updated` or its latest update."""
+    dates = [plan.last_updated] if plan.last_updated else []
+    dates += [update.date for item in _items(plan) for update in item.item.updates]
+    return max(dates, default=None)
+
+
+# --- Tables ----------------------------------------------------------------------------------
+
+TABLE_BLOCKS = {"actions": m.ActionPlanBlock, "delivery": m.DeliveryBlock, "budget": m.BudgetBlock, "projects": m.ProjectsBlock}
+
+
+def tables_of(plan: m.Plan) -> list[str]:
+    """The tables a plan has rows in (actions, delivery, budget, projects, updates): each is a download."""
+    blocks = [block for section in plan.sections for block in section.blocks]
+    found = [name for name, kind in TABLE_BLOCKS.items() if any(isinstance(block, kind) for block in blocks)]
+    return found + (["updates"] if any(item.item.updates for item in _items(plan)) else [])

@@ -1,0 +1,113 @@
+"""The pages about progress: each plan's progress page and the site's latest updates, for both audiences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import model as m
+from ..catalogue import Catalogue, PlanFile
+from ..paths import (
+    SITE_FEED, article_feed, csv_path, organisation_feed, plan_json_path, plan_path, progress_path, updates_path,
+)
+from ..progress import Change, changes, last_changed, progress_items, summary, tables_of
+from .page import PageView
+
+ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
+LATEST_COUNT = 50
+
+
+def living_context(plan_file: PlanFile) -> dict[str, Any]:
+    """What a plan's pages show of its progress: items, summary, change log and the date it last changed."""
+    items = progress_items(plan_file.plan)
+    return {
+        "progress_items": items,
+        "summary": summary(items),
+        "changes": changes(plan_file.slug, plan_file.plan),
+        "last_updated": last_changed(plan_file.plan),
+        "downloads": plan_downloads(plan_file),
+        "budgets": [(s.id, b) for s in plan_file.plan.sections for b in s.blocks if isinstance(b, m.BudgetBlock) and b.total.lines],
+    }
+
+
+def progress_pages(catalogue: Catalogue) -> list:
+    """A progress page for every plan that reports progress, and the latest updates across the site."""
+    pages = []
+    for plan_file in catalogue.plans:
+        context = living_context(plan_file)
+        if context["summary"] is None and not context["changes"]:
+            continue
+        plan = plan_file.plan
+        organisation = catalogue.organisations[plan.organisation]
+        # Found by search as a page of the plan; the plan page itself carries the plan's articles.
+        common = dict(context, plan_file=plan_file, plan=plan, organisation=organisation, articles=[])
+        for audience in (ADULT, YOUNG):
+            other = YOUNG if audience is ADULT else ADULT
+            if audience is ADULT:
+                title = f"Progress: {organisation.short_name} {plan.title}"
+                description = f"How each promise of the {organisation.short_name} {plan.title} is going, and what changed."
+                toc = [(2, "summary", "Summary"), (2, "items", "Every item"), (2, "changes", "What changed")]
+            else:
+                name = plan.young_people.title if plan.young_people else plan.title
+                title = f"What we promised, what we did: {name}"
+                description = "What this plan promised, and how each promise is going, in plain words."
+                toc = [(2, "summary", "How it is going"), (2, "items", "Each promise"), (2, "changes", "What changed")]
+            pages.append(
+                PageView(
+                    progress_path(plan_file.slug, audience), title, "pages/progress.html", audience, description,
+                    dict(common, plan_page=plan_path(plan_file.slug, audience)), toc,
+                    counterpart=progress_path(plan_file.slug, other),
+                )
+            )
+    latest = {
+        "changes": latest_changes(catalogue),
+        "plan_titles": {
+            p.slug: (
+                f"{catalogue.organisations[p.plan.organisation].short_name} {p.plan.title}",
+                p.plan.young_people.title if p.plan.young_people else p.plan.title,
+            )
+            for p in catalogue.plans
+        },
+    }
+    for audience in (ADULT, YOUNG):
+        other = YOUNG if audience is ADULT else ADULT
+        pages.append(
+            PageView(
+                updates_path(audience), "Latest updates" if audience is ADULT else "What is new",
+                "pages/updates.html", audience,
+                "The latest progress updates and changes in every plan on this site." if audience is ADULT
+                else "What is new in the plans: what got done, and what is late.",
+                dict(latest), counterpart=updates_path(other),
+            )
+        )
+    return pages
+
+
+def latest_changes(catalogue: Catalogue) -> list[Change]:
+    """The newest entries of every plan's change log, newest first."""
+    found = [change for plan_file in catalogue.plans for change in changes(plan_file.slug, plan_file.plan)]
+    return sorted(found, key=lambda change: (change.date, change.plan_slug), reverse=True)[:LATEST_COUNT]
+
+
+def feeds_for(context: dict[str, Any]) -> list[tuple[str, str]]:
+    """The Atom feeds a page offers with <link rel="alternate">: (title, path in the site)."""
+    found = [("Latest updates from every plan", SITE_FEED)]
+    organisation = context.get("organisation")
+    if organisation is not None:
+        found.append((f"Latest updates from the {organisation.name}", organisation_feed(organisation.id)))
+    article = context.get("article")
+    if article is not None:
+        found.append((f"Plans and progress on Article {article.number}", article_feed(article.number)))
+    return found
+
+
+TABLE_TITLES = {
+    "actions": "Action plan", "delivery": "What we will deliver", "budget": "Budget",
+    "projects": "Projects", "updates": "Progress updates",
+}
+
+
+def plan_downloads(plan_file: PlanFile) -> list[tuple[str, str]]:
+    """The downloads of one plan, as (what it is, path in the site), the whole plan first."""
+    found = [("The whole plan (JSON)", plan_json_path(plan_file.slug))]
+    found += [(f"{TABLE_TITLES[table]} table (CSV)", csv_path(plan_file.slug, table)) for table in tables_of(plan_file.plan)]
+    return found
