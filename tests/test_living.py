@@ -151,7 +151,8 @@ def test_the_update_shows_with_its_date_on_both_plan_pages(living_site):
 def chart_and_table(html: str) -> tuple[dict[str, int], dict[str, int]]:
     chart = {label: int(n) for label, n in re.findall(r'<text class="ps-chart__label"[^>]*>([^<]+): (\d+)</text>', html)}
     table_html = re.search(r'<table class="ps-table ps-summary__table">.*?</tbody>', html, re.S).group(0)
-    table = {label: int(n) for label, n in re.findall(r'<span>([^<]+)</span></span>\s*</th><td class="ps-number">(\d+)</td>', table_html)}
+    cells = re.findall(r'<tr><th scope="row">(.*?)</th><td class="ps-number">(\d+)</td>', table_html, re.S)
+    table = {re.sub(r"<[^>]+>", "", label).strip(): int(n) for label, n in cells}
     return chart, table
 
 
