@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jinja2
 import material
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import model as m
 from ..catalogue import Catalogue
@@ -144,10 +144,17 @@ class Filters:
         env.globals.update(icon=icon_svg, icon_once=icon_once, icons=ICONS, Status=m.Status, Audience=m.Audience, principles=m.GENERAL_PRINCIPLES)
 
     @jinja2.pass_context
-    def prose(self, context, text: str | None, inline: bool = False) -> Markup:
-        """An editor's text as safe HTML, with article numbers linked and terms explained at first use."""
+    def prose(self, context, text: str | None, inline: bool = False, written_on: str | None = None) -> Markup:
+        """An editor's text as safe HTML, with article numbers linked and terms explained at first use.
+
+        A text quoted from another page (written_on: that page's link) keeps its links to parts of
+        that page: '#foreword' becomes '<that page>#foreword'.
+        """
         if not text:
             return Markup("")
+        if written_on:
+            html = self.prose(context, text, inline)
+            return Markup(html.replace(' href="#', f' href="{escape(written_on)}#'))
         view: PageView = context["view"]
         base = context["base"]
         adult = view.audience is m.Audience.ADULT
