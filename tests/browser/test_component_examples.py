@@ -7,19 +7,16 @@ see tests/component_examples.py), and one visit to each of its two pages, adult 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import subprocess
-import threading
 
 import pytest
 
-from conftest import build, copy_project
+from conftest import build, copy_project, serve
 from component_examples import SLUG, examples_plan, read_examples
 from plansite.errors import Problems
-from test_pages import AXE, CHROMIUM, FLAGS, VNU, WCAG_TAGS, QuietHandler, playwright
+from test_pages import AXE, VNU, WCAG_TAGS
 
 pytestmark = pytest.mark.browser
 
@@ -111,41 +108,35 @@ def examples_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def seen(examples_site):
+def seen(examples_site, browser):
     """What each of the two pages shows, from one visit each: axe results, live markup, texts, icons, requests, width at 320px."""
-    handler = functools.partial(QuietHandler, directory=str(examples_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    server = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd, server = serve(examples_site)
     axe_source = AXE.read_text(encoding="utf-8")
     results = {}
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        for audience, url in PAGES.items():
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            csp: list[str] = []
-            requests: list[str] = []
-            page.on("request", lambda request: requests.append(request.url))
-            page.on("console", lambda message: csp.append(message.text) if "Content Security Policy" in message.text else None)
-            page.goto(server + url, wait_until="load")
-            page.evaluate(axe_source)
-            results[audience] = {
-                "axe": page.evaluate(AXE_BY_EXAMPLE, WCAG_TAGS),
-                "live": page.evaluate(LIVE_MARKUP),
-                "texts": page.evaluate(TEXTS),
-                "pictures": page.evaluate(UNNAMED_PICTURES),
-                "csp": csp,
-                "elsewhere": [r for r in requests if not r.startswith(server) and not r.startswith("data:")],
-            }
-            page.set_viewport_size({"width": 320, "height": 640})
-            page.wait_for_timeout(1000)  # let the theme's transitions into its narrow layout finish
-            results[audience]["narrow"] = page.evaluate(TOO_WIDE)
-            # Some rules (target size, contrast over what wraps) see a narrow page differently.
-            for where, found in page.evaluate(AXE_BY_EXAMPLE, WCAG_TAGS).items():
-                known = results[audience]["axe"].setdefault(where, [])
-                known += [f"at 320px: {v}" for v in found if v not in known]
-            page.close()
-        browser.close()
+    for audience, url in PAGES.items():
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        csp: list[str] = []
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda message: csp.append(message.text) if "Content Security Policy" in message.text else None)
+        page.goto(server + url, wait_until="load")
+        page.evaluate(axe_source)
+        results[audience] = {
+            "axe": page.evaluate(AXE_BY_EXAMPLE, WCAG_TAGS),
+            "live": page.evaluate(LIVE_MARKUP),
+            "texts": page.evaluate(TEXTS),
+            "pictures": page.evaluate(UNNAMED_PICTURES),
+            "csp": csp,
+            "elsewhere": [r for r in requests if not r.startswith(server) and not r.startswith("data:")],
+        }
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.wait_for_timeout(1000)  # let the theme's transitions into its narrow layout finish
+        results[audience]["narrow"] = page.evaluate(TOO_WIDE)
+        # Some rules (target size, contrast over what wraps) see a narrow page differently.
+        for where, found in page.evaluate(AXE_BY_EXAMPLE, WCAG_TAGS).items():
+            known = results[audience]["axe"].setdefault(where, [])
+            known += [f"at 320px: {v}" for v in found if v not in known]
+        page.close()
     httpd.shutdown()
     return results
 

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("playwright.sync_api")
 
-from test_pages import SCREENSHOTS, browser, server  # noqa: E402,F401  (the browser suite's fixtures)
+from test_pages import SCREENSHOTS  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

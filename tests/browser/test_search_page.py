@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_pages import AXE, WCAG_TAGS, browser, server  # noqa: F401 - shared session fixtures
+from test_pages import AXE, WCAG_TAGS
 
 pytestmark = pytest.mark.browser
 

@@ -122,6 +122,17 @@ def icon_once(context, name: str | m.Icon | None) -> Markup:
     return icon_svg(name)
 
 
+@jinja2.pass_context
+def unique_id(context, name: str) -> str:
+    """An id for an element the page may draw more than once (a chart per budget): 'x', then 'x-2'..."""
+    given, candidate, number = context["ids_given"], name, 1
+    while candidate in given:
+        number += 1
+        candidate = f"{name}-{number}"
+    given.add(candidate)
+    return candidate
+
+
 class Filters:
     """Filters and globals for our templates; those that need the page read it from the template context."""
 
@@ -141,7 +152,7 @@ class Filters:
             budget_notes=tables.budget_notes, delivery_notes=tables.delivery_notes, delivery_total=tables.delivery_total,
             split_mark=tables.split_mark, footnote_id=tables.footnote_id,
         )
-        env.globals.update(icon=icon_svg, icon_once=icon_once, icons=ICONS, Status=m.Status, Audience=m.Audience, principles=m.GENERAL_PRINCIPLES)
+        env.globals.update(icon=icon_svg, icon_once=icon_once, unique_id=unique_id, icons=ICONS, Status=m.Status, Audience=m.Audience, principles=m.GENERAL_PRINCIPLES)
 
     @jinja2.pass_context
     def prose(self, context, text: str | None, inline: bool = False, written_on: str | None = None) -> Markup:

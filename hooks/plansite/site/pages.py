@@ -74,7 +74,7 @@ class GeneratedPages:
         if view is None or self.env is None:
             return None
         template = self.env.get_template(view.template)
-        html = template.render(view=view, base=base_of(view.url), config=config, terms_seen=set(), icons_seen=set(HEADING_ICONS), **view.context)
+        html = template.render(view=view, base=base_of(view.url), config=config, terms_seen=set(), icons_seen=set(HEADING_ICONS), ids_given=set(), **view.context)
         page.toc = get_toc(
             [{"level": level, "id": anchor, "name": str(escape(name)), "children": []} for level, anchor, name in view.toc]
         )
