@@ -9,13 +9,12 @@ leave out fails here.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, build, read
+from conftest import ROOT, build, copy_project, read
 from model_samples import ICONS, block_classes, sample_plan
 
 from plansite import model as m
@@ -32,13 +31,7 @@ ORGANISATION = """
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, dict, list[tuple[int, bool]]]:
-    project = tmp_path_factory.mktemp("every-shape")
-    for name in ("mkdocs.yml", "data", "content", "theme", "hooks"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / name)
+    project = copy_project(tmp_path_factory.mktemp("every-shape"))
     with (project / "data" / "organisations.yml").open("a", encoding="utf-8") as file:
         file.write(ORGANISATION)
     plan, markers = sample_plan("sample-trust")

@@ -20,7 +20,7 @@ import feedparser
 import jsonschema
 import pytest
 
-from conftest import ROOT, build, read
+from conftest import ROOT, build, copy_project, read
 from plansite import model as m
 from plansite.catalogue import load_catalogue, load_plan
 from plansite.commands.main import main
@@ -44,13 +44,7 @@ def progress(file: Path, ref: str, date: str, status: str, text: str, young: str
 @pytest.fixture(scope="module")
 def living(tmp_path_factory) -> Path:
     """A copy of the project with two dated updates on one action and a last_updated date on one plan."""
-    project = tmp_path_factory.mktemp("living")
-    for name in ("mkdocs.yml", "data", "content", "theme", "hooks"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / name)
+    project = copy_project(tmp_path_factory.mktemp("living"))
     file = project / CHSCB
     assert progress(file, "early-help-1", *FIRST) == 0
     assert progress(file, "early-help-1", *SECOND) == 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, read
+from conftest import build, copy_project, read
 
 FIXTURE = Path(__file__).parent / "fixtures" / "plans" / "example-council-participation-strategy-2024-27.yml"
 SLUG = FIXTURE.stem
@@ -25,15 +25,7 @@ ORGANISATION = """
 @pytest.fixture(scope="module")
 def shapes_site(tmp_path_factory) -> Path:
     """A preview build of the project with the example council and its plan added."""
-    from conftest import ROOT
-
-    project = tmp_path_factory.mktemp("shapes")
-    for name in ("mkdocs.yml", "data", "content", "theme", "hooks"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / name)
+    project = copy_project(tmp_path_factory.mktemp("shapes"))
     with (project / "data" / "organisations.yml").open("a", encoding="utf-8") as file:
         file.write(ORGANISATION)
     shutil.copy(FIXTURE, project / "data" / "plans" / FIXTURE.name)
