@@ -6,7 +6,7 @@ import html
 import re
 import unicodedata
 
-from .urls import ALLOWED, link_problem
+from .urls import ALLOWED, link_problem, unnamed_link
 
 # Things that look like HTML: a tag, a comment, a doctype or an autolink in angle brackets.
 # Every pattern here must stay linear: a text can be nearly 1 MB, and `\s*[/!?]?\s*` or a `[^\]]*`
@@ -79,10 +79,17 @@ def text_problem(value: str) -> str | None:
 
 def _link_problem(value: str) -> str | None:
     found = link_problem(value)
-    if found is None:
-        return None
-    href, why = found
-    return f"the link '{href[:40]}' is not allowed: {why}; {ALLOWED}"
+    if found is not None:
+        href, why = found
+        return f"the link '{href[:40]}' is not allowed: {why}; {ALLOWED}"
+    unnamed = unnamed_link(value)
+    if unnamed is not None:
+        # A screen reader announces such a link by its address, or not at all (WCAG 2.4.4).
+        return (
+            f"the link to '{unnamed[:40]}' has no words to click"
+            "; write them between the square brackets, e.g. [our plan for 2025](https://example.org)"
+        )
+    return None
 
 
 MAX_NESTING = 20

@@ -42,6 +42,41 @@ class _Links(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+class _LinkWords(HTMLParser):
+    """The words of every link in a piece of HTML (an image's alt text counts as words)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.words: list[tuple[str, str]] = []  # (href, words)
+        self.open: list[list[str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "a":
+            self.open.append([values.get("href") or "", ""])
+        elif tag == "img" and self.open:
+            self.open[-1][1] += values.get("alt") or ""
+
+    def handle_data(self, data: str) -> None:
+        if self.open:
+            self.open[-1][1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.open:
+            href, words = self.open.pop()
+            self.words.append((href, words))
+
+
+def unnamed_link(text: str) -> str | None:
+    """The address of the first link in the rendered text that has no words to click, or None."""
+    if "[" not in text:
+        return None
+    parser = _LinkWords()
+    parser.feed(markdown.markdown(text, output_format="html"))
+    parser.close()
+    return next((href for href, words in parser.words if not words.strip()), None)
+
+
 def links_in(html: str) -> list[tuple[str, str]]:
     """(tag, url) for every link and image in the HTML."""
     parser = _Links()

@@ -145,10 +145,7 @@ IDS = [named.section_id for named in EXAMPLES]
 BY_ID = {named.section_id: named for named in EXAMPLES}
 # Examples that show a bug not yet fixed outside the templates, by the check they fail. Strict:
 # when the bug is fixed the test says so, and the entry goes.
-AXE_BUGS = {
-    "text-link-without-words": "a Markdown link with no words, [](https://…), is accepted and drawn as a link "
-    "without a name (axe link-name, WCAG 2.4.4 and 4.1.2); text.py should refuse it, with a hint",
-}
+AXE_BUGS: dict[str, str] = {}
 HTML_BUGS = {
     "text-markdown-headings-lists-and-emphasis": "headings typed in a text keep the levels the editor skipped "
     "(## then ######), so the page skips heading levels; prose.py could renumber them",
