@@ -47,3 +47,9 @@ def test_only_the_numbers_become_links_and_the_words_stay():
 def test_a_number_outside_1_to_54_is_reported_not_linked():
     assert mentioned_articles("Article 99") == [99]
     assert link_mentions("Article 99", lambda n: f"/a/{n}/") == "Article 99"
+
+
+def test_a_mention_inside_the_words_of_a_link_is_left_alone():
+    text = "Read [Article 12 on its own page](/uncrc/article-12/). Article 3 too."
+    linked = link_mentions(text, lambda n: f"/a/{n}/")
+    assert linked == "Read [Article 12 on its own page](/uncrc/article-12/). Article [3](/a/3/) too."
