@@ -34,3 +34,56 @@ def test_first_use_of_a_term_only() -> None:
 def test_nothing_executable_survives() -> None:
     html = to_html("[x](javascript:alert(1)) <b onclick=x>b</b>")
     assert "javascript:" not in html and "onclick" not in html and "<b" not in html
+
+
+# --- Plain lines skip Markdown: they must come out exactly as Markdown and the sanitiser make them ---
+
+from pathlib import Path  # noqa: E402
+
+import yaml  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from plansite.prose import is_plain, markdown_html, plain_html  # noqa: E402
+from plansite.uncrc import link_mentions  # noqa: E402
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def test_every_plain_text_in_the_data_renders_as_markdown_would() -> None:
+    texts = [t for f in sorted(DATA.rglob("*.yml")) for t in _strings(yaml.safe_load(f.read_text(encoding="utf-8")))]
+    # As the pages give them: article mentions made links, from a page two folders deep.
+    texts += [link_mentions(t, lambda n: f"../../young-people/uncrc/article-{n}/") for t in texts]
+    plain = [t for t in texts if is_plain(t)]
+    assert len(plain) > len(texts) / 2  # the shortcut is worth having
+    assert any("uncrc/article-" in t for t in plain)
+    assert [plain_html(t) for t in plain] == [markdown_html(t) for t in plain]
+
+
+PIECES = st.sampled_from(
+    list("aZé9 .,;:'\"?()%£$€/-–—‘’“”&_*#>+!<\n\\`[]\u00a0")
+    + ["[12](../../uncrc/article-12/)", "[3](./young-people/uncrc/article-3/)", "[4](uncrc/article-4/)", "[5](javascript:x)", "[6](/uncrc/article-6/)"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=20).map(lambda pieces: "See " + "".join(pieces)))
+def test_a_text_taken_as_plain_renders_as_markdown_would(text: str) -> None:
+    if is_plain(text):
+        assert plain_html(text) == markdown_html(text)
+
+
+def test_marks_lists_and_leading_digits_are_not_plain() -> None:
+    for text in ("A [5](javascript:x)", "A [6](/uncrc/article-6/)", "A *b*", "- a", "1. a", "A\nb", "A  b", "A ", "a_b", "A & B", "A &amp;", "A [b](c)", "# A", "A <b>"):
+        assert is_plain(text) == (text == "A & B"), text

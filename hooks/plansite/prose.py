@@ -20,13 +20,26 @@ HEADING = re.compile(r"<(/?)h([1-6])>")
 TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
 # One converter for every text: building one costs more than converting a text; reset() clears its state.
 _MARKDOWN = markdown.Markdown(extensions=[], output_format="html")
+# One line of words, digits and everyday punctuation, starting with a letter, with perhaps links to
+# article pages as link_mentions writes them: Markdown would only wrap it in <p>, escape its '&' and
+# make those links. Most texts are such a line; they skip Markdown and the sanitiser.
+ARTICLE_LINK = re.compile(r"\[(\d{1,2})\]\(((?:\.\./|\./)*(?:young-people/)?uncrc/article-[1-9]\d?/)\)")
+PLAIN_LINE = re.compile(
+    r"[^\W\d_](?:" + ARTICLE_LINK.pattern + r"|[\w.,;:'\"?()%£$€/\u2013\u2014\u2018\u2019\u201c\u201d-]| (?! )|& )*(?<! )"
+)
 
 
 def _drop_unsafe_link(element: str, attribute: str, value: str) -> str | None:
     """The schema's reading of a link decides here too: nh3 keeps 'java    script:' as a relative
     link, the schema (spaces, tabs and hidden characters removed) does not; and a link a browser
     would follow off the site in a way the checks do not allow ('\\/host') is dropped as well."""
-    return None if attribute == "href" and (unsafe_link(value) or url_problem(value)) else value
+    return None if attribute == "href" and not _link_allowed(value) else value
+
+
+@functools.lru_cache(maxsize=4096)
+def _link_allowed(href: str) -> bool:
+    """Decided once per address: the same article links come back on page after page."""
+    return not (unsafe_link(href) or url_problem(href))
 
 
 def _shift_headings(html: str) -> str:
@@ -80,6 +93,30 @@ def link_glossary_terms(html: str, hrefs: dict[str, str], seen: set[str] | None 
     return _mark_first_uses(html, hrefs, lambda word, href: f'<a class="ps-term" href="{escape(href)}">{word}</a>', set() if seen is None else seen, True)
 
 
+def is_plain(source: str) -> bool:
+    """True when Markdown would do nothing to a text but wrap it in a paragraph and escape it."""
+    return "_" not in source and PLAIN_LINE.fullmatch(source) is not None
+
+
+def plain_html(source: str) -> str:
+    """A plain text as Markdown and the sanitiser would give it: one paragraph, '&' escaped, article links made."""
+    return "<p>" + ARTICLE_LINK.sub(r'<a href="\2">\1</a>', source.replace("&", "&amp;")) + "</p>"
+
+
+def markdown_html(source: str) -> str:
+    """Any text as sanitised HTML: Markdown, headings moved below the page's, then nh3."""
+    html = _shift_headings(_MARKDOWN.reset().convert(source))
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        attribute_filter=_drop_unsafe_link,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
 def to_html(
     text: str,
     *,
@@ -94,17 +131,7 @@ def to_html(
     `seen` carries the terms already explained on the page, so each is marked at its first use only.
     """
     source = link_mentions(text, article_href) if article_href else text
-    html = _MARKDOWN.reset().convert(source)
-    html = _shift_headings(html)
-    html = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
-        attribute_filter=_drop_unsafe_link,
-        link_rel=None,
-        strip_comments=True,
-    )
+    html = plain_html(source) if is_plain(source) else markdown_html(source)
     seen = set() if seen is None else seen
     html = explain_abbreviations(html, abbreviations or {}, seen)
     html = link_glossary_terms(html, glossary_links or {}, seen)

@@ -133,13 +133,19 @@ def markdown_budget_problem(value: str) -> str | None:
     return None
 
 
+BRACKETS = re.compile(r"[\[\]()]")
+
+
 def bracket_work(value: str) -> int:
     """How many characters the renderer reads looking for the ']' of each '[', and the ')' of
     each '](' that opens a link address (the end of the text, when there is none)."""
+    if "[" not in value and "](" not in value:
+        return 0
     work = 0
     for opening, closing, counts in (("[", "]", None), ("(", ")", "]")):
         open_at: list[tuple[int, bool]] = []
-        for index, char in enumerate(value):
+        for match in BRACKETS.finditer(value):
+            index, char = match.start(), match.group()
             if char == opening:
                 open_at.append((index, counts is None or (index and value[index - 1] == counts)))
             elif char == closing and open_at:

@@ -21,16 +21,20 @@ NOT_ADULT_TEXT = ("young_people", "id", "matches", "related_articles", "progress
 
 def everything(obj: Any, path: Path = ()) -> Iterator[tuple[Any, Path]]:
     """Every value inside obj (models, lists, texts...), with its path from the top, in document order."""
-    yield obj, path
-    if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from everything(getattr(obj, name), path + (name,))
-    elif isinstance(obj, (list, tuple)):
-        for index, item in enumerate(obj):
-            yield from everything(item, path + (index,))
-    elif isinstance(obj, dict):
-        for key, item in obj.items():
-            yield from everything(item, path + (key,))
+    # A stack, not recursion: nested generators cost a step per level for every value they pass up.
+    stack = [(obj, path)]
+    while stack:
+        obj, path = stack.pop()
+        yield obj, path
+        if isinstance(obj, BaseModel):
+            inside = [(getattr(obj, name), path + (name,)) for name in type(obj).model_fields]
+        elif isinstance(obj, (list, tuple)):
+            inside = [(item, path + (index,)) for index, item in enumerate(obj)]
+        elif isinstance(obj, dict):
+            inside = [(item, path + (key,)) for key, item in obj.items()]
+        else:
+            continue
+        stack.extend(reversed(inside))
 
 
 def walk(obj: Any, path: Path = ()) -> Iterator[tuple[Any, Path]]:
