@@ -26,7 +26,7 @@ def code_version() -> tuple:
 # MkDocs runs this file afresh each time it loads the config (each rebuild of `mkdocs serve`), and
 # calls on_startup only once: what must last the whole process is kept in a module of its own.
 process = sys.modules.setdefault("plansite_process", ModuleType("plansite_process"))
-for name, value in {"imported_version": None, "command": None, "dirty": False}.items():
+for name, value in {"imported_version": None, "command": None, "dirty": False, "indexer": None}.items():
     if not hasattr(process, name):
         setattr(process, name, value)
 
@@ -95,6 +95,11 @@ def on_files(files, config):
     if process.dirty:
         generated.env.bytecode_cache = plansite.preview.OUR_TEMPLATES
         plansite.preview.watch(files, generated, config)
+    if process.command != "serve":
+        # `mkdocs build`: the generated pages are drawn now on every core, then Pagefind starts and
+        # indexes each page as MkDocs writes it (the forks come first: no thread may run then).
+        generated.draw_ahead(config, plansite.pages.processes_available())
+        process.indexer = plansite.search.PagesIndexer()
     return files
 
 
@@ -132,7 +137,10 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return plansite.security.with_policy(plansite.markup.repair(output))
+    output = plansite.security.with_policy(plansite.markup.repair(output))
+    if process.indexer is not None and "data-pagefind-body" in output:
+        process.indexer.add(page.url, output)
+    return output
 
 
 def on_post_template(output_content, template_name, config):
@@ -145,10 +153,11 @@ def on_post_build(config):
     """The search index, written by the build itself; `mkdocs serve` skips it to keep previews fast."""
     if process.dirty:
         plansite.preview.build_succeeded(config.site_dir)
-    if process.command == "serve":
+    indexer, process.indexer = process.indexer, None
+    if indexer is None:
         return
     try:
-        plansite.search.index_site(config.site_dir)
+        indexer.write(config.site_dir)
     except plansite.search.SearchIndexError as error:
         raise PluginError(f"The search index could not be made: {error}") from None
 
@@ -156,3 +165,6 @@ def on_post_build(config):
 def on_build_error(error):
     if process.dirty and plansite is not None:
         plansite.preview.build_failed()
+    indexer, process.indexer = process.indexer, None
+    if indexer is not None:
+        indexer.close()

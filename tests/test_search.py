@@ -84,3 +84,28 @@ def test_indexing_nothing_fails_and_writes_nothing(tmp_path: Path) -> None:
     with pytest.raises(SearchIndexError):
         index_site(tmp_path)
     assert not (tmp_path / "pagefind").exists()
+
+
+def indexed_texts(site: Path) -> dict[str, str]:
+    """What Pagefind holds of each page: its indexed text, by URL."""
+    import gzip
+
+    texts = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        record = json.loads(data[data.index(b"{"):])
+        texts[record["url"]] = record["content"]
+    return texts
+
+
+def test_an_article_page_is_found_by_the_article_not_by_the_items_citing_it(site: Path) -> None:
+    texts = indexed_texts(site)
+    article = texts["/uncrc/article-12/"]
+    assert "What the article says" in article
+    html = read(site, "uncrc/article-12/")
+    items = html[html.index('<section class="ps-plan-items"'):]
+    cited = max(re.findall(r"<p>(.*?)</p>", items, re.S), key=len)  # the longest text of an item
+    phrase = " ".join(re.sub(r"<[^>]+>", "", cited).split()[:6])
+    assert len(phrase.split()) == 6
+    assert phrase not in article  # the item is found on its plan's page instead
+    assert any(phrase in text for url, text in texts.items() if url.startswith("/plans/"))

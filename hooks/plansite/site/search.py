@@ -6,9 +6,10 @@ of it until someone searches, and then only the parts the words need.
 
 from __future__ import annotations
 
-import asyncio
+import concurrent.futures
 import json
 import shutil
+import time
 from pathlib import Path
 
 from .. import model as m
@@ -16,10 +17,13 @@ from ..catalogue import Catalogue
 from ..paths import url_of
 from ..views import PageView
 from ..views.search import search_filters, search_path
+from .pagefind_client import PagefindService
 
 BUNDLE = "pagefind"
-# Parts of a page that are there to find one's way, not what the page says.
-NOT_INDEXED = [".ps-switch", ".ps-help", ".ps-contents", ".ps-pager", ".ps-facts", ".md-skip"]
+# Parts of a page that are there to find one's way, not what the page says; and on an article's
+# page the plans' items that cite it, which are found on their plans' own pages (at a thousand
+# plans they would make each article page the biggest thing in the index, found for every word).
+NOT_INDEXED = [".ps-switch", ".ps-help", ".ps-contents", ".ps-pager", ".ps-facts", ".md-skip", ".ps-plan-items"]
 
 
 class SearchIndexError(Exception):
@@ -38,15 +42,14 @@ def filters_for(view: PageView | None, url: str, catalogue: Catalogue) -> list[t
     return search_filters(view, url, catalogue)
 
 
-async def _settled(folder: Path, seconds: float = 60) -> None:
+def _settled(folder: Path, seconds: float = 60) -> None:
     """Wait until Pagefind has finished writing: its entry file is whole and no file is still growing.
 
     Pagefind answers 'written' before its files are all on disk; stopping it then leaves some empty.
     """
     last = None
-    for _ in range(int(seconds / 0.1)):
-        files = sorted(folder.rglob("*"))
-        sizes = [(f, f.stat().st_size) for f in files if f.is_file()]
+    for _ in range(int(seconds / 0.05)):
+        sizes = [(f, f.stat().st_size) for f in sorted(folder.rglob("*")) if f.is_file()]
         try:
             json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
             whole = all(size for _, size in sizes)
@@ -55,45 +58,75 @@ async def _settled(folder: Path, seconds: float = 60) -> None:
         if whole and sizes == last:
             return
         last = sizes
-        await asyncio.sleep(0.1)
+        time.sleep(0.05)
     raise SearchIndexError(f"Pagefind did not finish writing {folder} in {seconds:.0f} s")
 
 
-async def _index(site_dir: Path, output: Path) -> int:
-    from pagefind.index import IndexConfig
-    from pagefind.service import PagefindService
-
-    config = IndexConfig(exclude_selectors=NOT_INDEXED, force_language="en")
-    service = await PagefindService().launch()
-    try:
-        index = await service.create_index(config)
-        found = await index.add_directory(str(site_dir))
-        if not found["page_count"]:
-            raise SearchIndexError("no page has a part marked data-pagefind-body")
-        await index.write_files(output_path=str(output))
-        await _settled(output)
-        return found["page_count"]
-    finally:
-        await service.close()
-
-
-def index_site(site_dir: str | Path) -> int:
-    """Index the built site into site_dir/pagefind; returns the number of pages indexed.
-
-    The index is written beside it first and put in place only when whole: a failed indexing
-    leaves no search folder behind.
-    """
-    site_dir = Path(site_dir).resolve()
+def _written_in_place(site_dir: Path, write) -> int:
+    """Run write(folder) into a folder beside site_dir/pagefind and put it in place only when whole:
+    a failed indexing leaves no search folder behind. Returns what write returns (pages indexed)."""
     partial, final = site_dir / f".{BUNDLE}-partial", site_dir / BUNDLE
     shutil.rmtree(partial, ignore_errors=True)
     try:
-        count = asyncio.run(_index(site_dir, partial))
+        count = write(partial)
+        if not count:
+            raise SearchIndexError("no page has a part marked data-pagefind-body")
+        _settled(partial)
     except SearchIndexError:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    except Exception as error:  # noqa: BLE001 - Pagefind's service raises many kinds; all mean no search
+    except Exception as error:  # noqa: BLE001 - whatever stopped Pagefind, there is no search
         shutil.rmtree(partial, ignore_errors=True)
         raise SearchIndexError(f"{type(error).__name__}: {error}") from error
     shutil.rmtree(final, ignore_errors=True)
     partial.rename(final)
     return count
+
+
+def index_site(site_dir: str | Path) -> int:
+    """Index a built site's folder into site_dir/pagefind; returns the number of pages indexed."""
+    site_dir = Path(site_dir).resolve()
+    indexer = PagesIndexer()
+
+    def write(partial: Path) -> int:
+        count = indexer.service.add_folder(site_dir)["page_count"]
+        indexer.service.write(partial)
+        return count
+
+    try:
+        return _written_in_place(site_dir, write)
+    finally:
+        indexer.close()
+
+
+class PagesIndexer:
+    """Pagefind indexing pages while the build writes them, so that it works on the second core.
+
+    add() hands Pagefind a page and returns at once; write() waits until every page is indexed,
+    then writes the index.
+    """
+
+    def __init__(self) -> None:
+        self.service = PagefindService({"exclude_selectors": NOT_INDEXED, "force_language": "en"})
+        self._pending: list[concurrent.futures.Future] = []
+
+    def add(self, url: str, html: str) -> None:
+        """Index one page, by its URL from the site root ('' for the home page)."""
+        self._pending.append(self.service.add_page("/" + url, html))
+
+    def write(self, site_dir: str | Path) -> int:
+        """Write the index into site_dir/pagefind and stop Pagefind; returns the number of pages indexed."""
+
+        def write(partial: Path) -> int:
+            count = sum(1 for page in (future.result(timeout=300) for future in self._pending) if page["page_word_count"])
+            self.service.write(partial)
+            return count
+
+        try:
+            return _written_in_place(Path(site_dir).resolve(), write)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop Pagefind (also when the build failed)."""
+        self.service.close()
