@@ -7,6 +7,10 @@ can only reach the page as HTML through the `prose` filter, which sanitises it.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
 import jinja2
 import yaml
 from markupsafe import escape
@@ -35,6 +39,7 @@ class GeneratedPages:
         self.filters = Filters(catalogue)
         self.young_people_menu = young_people_menu(catalogue)
         self.env: jinja2.Environment | None = None
+        self._drawn: dict[str, str] = {}
 
     def files(self, config) -> list[File]:
         """Generated pages, and a redirect page at each old address of a renamed plan.
@@ -73,12 +78,54 @@ class GeneratedPages:
         view = self.view_for(page)
         if view is None or self.env is None:
             return None
-        template = self.env.get_template(view.template)
-        html = template.render(view=view, base=base_of(view.url), config=config, terms_seen=set(), icons_seen=set(HEADING_ICONS), ids_given=set(), **view.context)
+        html = self._drawn.pop(view.path, None)
+        if html is None:
+            html = self.draw(view, config)
         page.toc = get_toc(
             [{"level": level, "id": anchor, "name": str(escape(name)), "children": []} for level, anchor, name in view.toc]
         )
         return html
+
+    def draw(self, view: PageView, config) -> str:
+        template = self.env.get_template(view.template)
+        return template.render(view=view, base=base_of(view.url), config=config, terms_seen=set(), icons_seen=set(HEADING_ICONS), ids_given=set(), **view.context)
+
+    def draw_ahead(self, config, processes: int) -> None:
+        """Draw every page's body now, shared among processes, for render() to hand out.
+
+        The other processes are forks of this one: they start with the catalogue and templates
+        already in memory, and send back only HTML. A fork must not be taken while other threads
+        run (`mkdocs serve` has some), so this is for `mkdocs build`.
+        """
+        paths = list(self.views)
+        if processes < 2 or len(paths) < PAGES_WORTH_SHARING:
+            return
+        global _DRAWING
+        _DRAWING = (self, config)
+        # Small batches, handed to whichever process is free: pages differ a lot in size.
+        batches = [paths[start : start + 20] for start in range(0, len(paths), 20)]
+        try:
+            with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+                for drawn in pool.map(_draw_share, batches):
+                    self._drawn.update(drawn)
+        finally:
+            _DRAWING = None
+
+
+# Below this many pages, starting a second process costs more than it saves.
+PAGES_WORTH_SHARING = 60
+_DRAWING: tuple[GeneratedPages, object] | None = None
+
+
+def _draw_share(paths: list[str]) -> dict[str, str]:
+    """The bodies of some pages, drawn in whichever process runs this (see draw_ahead)."""
+    pages, config = _DRAWING
+    return {path: pages.draw(pages.views[path], config) for path in paths}
+
+
+def processes_available() -> int:
+    """The CPU cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _generated(config, path: str, content: str, in_nav: bool) -> File:
