@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html as entities
 import posixpath
 import re
@@ -10,7 +11,7 @@ import pytest
 
 from conftest import ROOT, read
 from plansite.catalogue import load_catalogue
-from plansite.views.navigation import young_people_menu
+from plansite.views.navigation import MENU_PLANS, young_people_menu
 from plansite.views import young_plan
 from plansite.views.young_cards import without_repeats
 from test_build import SLUGS
@@ -108,3 +109,13 @@ def test_the_plans_own_who_we_are_stands_in_for_the_organisations_not_beside_it(
     assert entities.unescape(re.sub(r"<[^>]+>", "", who)).count(first.young_people.text.split(".")[0]) == 1
     assert f'<h2 id="{first.id}">' not in main
     assert "Her team is called the Office" not in main
+
+
+def test_with_many_plans_the_menu_names_none_and_points_to_the_list(catalogue):
+    """Every young-people page carries the menu: a thousand plans in it would make each page huge."""
+    many = dataclasses.replace(catalogue, plans=catalogue.plans * 2)
+    links = [link for group in young_people_menu(many) for link in group.links]
+    assert len(many.plans) > MENU_PLANS
+    assert not any("/plans/" in link.path for link in links)
+    assert links[0].title == "Start here: all the plans" and links[0].url == "young-people/"
+    assert len(links) == 5

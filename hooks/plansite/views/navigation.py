@@ -27,16 +27,24 @@ class MenuGroup:
     links: tuple[MenuLink, ...]
 
 
+# Every young-people page carries the menu: with more plans than this, it names none of them and
+# "Start here", the page that lists them all, says so.
+MENU_PLANS = 10
+
+
 def young_people_menu(catalogue: Catalogue) -> tuple[MenuGroup, ...]:
-    """Start, every plan's young-people version, the rights, the words, and privacy."""
+    """Start, every plan's young-people version (when there are few), the rights, the words, and privacy."""
     young = m.Audience.YOUNG_PEOPLE
     plans = tuple(
         MenuLink(p.plan.young_people.title if p.plan.young_people else p.plan.title, plan_path(p.slug, young))
         for p in catalogue.plans
     )
+    if len(plans) > MENU_PLANS:
+        start = (MenuGroup(None, (MenuLink("Start here: all the plans", home_path(young)),)),)
+    else:
+        start = (MenuGroup(None, (MenuLink("Start here", home_path(young)),)), MenuGroup("The plans", plans))
     return (
-        MenuGroup(None, (MenuLink("Start here", home_path(young)),)),
-        MenuGroup("The plans", plans),
+        *start,
         MenuGroup("Your rights", (
             MenuLink("All your rights", uncrc_path(young)),
             MenuLink("Words to know", glossary_path(young)),
