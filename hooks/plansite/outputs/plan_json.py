@@ -29,7 +29,9 @@ def plan_data(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> dict:
 
 
 def files(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
+    # Compact, not indented: Python writes indented JSON in Python and compact JSON in C, ten
+    # times faster; browsers and data tools lay it out for reading.
     return [
-        (plan_json_path(p.slug), json.dumps(plan_data(catalogue, p, site_url), ensure_ascii=False, indent=2).encode("utf-8"))
+        (plan_json_path(p.slug), json.dumps(plan_data(catalogue, p, site_url), ensure_ascii=False).encode("utf-8"))
         for p in catalogue.plans
     ]
