@@ -67,6 +67,11 @@ def on_startup(command, dirty):
         fresh_package().preview.quiet_dirty_warning()
 
 
+def on_serve(server, config, builder):
+    plansite.preview.poll_often(server, config)
+    return server
+
+
 def site_url(config) -> str:
     """The site's address, ending in '/': feeds and downloads give absolute URLs from it."""
     return (config.site_url or "").rstrip("/") + "/"

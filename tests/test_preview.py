@@ -29,6 +29,10 @@ plan.write_text(plan.read_text().replace("summary: >-\\n", "summary: >-\\n  Edit
 serve_build()
 after = stamps()
 print(json.dumps(sorted(p for p in after if after[p] != before.get(p))))
+page = project / "content" / "accessibility.md"
+page.write_text(page.read_text() + "\\nEdited for the preview test.\\n")
+serve_build()
+print(json.dumps(sorted(p for p, stamp in stamps().items() if stamp != after.get(p))))
 """
 
 
@@ -40,8 +44,10 @@ def test_an_edit_redraws_only_the_pages_it_changes_and_them_exactly(project_copy
     )
     assert result.returncode == 0, result.stderr
     assert "dirty" not in result.stderr.lower()  # MkDocs' warning about dirty builds is not shown (nor fails --strict)
-    redrawn = set(json.loads(result.stdout.strip().splitlines()[-1]))
-    # The plan's two pages and the pages that list it; hand-written pages always redraw.
+    redrawn, redrawn_after_page_edit = (set(json.loads(line)) for line in result.stdout.strip().splitlines()[-2:])
+    # The plan's two pages and the pages that list it; hand-written pages only when their text changes.
+    assert "accessibility/index.html" not in redrawn and "editors-guide/index.html" not in redrawn
+    assert redrawn_after_page_edit == {"accessibility/index.html"}
     assert {"plans/scb-business-plan-2009-10/index.html", "young-people/plans/scb-business-plan-2009-10/index.html",
             "index.html", "organisations/scb/index.html"} <= redrawn
     assert "plans/occ-business-plan-2012-13/index.html" not in redrawn
@@ -55,3 +61,20 @@ def test_an_edit_redraws_only_the_pages_it_changes_and_them_exactly(project_copy
     for page in full.rglob("index.html"):
         name = page.relative_to(full).as_posix()
         assert (served / name).read_text(encoding="utf-8") == page.read_text(encoding="utf-8"), name
+
+
+def test_a_preview_looks_for_changes_every_tenth_of_a_second(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+    from plansite.site.preview import poll_often
+
+    config = load_config(config_file=str(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(config.docs_dir)
+    server.watch(config.config_file_path)
+    assert server.observer.timeout == 0.5  # MkDocs' own
+    poll_often(server, config)
+    assert server.observer.timeout == 0.1
+    server.unwatch(config.docs_dir)  # still watched, by the new watcher: unwatch raises otherwise
+    server.unwatch(config.config_file_path)
+    server.server_close()

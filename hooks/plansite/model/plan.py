@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -48,6 +48,8 @@ class Original(Model):
 
 
 class Plan(Model):
+    keep_walks: ClassVar[bool] = True  # walked by many checks and views (model/walk.py)
+
     organisation: Anchor
     title: Line
     subtitle: Line | None = None

@@ -38,7 +38,27 @@ def everything(obj: Any, path: Path = ()) -> Iterator[tuple[Any, Path]]:
 
 
 def walk(obj: Any, path: Path = ()) -> Iterator[tuple[Any, Path]]:
-    """Every model object inside obj, with its path from the top, in document order."""
+    """Every model object inside obj, with its path from the top, in document order.
+
+    A plan is walked by many checks, views and outputs, and never changes once loaded (models are
+    frozen): the walk of an object whose class says `keep_walks` is kept and given again.
+    """
+    if path or not getattr(type(obj), "keep_walks", False):
+        return _models(obj, path)
+    kept = _KEPT.get(id(obj))
+    if kept is None or kept[0] is not obj:
+        kept = _KEPT[id(obj)] = (obj, list(_models(obj, ())))
+        if len(_KEPT) > KEEP:
+            _KEPT.pop(next(iter(_KEPT)))  # the oldest
+    return iter(kept[1])
+
+
+# Walks kept, by the id of the object walked (which is held, so that its id stays its own).
+KEEP = 5000
+_KEPT: dict[int, tuple[Any, list[tuple[Any, Path]]]] = {}
+
+
+def _models(obj: Any, path: Path) -> Iterator[tuple[Any, Path]]:
     return ((value, where) for value, where in everything(obj, path) if isinstance(value, BaseModel))
 
 

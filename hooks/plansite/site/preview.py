@@ -18,6 +18,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
+import watchdog.observers.polling
 from pydantic import BaseModel
 
 from ..catalogue import Catalogue, PlanFile
@@ -54,6 +55,11 @@ def _files_version(*folders: Path) -> str:
 class Fingerprints:
     """The fingerprint of every generated page of one build."""
 
+    # How each model object was written out in the last rebuild, by id: models of unchanged files
+    # are the same objects from one rebuild to the next (catalogue.py keeps them by content), and
+    # an object held here keeps its id. Only what this rebuild used is kept for the next.
+    previous: dict[int, tuple[BaseModel, str]] = {}
+
     def __init__(self, catalogue: Catalogue, views: list[PageView], config_file: Path, theme_dir: Path, docs_dir: Path):
         self._plans: dict[int, str] = {}
         for plan_file in catalogue.plans:
@@ -81,7 +87,8 @@ class Fingerprints:
         if isinstance(value, BaseModel):
             # Models live as long as the catalogue, so their ids stay theirs: each is written out once.
             if key not in self._memo:
-                self._memo[key] = (value, repr(value))
+                known = Fingerprints.previous.get(key)
+                self._memo[key] = known if known is not None and known[0] is value else (value, repr(value))
             return self._memo[key][1]
         if isinstance(value, dict):
             found = "{" + ",".join(self._part(k) + ":" + self._part(v) for k, v in value.items()) + "}"
@@ -93,6 +100,14 @@ class Fingerprints:
         else:
             found = repr(value)
         return found
+
+    def of_file(self, content: bytes) -> str:
+        """A hand-written page's: its text, and what every page shares (the theme, the list of pages...)."""
+        return hashlib.sha256(self.shared.encode() + content).hexdigest()
+
+    def keep(self) -> None:
+        """Keep what this rebuild wrote out for the next one."""
+        Fingerprints.previous = self._memo
 
     def of(self, view: PageView) -> str:
         text = self._part([view.path, view.title, view.template, view.audience, view.description, view.toc,
@@ -124,7 +139,7 @@ def build_failed() -> None:
 
 
 def watch(files, generated, config) -> None:  # noqa: ANN001 - MkDocs' Files, our GeneratedPages, MkDocs' config
-    """Tell MkDocs which pages changed: generated pages by fingerprint, hand-written pages always (they are few)."""
+    """Tell MkDocs which pages changed: each page by its fingerprint; a hand-written page's is of its text."""
     fingerprints = Fingerprints(
         generated.catalogue, list(generated.views.values()), Path(config.config_file_path),
         Path(config.theme.custom_dir or config.docs_dir), Path(config.docs_dir),
@@ -132,10 +147,30 @@ def watch(files, generated, config) -> None:  # noqa: ANN001 - MkDocs' Files, ou
     for file in files.documentation_pages():
         view = generated.views.get(file.src_uri)
         if view is None:
-            file.is_modified = lambda: True
+            fingerprint = fingerprints.of_file(Path(file.abs_src_path).read_bytes()) if file.abs_src_path else None
+            file.is_modified = lambda path=file.src_uri, fingerprint=fingerprint: fingerprint is None or changed(path, fingerprint)
         else:
             fingerprint = fingerprints.of(view)
             file.is_modified = lambda path=view.path, fingerprint=fingerprint: changed(path, fingerprint)
+    fingerprints.keep()
+
+
+def poll_often(server, config, interval: float = 0.1) -> None:  # noqa: ANN001 - MkDocs' LiveReloadServer and config
+    """MkDocs looks for changed files every half second: a preview looks every tenth.
+
+    Called from on_serve, before MkDocs watches the config's `watch` folders: the folders it
+    already watches are moved to the new watcher.
+    """
+    moved = []
+    for path in (config.docs_dir, config.config_file_path, *config.theme.dirs):
+        try:
+            server.unwatch(path)
+        except KeyError:
+            continue  # not watched (the theme's folders, without --watch-theme)
+        moved.append(path)
+    server.observer = watchdog.observers.polling.PollingObserver(timeout=interval)
+    for path in moved:
+        server.watch(path)
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
