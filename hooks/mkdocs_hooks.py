@@ -45,7 +45,7 @@ def fresh_package() -> SimpleNamespace:
         process.imported_version = version
     if HOOKS not in sys.path:
         sys.path.insert(0, HOOKS)
-    names = ("catalogue", "errors", "paths", "site.links", "site.markup", "site.pages", "site.preview", "site.search", "site.security", "outputs", "views.progress")
+    names = ("catalogue", "errors", "forks", "paths", "site.links", "site.markup", "site.pages", "site.preview", "site.search", "site.security", "outputs", "views.progress")
     modules = {name.split(".")[-1]: importlib.import_module(f"plansite.{name}") for name in names}
     return SimpleNamespace(**modules)
 
@@ -101,9 +101,9 @@ def on_files(files, config):
         generated.env.bytecode_cache = plansite.preview.OUR_TEMPLATES
         plansite.preview.watch(files, generated, config)
     if process.command != "serve":
-        # `mkdocs build`: the generated pages are drawn now on every core, then Pagefind starts and
+        # `mkdocs build` draws the generated pages now, on every core; then Pagefind starts and
         # indexes each page as MkDocs writes it (the forks come first: no thread may run then).
-        generated.draw_ahead(config, plansite.pages.processes_available())
+        generated.draw_ahead(config, plansite.forks.cores() if process.command == "build" else 1)
         process.indexer = plansite.search.PagesIndexer()
     return files
 

@@ -106,7 +106,7 @@ def markdown_budget_problem(value: str) -> str | None:
     ']' (or the end of the text). Each is measured here in one linear pass, before rendering, so
     that whatever a valid text holds, rendering it stays proportional to its length.
     """
-    marks = sum(value.count(mark) for mark in MARKS)
+    marks = sum(map(value.count, MARKS))
     if marks > MAX_MARKS:
         # Each inline construct costs Python-Markdown a pass over the rest of the text.
         return (

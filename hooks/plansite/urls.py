@@ -67,12 +67,21 @@ class _LinkWords(HTMLParser):
             self.words.append((href, words))
 
 
+_CONVERTER = markdown.Markdown(output_format="html")
+
+
+@functools.lru_cache(maxsize=1024)
+def rendered(text: str) -> str:
+    """A text as Markdown renders it (before sanitising), for finding its links: once per text."""
+    return _CONVERTER.reset().convert(text)
+
+
 def unnamed_link(text: str) -> str | None:
     """The address of the first link in the rendered text that has no words to click, or None."""
     if "[" not in text:
         return None
     parser = _LinkWords()
-    parser.feed(markdown.markdown(text, output_format="html"))
+    parser.feed(rendered(text))
     parser.close()
     return next((href for href, words in parser.words if not words.strip()), None)
 
@@ -164,7 +173,7 @@ def link_problem(text: str) -> tuple[str, str] | None:
     """
     if "[" not in text:
         return None
-    for tag, href in links_in(markdown.markdown(text, output_format="html")):
+    for tag, href in links_in(rendered(text)):
         why = url_problem(href, image=tag == "img")
         if why:
             return href, why
@@ -176,7 +185,7 @@ def hrefs_in(text: str) -> tuple[tuple[str, str], ...]:
     """(tag, url) of every link and image the rendered text holds (none without a '[')."""
     if "[" not in text:
         return ()
-    return tuple(links_in(markdown.markdown(text, output_format="html")))
+    return tuple(links_in(rendered(text)))
 
 
 def on_site(href: str, page_url: str) -> tuple[str, str] | None:

@@ -94,8 +94,11 @@ def feed(title: str, path: str, page: str, entries: list[Entry], site_url: str, 
 def files(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
     entries = _entries(catalogue, site_url)
     found = [(SITE_FEED, feed("Children's organisations' plans: latest updates", SITE_FEED, f"{site_url}updates/", entries, site_url, catalogue))]
+    by_organisation: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_organisation.setdefault(entry.plan.plan.organisation, []).append(entry)
     for organisation in catalogue.organisations.values():
-        own = [e for e in entries if e.plan.plan.organisation == organisation.id]
+        own = by_organisation.get(organisation.id, [])
         path = organisation_feed(organisation.id)
         found.append((path, feed(f"{organisation.name}: latest updates", path, f"{site_url}organisations/{organisation.id}/", own, site_url, catalogue)))
     for article in catalogue.convention.articles:

@@ -7,10 +7,6 @@ can only reach the page as HTML through the `prose` filter, which sanitises it.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
-
 import jinja2
 import yaml
 from markupsafe import escape
@@ -19,6 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..catalogue import Catalogue
+from ..forks import batches, map_in_forks
 from ..paths import audience_of, base_of
 from ..views import PageView, all_pages, redirects
 from . import progress_filters
@@ -91,41 +88,31 @@ class GeneratedPages:
         return template.render(view=view, base=base_of(view.url), config=config, terms_seen=set(), icons_seen=set(HEADING_ICONS), ids_given=set(), **view.context)
 
     def draw_ahead(self, config, processes: int) -> None:
-        """Draw every page's body now, shared among processes, for render() to hand out.
+        """Draw every page's body now, shared among forks of this process, for render() to hand out.
 
-        The other processes are forks of this one: they start with the catalogue and templates
-        already in memory, and send back only HTML. A fork must not be taken while other threads
-        run (`mkdocs serve` has some), so this is for `mkdocs build`.
+        For `mkdocs build` only: a fork must not be taken while other threads run (forks.py).
         """
         paths = list(self.views)
         if processes < 2 or len(paths) < PAGES_WORTH_SHARING:
             return
         global _DRAWING
         _DRAWING = (self, config)
-        # Small batches, handed to whichever process is free: pages differ a lot in size.
-        batches = [paths[start : start + 20] for start in range(0, len(paths), 20)]
         try:
-            with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-                for drawn in pool.map(_draw_share, batches):
-                    self._drawn.update(drawn)
+            for drawn in map_in_forks(_draw_batch, batches(paths, 20), processes):
+                self._drawn.update(drawn)
         finally:
             _DRAWING = None
 
 
-# Below this many pages, starting a second process costs more than it saves.
+# Below this many pages, starting other processes costs more than it saves.
 PAGES_WORTH_SHARING = 60
 _DRAWING: tuple[GeneratedPages, object] | None = None
 
 
-def _draw_share(paths: list[str]) -> dict[str, str]:
-    """The bodies of some pages, drawn in whichever process runs this (see draw_ahead)."""
+def _draw_batch(paths: list[str]) -> dict[str, str]:
+    """The bodies of some pages, drawn in a fork (see draw_ahead)."""
     pages, config = _DRAWING
     return {path: pages.draw(pages.views[path], config) for path in paths}
-
-
-def processes_available() -> int:
-    """The CPU cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _generated(config, path: str, content: str, in_nav: bool) -> File:

@@ -102,6 +102,10 @@ def citations(catalogue: Catalogue) -> dict[int, list[Citation]]:
     return found
 
 
-def plan_articles(plan_file: PlanFile, index: dict[int, list[Citation]]) -> list[int]:
-    """The articles one plan cites or relates to, in number order."""
-    return sorted(n for n, items in index.items() if any(c.plan is plan_file for c in items))
+def plan_articles(index: dict[int, list[Citation]]) -> dict[str, list[int]]:
+    """The articles each plan cites or relates to, in number order, by the plan's slug."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for number, items in index.items():
+        for citation in items:
+            found[citation.plan.slug].add(number)
+    return {slug: sorted(numbers) for slug, numbers in found.items()}

@@ -22,10 +22,11 @@ def _plan_toc(plan: m.Plan) -> list[tuple[int, str, str]]:
 
 def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[PageView]:
     pages = []
+    cited, articles_by_number = plan_articles(index), catalogue.articles
     for plan_file in catalogue.plans:
         plan = plan_file.plan
         organisation = catalogue.organisations[plan.organisation]
-        articles = [catalogue.articles[n] for n in plan_articles(plan_file, index)]
+        articles = [articles_by_number[n] for n in cited.get(plan_file.slug, [])]
         common = {
             "plan_file": plan_file, "plan": plan, "organisation": organisation, "articles": articles,
             **living_context(plan_file),
