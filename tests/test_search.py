@@ -109,3 +109,16 @@ def test_an_article_page_is_found_by_the_article_not_by_the_items_citing_it(site
     assert len(phrase.split()) == 6
     assert phrase not in article  # the item is found on its plan's page instead
     assert any(phrase in text for url, text in texts.items() if url.startswith("/plans/"))
+
+
+def test_pagefind_is_given_the_whole_indexed_part_of_a_page_and_only_it(site: Path) -> None:
+    from plansite.site.search import indexed_part
+
+    for url in (PLAN, YOUNG_PLAN, "uncrc/article-12/", "accessibility/", ""):
+        html = read(site, url)
+        part = indexed_part(html)
+        body = html[html.index("<div data-pagefind-body>"):]
+        body = body[: body.rindex("</article>")].rstrip()
+        assert part.endswith(body + "</body></html>"), url
+        assert 'class="md-header' not in part and "md-sidebar" not in part
+        assert body.count("<div") == body.count("</div>")  # the part is a whole element

@@ -45,8 +45,14 @@ MAX_TEXT = 20_000
 MAX_BRACKETS = 300
 
 
+# Every check below but the length and the Markdown budget needs one of these characters.
+NEEDS_LOOKING_AT = re.compile(r"[<&{\[\]]")
+
+
 def text_problem(value: str) -> str | None:
     """Why a text value cannot be published, as 'what is wrong; how to fix it', or None if it is fine."""
+    if len(value) <= MAX_TEXT and not NEEDS_LOOKING_AT.search(value):
+        return markdown_budget_problem(value)  # most texts: no tag, entity, attribute or link to look at
     tag = HTML_TAG.search(value)
     if tag:
         snippet = value[tag.start() : tag.start() + 20].split("\n")[0]

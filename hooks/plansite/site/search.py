@@ -99,6 +99,21 @@ def index_site(site_dir: str | Path) -> int:
         indexer.close()
 
 
+BODY = '<div data-pagefind-body>'
+
+
+def indexed_part(html: str) -> str:
+    """A page cut down to what Pagefind reads of it: the part marked data-pagefind-body, which
+    main.html puts last in Material's <article>, the page's outermost and last. Pagefind then
+    parses a fifth less."""
+    start = html.find(BODY)
+    end = html.rfind("</article>")
+    if start < 0 or end < 0:
+        return html
+    end = html.rindex("</div>", start, end) + len("</div>")
+    return f'<!doctype html><html lang="en-GB"><body>{html[start:end]}</body></html>'
+
+
 class PagesIndexer:
     """Pagefind indexing pages while the build writes them, so that it works on the second core.
 
@@ -112,7 +127,7 @@ class PagesIndexer:
 
     def add(self, url: str, html: str) -> None:
         """Index one page, by its URL from the site root ('' for the home page)."""
-        self._pending.append(self.service.add_page("/" + url, html))
+        self._pending.append(self.service.add_page("/" + url, indexed_part(html)))
 
     def write(self, site_dir: str | Path) -> int:
         """Write the index into site_dir/pagefind and stop Pagefind; returns the number of pages indexed."""
