@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from plansite.prose import explain_abbreviations, link_glossary_terms, to_html
 
 
@@ -87,3 +89,14 @@ def test_a_text_taken_as_plain_renders_as_markdown_would(text: str) -> None:
 def test_marks_lists_and_leading_digits_are_not_plain() -> None:
     for text in ("A [5](javascript:x)", "A [6](/uncrc/article-6/)", "A *b*", "- a", "1. a", "A\nb", "A  b", "A ", "a_b", "A & B", "A &amp;", "A [b](c)", "# A", "A <b>"):
         assert is_plain(text) == (text == "A & B"), text
+
+
+def test_headings_in_a_text_skip_no_level() -> None:
+    html = to_html("# One\n\n## Two\n\n###### Six\n\n## Two again\n\n#### Four")
+    assert [int(n) for n in re.findall(r"<h(\d)>", html)] == [3, 4, 5, 4, 5]
+    assert html.count("</h5>") == 2 and "<h6>" not in html and "<h8>" not in html
+
+
+def test_without_headings_a_typed_heading_becomes_strong_words() -> None:
+    html = to_html("## Priority one\n\nMore words.", headings=False)
+    assert html == "<p><strong>Priority one</strong></p>\n<p>More words.</p>"

@@ -17,6 +17,7 @@ from .urls import url_problem
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "h3", "h4", "h5", "h6", "br", "abbr", "blockquote", "code"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 HEADING = re.compile(r"<(/?)h([1-6])>")
+HEADING_ELEMENT = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
 TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
 # One converter for every text: building one costs more than converting a text; reset() clears its state.
 _MARKDOWN = markdown.Markdown(extensions=[], output_format="html")
@@ -43,8 +44,23 @@ def _link_allowed(href: str) -> bool:
 
 
 def _shift_headings(html: str) -> str:
-    """Headings typed in a text sit below the page's own h1 and h2, so they start at h3."""
-    return HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + 2)}>", html)
+    """Headings typed in a text sit below the page's own h1 and h2, so '#' becomes h3, '##' h4...;
+    and a heading is never more than one level below the one before it ('##' then '######'
+    becomes h4 then h5), so that the page skips no level."""
+    open_headings: list[tuple[int, int]] = []  # (level typed, level given) of the headings above
+    given = 0
+
+    def level(match: re.Match) -> str:
+        nonlocal given
+        closing, typed = match.group(1), int(match.group(2))
+        if not closing:
+            while open_headings and open_headings[-1][0] >= typed:
+                open_headings.pop()
+            given = min(6, typed + 2, open_headings[-1][1] + 1 if open_headings else 6)
+            open_headings.append((typed, given))
+        return f"<{closing}h{given}>"
+
+    return HEADING.sub(level, html)
 
 
 @functools.lru_cache(maxsize=64)
@@ -125,6 +141,7 @@ def to_html(
     glossary_links: dict[str, str] | None = None,
     seen: set[str] | None = None,
     inline: bool = False,
+    headings: bool = True,
 ) -> Markup:
     """Render one text field. The output is sanitised whatever the input, so it is safe to insert.
 
@@ -132,6 +149,8 @@ def to_html(
     """
     source = link_mentions(text, article_href) if article_href else text
     html = plain_html(source) if is_plain(source) else markdown_html(source)
+    if not headings:
+        html = HEADING_ELEMENT.sub(r"<p><strong>\2</strong></p>", html)
     seen = set() if seen is None else seen
     html = explain_abbreviations(html, abbreviations or {}, seen)
     html = link_glossary_terms(html, glossary_links or {}, seen)
