@@ -146,12 +146,7 @@ BY_ID = {named.section_id: named for named in EXAMPLES}
 # Examples that show a bug not yet fixed outside the templates, by the check they fail. Strict:
 # when the bug is fixed the test says so, and the entry goes.
 AXE_BUGS: dict[str, str] = {}
-HTML_BUGS = {
-    "text-markdown-headings-lists-and-emphasis": "headings typed in a text keep the levels the editor skipped "
-    "(## then ######), so the page skips heading levels; prose.py could renumber them",
-    "action-plan-heading-and-list-in-the-first-cell": "a heading typed in a row's first cell lands inside its <th>, "
-    "which HTML forbids; the schema could refuse headings in table cells, or row headers use a prose filter without them",
-}
+HTML_BUGS: dict[str, str] = {}
 TEXT_BUGS: dict[str, str] = {}
 
 

@@ -155,16 +155,17 @@ class Filters:
         env.globals.update(icon=icon_svg, icon_once=icon_once, unique_id=unique_id, icons=ICONS, Status=m.Status, Audience=m.Audience, principles=m.GENERAL_PRINCIPLES)
 
     @jinja2.pass_context
-    def prose(self, context, text: str | None, inline: bool = False, written_on: str | None = None) -> Markup:
+    def prose(self, context, text: str | None, inline: bool = False, written_on: str | None = None, headings: bool = True) -> Markup:
         """An editor's text as safe HTML, with article numbers linked and terms explained at first use.
 
         A text quoted from another page (written_on: that page's link) keeps its links to parts of
-        that page: '#foreword' becomes '<that page>#foreword'.
+        that page: '#foreword' becomes '<that page>#foreword'. Without headings (in a table's
+        header cell, where HTML allows none), a typed heading is given as strong words.
         """
         if not text:
             return Markup("")
         if written_on:
-            html = self.prose(context, text, inline)
+            html = self.prose(context, text, inline, headings=headings)
             return Markup(html.replace(' href="#', f' href="{escape(written_on)}#'))
         view: PageView = context["view"]
         base = context["base"]
@@ -180,6 +181,7 @@ class Filters:
             glossary_links=glossary,
             seen=context["terms_seen"],
             inline=inline,
+            headings=headings,
         )
 
     @jinja2.pass_context
