@@ -39,8 +39,9 @@ ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</arti
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
-def _tree_rss_mb(root: int) -> float:
-    """The resident memory of a process and all its descendants, from /proc, in MB."""
+def _tree_memory_mb(root: int) -> float:
+    """The memory of a process and all its descendants, from /proc, in MB: each one's proportional
+    share (PSS), so that pages a fork shares with its parent are counted once."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -54,10 +55,10 @@ def _tree_rss_mb(root: int) -> float:
         pid = todo.pop()
         todo += children.get(pid, [])
         try:
-            status = Path(f"/proc/{pid}/status").read_text()
+            status = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except OSError:
             continue
-        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("Pss:")), 0)
     return total / 1024
 
 
@@ -70,7 +71,7 @@ def run(command: list[str], cwd: Path) -> tuple[float, float, float, float, int]
 
     def sample() -> None:
         while process.poll() is None:
-            together[0] = max(together[0], _tree_rss_mb(process.pid))
+            together[0] = max(together[0], _tree_memory_mb(process.pid))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -228,7 +229,8 @@ def main() -> None:
     started = time.perf_counter()
     print("Times are wall seconds / CPU seconds (CPU: all cores' work added up; the build uses a second core"
           " for Pagefind and for drawing pages). 'x baseline' is the build's wall time over the baseline's, then"
-          " its CPU time over the baseline's. Peak memory: the biggest process / all the build's processes at once.")
+          " its CPU time over the baseline's. Peak memory: the biggest process (RSS) / all the build's processes at"
+          " once (PSS: what forks share with the build is counted once).")
     print(f"{'plans':>6} {'pages':>6} {'build s':>12} {'per plan ms':>12} {'peak MB':>11} {'site MB':>8} "
           f"{'baseline s':>12} {'base MB':>8} {'x baseline':>11} {'hooks share':>12}")
     per_plan = {}
