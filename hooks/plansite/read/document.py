@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
 from yaml.resolver import Resolver
 
 try:
@@ -149,19 +148,16 @@ class _Composer(_Refusing, yaml.SafeLoader):
 
 if CParser is not None:
 
-    class _FastComposer(_Refusing, Composer, CParser, Resolver):
-        """libyaml's parser (in C) under the same composer: several times faster on big files."""
+    class _FastComposer(CParser, Resolver):
+        """libyaml's parser and composer, both in C: several times faster on big files.
 
-        def __init__(self, stream: str, path: str, problems: Problems):
+        It refuses nothing itself: files with anchors, aliases or tags never reach it (see
+        _compose_fast), and the depth is measured on the nodes it makes.
+        """
+
+        def __init__(self, stream: str):
             CParser.__init__(self, stream)
-            Composer.__init__(self)
             Resolver.__init__(self)
-            self.path, self.problems, self.depth = path, problems, 0
-
-        def compose_scalar_node(self, anchor):  # noqa: ANN001 - PyYAML's signature
-            node = super().compose_scalar_node(anchor)
-            node.style = node.style or None  # libyaml calls the plain style '', PyYAML None
-            return node
 
 
 # Where libyaml and PyYAML differ (found by comparing them on random YAML): tags, '?' keys, a
@@ -187,25 +183,49 @@ def _libyaml_differs(text: str) -> bool:
     return False
 
 
-def _compose_fast(text: str, path: str) -> yaml.Node | None:
-    """The node tree from libyaml's parser when the file parses cleanly, else None.
+# An anchor ('&name' where a value starts): a file with one goes to the careful composer, which
+# refuses it. (An alias needs an anchor: without one, libyaml stops at it.)
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.M)
 
-    On any YAML error the pure-Python loader reads the file again, so messages and their places
-    stay exactly those the hints were written for; only clean files take the fast path.
+
+def _compose_fast(text: str, path: str) -> yaml.Node | None:
+    """The node tree from libyaml (in C) when the file is clean, else None.
+
+    On any YAML error, and for anything the careful composer refuses (tags, anchors, aliases,
+    deep nesting), the pure-Python loader reads the file again, so messages and their places stay
+    exactly those the hints were written for; only clean files take the fast path.
     """
-    if CParser is None or _libyaml_differs(text):
+    if CParser is None or _libyaml_differs(text) or _ANCHOR.search(text):
         return None
-    found = Problems()
-    loader = _FastComposer(text, path, found)
+    loader = _FastComposer(text)
     try:
         root = loader.get_single_node()
     except (yaml.YAMLError, RecursionError):
         return None
     finally:
         loader.dispose()
-    if found or not isinstance(root, yaml.MappingNode):
-        return None  # tags, anchors, aliases or not a mapping: let the reference loader report them
+    if not isinstance(root, yaml.MappingNode) or not _settled_nodes(root):
+        return None
     return root
+
+
+def _settled_nodes(root: yaml.Node) -> bool:
+    """Give the nodes PyYAML's plain style (None, where libyaml says ''); False when the tree is
+    deeper than MAX_DEPTH or a node comes twice (an alias), which the careful composer reports."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH or id(node) in seen:
+            return False
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            node.style = node.style or None
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+        else:
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+    return True
 
 
 YAML_HINTS = {
