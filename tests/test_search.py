@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import read
-from plansite.site.search import SearchIndexError, index_site
+from plansite.site.search import PagesIndexer, SearchIndexError
 
 PLAN = "plans/occ-business-plan-2012-13/"
 YOUNG_PLAN = "young-people/" + PLAN
@@ -80,10 +80,19 @@ def test_search_pages_label_the_field_and_offer_the_filters(site: Path) -> None:
 
 
 def test_indexing_nothing_fails_and_writes_nothing(tmp_path: Path) -> None:
-    (tmp_path / "notes.txt").write_text("not a page", encoding="utf-8")
     with pytest.raises(SearchIndexError):
-        index_site(tmp_path)
+        PagesIndexer().write(tmp_path)
     assert not (tmp_path / "pagefind").exists()
+
+
+def test_when_pagefind_stops_the_build_fails_and_writes_no_index(tmp_path: Path) -> None:
+    indexer = PagesIndexer()
+    indexer.add("", '<html lang="en-GB"><body><div data-pagefind-body><p>Some words.</p></div></body></html>')
+    indexer.close()  # Pagefind is gone before the next page
+    indexer.add("other/", '<html lang="en-GB"><body><div data-pagefind-body><p>More words.</p></div></body></html>')
+    with pytest.raises(SearchIndexError, match="Pagefind stopped"):
+        indexer.write(tmp_path)
+    assert not (tmp_path / "pagefind").exists() and not list(tmp_path.iterdir())
 
 
 def indexed_texts(site: Path) -> dict[str, str]:

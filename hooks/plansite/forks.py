@@ -1,4 +1,4 @@
-"""Work shared among the CPU cores by forks of this process: for `mkdocs build` and `./run check`.
+"""Work shared among the CPU cores by forks of this process (`mkdocs build` draws its pages so).
 
 A fork starts with everything this process holds in memory, so a batch of work needs only its
 names sent; what comes back is pickled. A fork must not be taken while other threads run
@@ -26,11 +26,11 @@ def batches(items: list, size: int) -> list[list]:
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
-def map_in_forks(work: Callable[[Batch], Result], batches: list[Batch], processes: int) -> list[Result]:
-    """work(batch) for each batch, in `processes` forks; the results in the batches' order.
+def map_in_forks(work: Callable[[Batch], Result], shares: list[Batch], processes: int) -> list[Result]:
+    """work(share) for each share of the work, in `processes` forks; the results in the shares' order.
 
-    `work` must be a module-level function; what it needs beyond the batch it reads from a
+    `work` must be a module-level function; what it needs beyond its share it reads from a
     module-level variable set before calling this.
     """
     with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(work, batches))
+        return list(pool.map(work, shares))

@@ -59,9 +59,6 @@ class PagefindService:
     def add_page(self, url: str, html: str) -> concurrent.futures.Future:
         return self.send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_path": None, "file_contents": html})
 
-    def add_folder(self, folder: Path) -> dict:
-        return self.ask({"type": "AddDir", "index_id": self.index_id, "path": str(folder), "glob": None})
-
     def write(self, folder: Path) -> dict:
         return self.ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(folder)})
 

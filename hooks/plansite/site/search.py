@@ -83,22 +83,6 @@ def _written_in_place(site_dir: Path, write) -> int:
     return count
 
 
-def index_site(site_dir: str | Path) -> int:
-    """Index a built site's folder into site_dir/pagefind; returns the number of pages indexed."""
-    site_dir = Path(site_dir).resolve()
-    indexer = PagesIndexer()
-
-    def write(partial: Path) -> int:
-        count = indexer.service.add_folder(site_dir)["page_count"]
-        indexer.service.write(partial)
-        return count
-
-    try:
-        return _written_in_place(site_dir, write)
-    finally:
-        indexer.close()
-
-
 BODY = '<div data-pagefind-body>'
 
 
