@@ -175,3 +175,18 @@ def test_an_unknown_icon_lists_every_icon(tmp_path):
     content = MINIMAL + "    young_people:\n      text: Hi.\n      icon: sheild\n"
     problems, _ = problems_for(tmp_path, content)
     assert f"'sheild' is not allowed for 'icon'; did you mean 'shield'? use one of: {', '.join(i.value for i in Icon)}" in problems.report()
+
+
+def test_a_document_that_let_go_of_its_nodes_still_finds_every_place() -> None:
+    """Plans free their node trees after their own checks; checks across files still get places."""
+    from plansite.catalogue import load_plan
+    from plansite.model.walk import strings
+
+    file = Path(__file__).resolve().parent.parent / "data" / "plans" / "occ-business-plan-2012-13.yml"
+    fresh = read_document(file, "plan.yml", Problems())
+    plan, released = load_plan(file, Problems(), "plan.yml")
+    assert released.root is None
+    paths = [path for _, path in strings(plan)][::25]
+    assert len(paths) > 10
+    assert [released.position(p) for p in paths] == [fresh.position(p) for p in paths]
+    assert released.root is not None  # composed again, once

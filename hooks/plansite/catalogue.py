@@ -106,6 +106,7 @@ def load_plan(
         return _READ[key]
     if plan is not None:
         check_plan(plan, document, problems)
+        document.let_go_of_nodes()
         if len(problems) == before and key[2]:
             _READ[key] = plan, document
     elif document is not None:

@@ -39,9 +39,15 @@ class Document:
 
     path: str
     value: Any
-    root: yaml.Node
+    root: yaml.Node | None
     lines: list[str] = field(default_factory=list)
     _index: dict[int, dict] = field(default_factory=dict, repr=False, compare=False)
+
+    def let_go_of_nodes(self) -> None:
+        """Free the node tree (most of a document's memory) once its file's own checks are done;
+        position() composes it again from the text if a later check needs a place."""
+        self.root = None
+        self._index.clear()
 
     def find(self, snippet: str, line: int, column: int) -> tuple[int, int]:
         """Where a snippet of a text value was typed, searching from the value's own place.
@@ -61,6 +67,9 @@ class Document:
         Path parts that the tree does not have (a missing key, a union tag) are skipped, so the
         answer is the nearest place that exists. With at_key, a key's own place, not its value's.
         """
+        if self.root is None:
+            text = "\n".join(self.lines)
+            self.root = _compose_fast(text, self.path) or _Composer(text, self.path, Problems()).get_single_node()
         _, mark = self._find(self.root, self.root.start_mark, tuple(loc), at_key)
         return mark.line + 1, mark.column + 1
 
