@@ -336,7 +336,7 @@ def test_libyaml_fast_path_composes_the_same_nodes_as_the_reference_loader(file:
         pytest.skip("PyYAML without libyaml")
     text = file.read_text(encoding="utf-8")
     reference = document._Composer(text, "x", Problems()).get_single_node()
-    assert _nodes(document._compose_fast(text, "x"), []) == _nodes(reference, [])
+    assert _nodes(document._compose_fast(text), []) == _nodes(reference, [])
 
 
 def test_a_long_value_quoted_in_a_message_is_cut_in_its_middle(tmp_path: Path) -> None:

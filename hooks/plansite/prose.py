@@ -6,21 +6,18 @@ import functools
 import re
 from typing import Callable
 
-import markdown
 import nh3
 from markupsafe import Markup, escape
 
 from .text import unsafe_link
 from .uncrc import link_mentions
-from .urls import url_problem
+from .urls import rendered, url_problem
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "h3", "h4", "h5", "h6", "br", "abbr", "blockquote", "code"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 HEADING = re.compile(r"<(/?)h([1-6])>")
 HEADING_ELEMENT = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
 TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
-# One converter for every text: building one costs more than converting a text; reset() clears its state.
-_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")
 # One line of words, digits and everyday punctuation, starting with a letter, with perhaps links to
 # article pages as link_mentions writes them: Markdown would only wrap it in <p>, escape its '&' and
 # make those links. Most texts are such a line; they skip Markdown and the sanitiser.
@@ -121,7 +118,7 @@ def plain_html(source: str) -> str:
 
 def markdown_html(source: str) -> str:
     """Any text as sanitised HTML: Markdown, headings moved below the page's, then nh3."""
-    html = _shift_headings(_MARKDOWN.reset().convert(source))
+    html = _shift_headings(rendered(source))
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -72,7 +72,7 @@ _CONVERTER = markdown.Markdown(output_format="html")
 
 @functools.lru_cache(maxsize=1024)
 def rendered(text: str) -> str:
-    """A text as Markdown renders it (before sanitising), for finding its links: once per text."""
+    """A text as Markdown renders it, before sanitising: once per text, for the link checks and prose.py."""
     return _CONVERTER.reset().convert(text)
 
 

@@ -69,7 +69,7 @@ class Document:
         """
         if self.root is None:
             text = "\n".join(self.lines)
-            self.root = _compose_fast(text, self.path) or _Composer(text, self.path, Problems()).get_single_node()
+            self.root = _compose_fast(text) or _Composer(text, self.path, Problems()).get_single_node()
         _, mark = self._find(self.root, self.root.start_mark, tuple(loc), at_key)
         return mark.line + 1, mark.column + 1
 
@@ -197,7 +197,7 @@ def _libyaml_differs(text: str) -> bool:
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.M)
 
 
-def _compose_fast(text: str, path: str) -> yaml.Node | None:
+def _compose_fast(text: str) -> yaml.Node | None:
     """The node tree from libyaml (in C) when the file is clean, else None.
 
     On any YAML error, and for anything the careful composer refuses (tags, anchors, aliases,
@@ -399,7 +399,7 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
     character_problems(text, display_path, problems)
     if len(problems) > before:
         return None
-    root = _compose_fast(text, display_path)
+    root = _compose_fast(text)
     if root is None:
         loader = None
         try:
