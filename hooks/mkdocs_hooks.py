@@ -104,7 +104,7 @@ def on_files(files, config):
         # `mkdocs build` draws the generated pages now, on every core; then Pagefind starts and
         # indexes each page as MkDocs writes it (the forks come first: no thread may run then).
         generated.draw_ahead(config, plansite.forks.cores() if process.command == "build" else 1)
-        process.indexer = plansite.search.PagesIndexer()
+        process.indexer = plansite.search.PagesIndexer(config.site_dir)
     return files
 
 
@@ -162,7 +162,7 @@ def on_post_build(config):
     if indexer is None:
         return
     try:
-        indexer.write(config.site_dir)
+        indexer.write()
     except plansite.search.SearchIndexError as error:
         raise PluginError(f"The search index could not be made: {error}") from None
 

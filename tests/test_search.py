@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import read
-from plansite.site.search import PagesIndexer, SearchIndexError
+from plansite.site.search import PagesIndexer, SearchIndexError, indexed_part
 
 PLAN = "plans/occ-business-plan-2012-13/"
 YOUNG_PLAN = "young-people/" + PLAN
@@ -81,26 +81,53 @@ def test_search_pages_label_the_field_and_offer_the_filters(site: Path) -> None:
 
 def test_indexing_nothing_fails_and_writes_nothing(tmp_path: Path) -> None:
     with pytest.raises(SearchIndexError):
-        PagesIndexer().write(tmp_path)
+        PagesIndexer(tmp_path).write()
     assert not (tmp_path / "pagefind").exists()
 
 
 def test_when_pagefind_stops_the_build_fails_and_writes_no_index(tmp_path: Path) -> None:
-    indexer = PagesIndexer()
+    indexer = PagesIndexer(tmp_path)
     indexer.add("", '<html lang="en-GB"><body><div data-pagefind-body><p>Some words.</p></div></body></html>')
-    indexer.close()  # Pagefind is gone before the next page
+    indexer._parts[-1].service._process.kill()  # Pagefind is gone before the next page
     indexer.add("other/", '<html lang="en-GB"><body><div data-pagefind-body><p>More words.</p></div></body></html>')
     with pytest.raises(SearchIndexError, match="Pagefind stopped"):
-        indexer.write(tmp_path)
+        indexer.write()
     assert not (tmp_path / "pagefind").exists() and not list(tmp_path.iterdir())
 
 
-def indexed_texts(site: Path) -> dict[str, str]:
-    """What Pagefind holds of each page: its indexed text, by URL."""
+def page_with(words: str) -> str:
+    return f'<html lang="en-GB"><body><div data-pagefind-body><p>{words}</p></div></body></html>'
+
+
+def test_a_big_index_is_written_in_parts_each_with_its_own_pagefind(tmp_path: Path) -> None:
+    indexer = PagesIndexer(tmp_path, part_size=len(indexed_part(page_with("x" * 40))) * 2)
+    for number in range(5):
+        indexer.add(f"page-{number}/", page_with(f"Page number{number} words"))
+    services = [part.service for part in indexer._parts]
+    assert indexer.write() == 5
+    index = tmp_path / "pagefind"
+    assert json.loads((index / "parts.json").read_text()) == ["part-2/", "part-3/"]
+    assert sorted(indexed_texts(index)) == ["/page-0/", "/page-1/"]
+    assert sorted(indexed_texts(index / "part-2")) == ["/page-2/", "/page-3/"]
+    assert sorted(indexed_texts(index / "part-3")) == ["/page-4/"]
+    assert len(services) == 3 and all(service._process.poll() is not None for service in services)
+    assert [f.name for f in tmp_path.iterdir()] == ["pagefind"]
+
+
+def test_a_site_of_one_part_lists_no_other(tmp_path: Path) -> None:
+    indexer = PagesIndexer(tmp_path)
+    indexer.add("", page_with("Some words"))
+    assert indexer.write() == 1
+    assert json.loads((tmp_path / "pagefind" / "parts.json").read_text()) == []
+
+
+def indexed_texts(folder: Path) -> dict[str, str]:
+    """What Pagefind holds of each page: its indexed text, by URL (folder: a site, or one part of an index)."""
     import gzip
 
+    folder = folder / "pagefind" if (folder / "pagefind").is_dir() else folder
     texts = {}
-    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for fragment in (folder / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(fragment.read_bytes())
         record = json.loads(data[data.index(b"{"):])
         texts[record["url"]] = record["content"]
@@ -121,8 +148,6 @@ def test_an_article_page_is_found_by_the_article_not_by_the_items_citing_it(site
 
 
 def test_pagefind_is_given_the_whole_indexed_part_of_a_page_and_only_it(site: Path) -> None:
-    from plansite.site.search import indexed_part
-
     for url in (PLAN, YOUNG_PLAN, "uncrc/article-12/", "accessibility/", ""):
         html = read(site, url)
         part = indexed_part(html)

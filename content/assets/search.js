@@ -22,8 +22,19 @@
     if (pagefind) return pagefind;
     var bundle = new URL(form.dataset.bundle, document.baseURI);
     var site = new URL(form.dataset.site, document.baseURI);
-    pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
-      return module.options({ baseUrl: site.pathname, excerptLength: 24 }).then(function () { return module; });
+    var options = { baseUrl: site.pathname, excerptLength: 24 };
+    // A big site's index is written in parts (parts.json lists all but the first): search them all.
+    var parts = fetch(new URL("parts.json", bundle).href).then(function (answer) {
+      if (!answer.ok) throw new Error("no list of the index's parts");
+      return answer.json();
+    });
+    pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), parts]).then(function (loaded) {
+      var module = loaded[0];
+      return module.options(options).then(function () {
+        return Promise.all(loaded[1].map(function (part) {
+          return module.mergeIndex(new URL(part, bundle).pathname, options);
+        }));
+      }).then(function () { return module; });
     });
     return pagefind;
   }

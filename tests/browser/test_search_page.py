@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from test_pages import AXE, WCAG_TAGS
@@ -96,3 +98,36 @@ def test_a_query_in_the_address_is_searched(browser, server):  # noqa: F811
     assert results(page)
     assert page.input_value("#ps-search-input") == "safe"
     context.close()
+
+
+def status_count(page) -> int:
+    page.wait_for_function("() => /found for/.test(document.getElementById('ps-search-status').textContent)", timeout=20_000)
+    return int(page.inner_text("#ps-search-status").split()[0])
+
+
+def test_an_index_in_parts_finds_what_one_index_finds(browser, server, site, tmp_path):  # noqa: F811
+    import shutil
+
+    from conftest import serve
+    from plansite.site.search import PagesIndexer
+
+    split = tmp_path / "site"
+    shutil.copytree(site, split, ignore=shutil.ignore_patterns("pagefind"))
+    indexer = PagesIndexer(split, part_size=400_000)
+    for file in sorted(split.rglob("index.html")):
+        html = file.read_text(encoding="utf-8")
+        if "data-pagefind-body" in html:
+            indexer.add(file.parent.relative_to(split).as_posix() + "/" if file.parent != split else "", html)
+    indexer.write()
+    assert len(json.loads((split / "pagefind" / "parts.json").read_text())) >= 2
+    httpd, split_server = serve(split)
+    try:
+        counts = []
+        for address in (server, split_server):
+            context, page, seen = open_page(browser, address, "search/?q=children")
+            counts.append(status_count(page))
+            assert seen["csp"] == []
+            context.close()
+        assert counts[0] > 10 and counts[0] == counts[1]
+    finally:
+        httpd.shutdown()

@@ -62,27 +62,6 @@ def _settled(folder: Path, seconds: float = 60) -> None:
     raise SearchIndexError(f"Pagefind did not finish writing {folder} in {seconds:.0f} s")
 
 
-def _written_in_place(site_dir: Path, write) -> int:
-    """Run write(folder) into a folder beside site_dir/pagefind and put it in place only when whole:
-    a failed indexing leaves no search folder behind. Returns what write returns (pages indexed)."""
-    partial, final = site_dir / f".{BUNDLE}-partial", site_dir / BUNDLE
-    shutil.rmtree(partial, ignore_errors=True)
-    try:
-        count = write(partial)
-        if not count:
-            raise SearchIndexError("no page has a part marked data-pagefind-body")
-        _settled(partial)
-    except SearchIndexError:
-        shutil.rmtree(partial, ignore_errors=True)
-        raise
-    except Exception as error:  # noqa: BLE001 - whatever stopped Pagefind, there is no search
-        shutil.rmtree(partial, ignore_errors=True)
-        raise SearchIndexError(f"{type(error).__name__}: {error}") from error
-    shutil.rmtree(final, ignore_errors=True)
-    partial.rename(final)
-    return count
-
-
 BODY = '<div data-pagefind-body>'
 
 
@@ -98,34 +77,94 @@ def indexed_part(html: str) -> str:
     return f'<!doctype html><html lang="en-GB"><body>{html[start:end]}</body></html>'
 
 
+PARTS_LIST = "parts.json"
+# Pagefind holds every word of its index in memory until it writes it: about 17 bytes for each
+# character of page it is given. The index is written in parts of at most this many characters
+# (about 350 MB of Pagefind's memory each); the search page merges them. The seven real plans
+# make one part; a thousand plans, five.
+PART_SIZE = 20_000_000
+
+
+class _Part:
+    """One part of the index: a Pagefind service of its own, and the pages given to it."""
+
+    def __init__(self, staging: Path, name: str) -> None:
+        self.name, self.folder = name, staging / name
+        self.service = PagefindService({"exclude_selectors": NOT_INDEXED, "force_language": "en"})
+        self.pending: list[concurrent.futures.Future] = []
+        self.size = 0
+
+    def add(self, url: str, html: str) -> None:
+        self.pending.append(self.service.add_page(url, html))
+        self.size += len(html)
+
+    def write(self) -> int:
+        """Wait for every page, write the part, stop its Pagefind; returns the pages with words."""
+        try:
+            count = sum(1 for page in (future.result(timeout=300) for future in self.pending) if page["page_word_count"])
+            self.service.write(self.folder)
+            _settled(self.folder)
+            return count
+        finally:
+            self.service.close()
+
+
 class PagesIndexer:
     """Pagefind indexing pages while the build writes them, so that it works on the second core.
 
-    add() hands Pagefind a page and returns at once; write() waits until every page is indexed,
-    then writes the index.
+    add() hands Pagefind a page and returns at once. When a part of the index is full it is
+    written on a thread of its own while the next part fills, and its Pagefind stops, so that
+    memory stays bounded however many plans there are. write() waits for the last part, then puts
+    the whole index in site_dir/pagefind: the first part there, the others in part-2/, part-3/...,
+    listed in parts.json. Nothing is put in place unless every part was written.
     """
 
-    def __init__(self) -> None:
-        self.service = PagefindService({"exclude_selectors": NOT_INDEXED, "force_language": "en"})
-        self._pending: list[concurrent.futures.Future] = []
+    def __init__(self, site_dir: str | Path, part_size: int = PART_SIZE) -> None:
+        self.site_dir = Path(site_dir).resolve()
+        self.part_size = part_size
+        self._staging = self.site_dir / f".{BUNDLE}-partial"
+        shutil.rmtree(self._staging, ignore_errors=True)
+        self._writer = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind-write")
+        self._parts: list[_Part] = []
+        self._written: list[concurrent.futures.Future] = []
 
     def add(self, url: str, html: str) -> None:
         """Index one page, by its URL from the site root ('' for the home page)."""
-        self._pending.append(self.service.add_page("/" + url, indexed_part(html)))
+        html = indexed_part(html)
+        if len(self._parts) > len(self._written) and self._parts[-1].size + len(html) > self.part_size:
+            self._finish_part()
+        if len(self._parts) == len(self._written):
+            self._parts.append(_Part(self._staging, f"part-{len(self._parts) + 1}/" if self._parts else ""))
+        self._parts[-1].add("/" + url, html)
 
-    def write(self, site_dir: str | Path) -> int:
+    def _finish_part(self) -> None:
+        self._written.append(self._writer.submit(self._parts[-1].write))
+
+    def write(self) -> int:
         """Write the index into site_dir/pagefind and stop Pagefind; returns the number of pages indexed."""
-
-        def write(partial: Path) -> int:
-            count = sum(1 for page in (future.result(timeout=300) for future in self._pending) if page["page_word_count"])
-            self.service.write(partial)
-            return count
-
         try:
-            return _written_in_place(Path(site_dir).resolve(), write)
-        finally:
+            if len(self._parts) > len(self._written):
+                self._finish_part()
+            count = sum(future.result() for future in self._written)
+            if not count:
+                raise SearchIndexError("no page has a part marked data-pagefind-body")
+            more = [part.name for part in self._parts[1:]]
+            (self._staging / PARTS_LIST).write_text(json.dumps(more), encoding="utf-8")
+        except SearchIndexError:
             self.close()
+            raise
+        except Exception as error:  # noqa: BLE001 - whatever stopped Pagefind, there is no search
+            self.close()
+            raise SearchIndexError(f"{type(error).__name__}: {error}") from error
+        final = self.site_dir / BUNDLE
+        shutil.rmtree(final, ignore_errors=True)
+        self._staging.rename(final)
+        self._writer.shutdown()
+        return count
 
     def close(self) -> None:
-        """Stop Pagefind (also when the build failed)."""
-        self.service.close()
+        """Stop Pagefind and leave nothing behind (also when the build failed)."""
+        for part in self._parts:
+            part.service.close()
+        self._writer.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self._staging, ignore_errors=True)
