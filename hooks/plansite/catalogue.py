@@ -199,6 +199,8 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
         check_internal_links([(p.slug, p.plan, p.document) for p in plans], pages, problems)
     if problems:
         raise DataError(problems)
+    for plan_file in plans:
+        plan_file.document.let_go_of_nodes()  # the cross-file checks may have composed it again
     return Catalogue(
         organisations={o.id: o for o in organisations.organisations},
         plans=sorted(plans, key=lambda p: (p.plan.organisation, p.plan.period, p.slug)),

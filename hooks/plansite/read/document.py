@@ -8,6 +8,8 @@ depth) and turned into plain dicts, lists and strings; the schema decides what b
 
 from __future__ import annotations
 
+import functools
+
 import os
 import re
 import stat
@@ -40,14 +42,20 @@ class Document:
     path: str
     value: Any
     root: yaml.Node | None
-    lines: list[str] = field(default_factory=list)
+    text: str = ""
     _index: dict[int, dict] = field(default_factory=dict, repr=False, compare=False)
 
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
     def let_go_of_nodes(self) -> None:
-        """Free the node tree (most of a document's memory) once its file's own checks are done;
-        position() composes it again from the text if a later check needs a place."""
-        self.root = None
+        """Free the node tree and the plain values (most of a document's memory) once the file is
+        validated and its own checks are done; position() composes the tree again from the text if
+        a later check needs a place."""
+        self.root = self.value = None
         self._index.clear()
+        self.__dict__.pop("lines", None)
 
     def find(self, snippet: str, line: int, column: int) -> tuple[int, int]:
         """Where a snippet of a text value was typed, searching from the value's own place.
@@ -68,8 +76,7 @@ class Document:
         answer is the nearest place that exists. With at_key, a key's own place, not its value's.
         """
         if self.root is None:
-            text = "\n".join(self.lines)
-            self.root = _compose_fast(text) or _Composer(text, self.path, Problems()).get_single_node()
+            self.root = _compose_fast(self.text) or _Composer(self.text, self.path, Problems()).get_single_node()
         _, mark = self._find(self.root, self.root.start_mark, tuple(loc), at_key)
         return mark.line + 1, mark.column + 1
 
@@ -431,4 +438,4 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
         problems.add(display_path, mark.line + 1 if mark else 1, 1, "the file must be a set of 'key: value' lines", "start with the first key, e.g. 'title: ...'")
         return None
     # Duplicate keys are reported but the first one is kept, so the schema can still report the rest.
-    return Document(display_path, _to_value(root, display_path, problems), root, text.split("\n"))
+    return Document(display_path, _to_value(root, display_path, problems), root, text)

@@ -63,7 +63,7 @@ class Fingerprints:
     def __init__(self, catalogue: Catalogue, views: list[PageView], config_file: Path, theme_dir: Path, docs_dir: Path):
         self._plans: dict[int, str] = {}
         for plan_file in catalogue.plans:
-            text = "\n".join(plan_file.document.lines)
+            text = plan_file.document.text
             self._plans[id(plan_file.plan)] = plan_file.slug + hashlib.sha256(text.encode()).hexdigest()
         self._memo: dict[int, tuple[BaseModel, str]] = {}
         shared = [
