@@ -1,9 +1,12 @@
-"""Open data and feeds: one module per format, each `files(catalogue, site_url) -> [(path, bytes)]`, no MkDocs.
+"""Open data and feeds: one module per format, each `files(catalogue, site_url)` giving (path, bytes), no MkDocs.
 
-The hook writes what they return into the built site; the pages link to them.
+The hook writes each file into the built site as it comes, so that a thousand plans' downloads
+are never all in memory at once; the pages link to them.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from ..catalogue import Catalogue
 from . import atom, datapackage, plan_json, schema, tables_csv
@@ -11,7 +14,8 @@ from . import atom, datapackage, plan_json, schema, tables_csv
 FORMATS = (plan_json, tables_csv, schema, datapackage, atom)
 
 
-def all_files(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
-    """Every download and feed of the site, by its path in the site."""
-    return [found for module in FORMATS for found in module.files(catalogue, site_url)]
+def all_files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
+    """Every download and feed of the site, by its path in the site, one at a time."""
+    for module in FORMATS:
+        yield from module.files(catalogue, site_url)
 

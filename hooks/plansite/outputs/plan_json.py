@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from ..catalogue import Catalogue, PlanFile
 from ..paths import SCHEMA_PATH, plan_json_path
@@ -28,10 +29,10 @@ def plan_data(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> dict:
     }
 
 
-def files(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
+def files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
     # Compact, not indented: Python writes indented JSON in Python and compact JSON in C, ten
     # times faster; browsers and data tools lay it out for reading.
-    return [
+    return (
         (plan_json_path(p.slug), json.dumps(plan_data(catalogue, p, site_url), ensure_ascii=False).encode("utf-8"))
         for p in catalogue.plans
-    ]
+    )

@@ -156,8 +156,8 @@ def as_csv(table: str, found: list[list]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def files(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
-    return [
+def files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
+    return (
         (csv_path(p.slug, table), as_csv(table, found))
         for p in catalogue.plans for table, found in plan_tables(p).items()
-    ]
+    )
