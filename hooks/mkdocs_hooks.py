@@ -13,7 +13,6 @@ from types import ModuleType, SimpleNamespace
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 
 HOOKS = str(Path(__file__).resolve().parent)
 
@@ -96,7 +95,7 @@ def on_files(files, config):
     for file in generated.files(config):
         files.append(file)
     for path, content in plansite.outputs.all_files(generated.catalogue, site_url(config)):
-        files.append(File.generated(config, path, content=content))
+        files.append(plansite.pages.written_output(config, path, content))
     if process.dirty:
         generated.env.bytecode_cache = plansite.preview.OUR_TEMPLATES
         plansite.preview.watch(files, generated, config)
@@ -124,13 +123,14 @@ def on_page_content(html, page, config, files):
     if rendered is None:
         return html
     links.record(page, rendered, files)
-    return rendered
+    return ""  # the body waits, compressed, until the page is drawn (GeneratedPages.body)
 
 
 def on_page_context(context, page, config, nav):
     context["young_people_menu"] = generated.young_people_menu
     view = generated.view_for(page)
     if view is not None:
+        page.content = generated.body(page)
         context["audience"] = view.audience.value
         context["counterpart"] = view.counterpart
         context["feeds"] = plansite.progress.feeds_for(view.context)
@@ -142,6 +142,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    if generated.view_for(page) is not None:
+        page.content = None  # drawn: its body need not be held until the build ends
     output = plansite.security.with_policy(plansite.markup.repair(output))
     if process.indexer is not None and "data-pagefind-body" in output:
         process.indexer.add(page.url, output)

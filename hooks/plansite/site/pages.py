@@ -7,6 +7,9 @@ can only reach the page as HTML through the `prose` filter, which sanitises it.
 
 from __future__ import annotations
 
+import zlib
+from pathlib import Path
+
 import jinja2
 import yaml
 from markupsafe import escape
@@ -36,7 +39,7 @@ class GeneratedPages:
         self.filters = Filters(catalogue)
         self.young_people_menu = young_people_menu(catalogue)
         self.env: jinja2.Environment | None = None
-        self._drawn: dict[str, str] = {}
+        self._drawn: dict[str, bytes] = {}  # bodies drawn, compressed, until their page is drawn
 
     def files(self, config) -> list[File]:
         """Generated pages, and a redirect page at each old address of a renamed plan.
@@ -75,13 +78,26 @@ class GeneratedPages:
         view = self.view_for(page)
         if view is None or self.env is None:
             return None
-        html = self._drawn.pop(view.path, None)
-        if html is None:
+        packed = self._drawn.get(view.path)
+        if packed is None:
             html = self.draw(view, config)
+            self._drawn[view.path] = _packed(html)
+        else:
+            html = _unpacked(packed)
         page.toc = get_toc(
             [{"level": level, "id": anchor, "name": str(escape(name)), "children": []} for level, anchor, name in view.toc]
         )
         return html
+
+    def body(self, page: Page) -> str | None:
+        """A generated page's body again, when its template is drawn (None for a hand-written page).
+
+        MkDocs reads every page before it draws any, and would hold every body at once (150 MB at
+        a thousand plans): ours wait here, compressed, from render() until then.
+        """
+        view = self.view_for(page)
+        packed = self._drawn.pop(view.path, None) if view is not None else None
+        return _unpacked(packed) if packed is not None else None
 
     def draw(self, view: PageView, config) -> str:
         template = self.env.get_template(view.template)
@@ -109,10 +125,28 @@ PAGES_WORTH_SHARING = 60
 _DRAWING: tuple[GeneratedPages, object] | None = None
 
 
-def _draw_batch(paths: list[str]) -> dict[str, str]:
+def _draw_batch(paths: list[str]) -> dict[str, bytes]:
     """The bodies of some pages, drawn in a fork (see draw_ahead)."""
     pages, config = _DRAWING
-    return {path: pages.draw(pages.views[path], config) for path in paths}
+    return {path: _packed(pages.draw(pages.views[path], config)) for path in paths}
+
+
+def _packed(html: str) -> bytes:
+    """A page's body as it waits to be drawn: a seventh of its size (zlib's fastest level)."""
+    return zlib.compress(html.encode("utf-8"), 1)
+
+
+def _unpacked(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8")
+
+
+def written_output(config, path: str, content: bytes) -> File:
+    """A download or feed written straight into the built site, as MkDocs lets plugins do (it
+    skips copying a file onto itself): no file's content waits in memory for the end of the build."""
+    written = Path(config.site_dir, path)
+    written.parent.mkdir(parents=True, exist_ok=True)
+    written.write_bytes(content)
+    return File.generated(config, path, abs_src_path=str(written))
 
 
 def _generated(config, path: str, content: str, in_nav: bool) -> File:
