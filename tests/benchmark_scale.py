@@ -68,17 +68,19 @@ def run(command: list[str], cwd: Path) -> tuple[float, float, float, float, int]
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     together = [0.0]
+    ended = threading.Event()
 
-    def sample() -> None:
-        while process.poll() is None:
+    def sample() -> None:  # not process.poll(): that could reap the process before wait4 reads its usage
+        while not ended.is_set():
             together[0] = max(together[0], _tree_memory_mb(process.pid))
-            time.sleep(0.2)
+            ended.wait(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     stderr = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
+    ended.set()
     sampler.join(timeout=5)
     code = os.waitstatus_to_exitcode(status)
     if code:
