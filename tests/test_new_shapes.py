@@ -109,3 +109,14 @@ def test_all_plans_are_also_listed_by_kind_with_other_kinds_named(shapes_site):
     assert headings[-1] == "Other kinds of plan"
     other = by_kind[by_kind.index("Other kinds of plan"):]
     assert "(Example Borough Council, 2024-27: pledge and participation strategy)" in other
+
+
+def test_a_you_said_we_did_block_of_one_entry_is_not_a_numbered_list(site, shapes_site):
+    one = read(site, "plans/cumberland-participation-strategy-2024-27")
+    entry = one[: one.index('id="your-voice"')]
+    assert entry[entry.rindex("<"):].startswith('<div class="ps-you-said__item"')
+    assert entry[: entry.rindex("<")].rstrip().endswith('<div class="ps-you-said">')
+    many = read(shapes_site, f"plans/{SLUG}")
+    entry = many[: many.index('id="transport"')]
+    assert entry[entry.rindex("<"):].startswith('<li class="ps-you-said__item"')
+    assert '<ol class="ps-you-said">' in many
