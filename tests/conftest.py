@@ -95,3 +95,18 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield chromium
         chromium.close()
+
+
+PORTAL_PLANS = 70  # 50 organisations: more than the home pages list plan by plan
+
+
+@pytest.fixture(scope="session")
+def portal_site(tmp_path_factory) -> Path:
+    """A site of many organisations, made from the real plans (tests/synthetic.py), built for real."""
+    from synthetic import make_project
+
+    project = make_project(tmp_path_factory.mktemp("portal"), PORTAL_PLANS)
+    out = project / "site"
+    result = build(out, project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    return out

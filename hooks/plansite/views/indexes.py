@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from .. import model as m
 from ..catalogue import Catalogue
 from .citations import Citation
@@ -30,12 +33,48 @@ def plans_by_kind(catalogue: Catalogue) -> list[tuple[str, str, list, bool]]:
     ]
 
 
+# With more organisations than this, the home pages list the organisations A to Z (each with its
+# number of plans) instead of every plan: a national portal's thousand plans would make them megabytes.
+DIRECTORY_FROM = 12
+
+
+def plans_by_organisation(catalogue: Catalogue) -> list[tuple[m.Organisation, list]]:
+    """Each organisation that has plans, with its plans, in the order of organisations.yml."""
+    plans: dict[str, list] = {}
+    for plan_file in catalogue.plans:
+        plans.setdefault(plan_file.plan.organisation, []).append(plan_file)
+    return [(o, plans[o.id]) for o in catalogue.organisations.values() if o.id in plans]
+
+
+def is_directory(catalogue: Catalogue) -> bool:
+    """Whether the home pages list organisations, not plans."""
+    return len({p.plan.organisation for p in catalogue.plans}) > DIRECTORY_FROM
+
+
+def directory(by_organisation: list[tuple[m.Organisation, list]]) -> list[tuple[str, list[tuple[m.Organisation, int]]]]:
+    """The organisations A to Z, grouped by first letter ('0-9' for a digit, '#' for anything else),
+    each with its number of plans."""
+    groups: dict[str, list[tuple[m.Organisation, int]]] = {}
+    for organisation, plans in sorted(by_organisation, key=lambda found: _name_order(found[0].name)):
+        first = _plain(organisation.name)[:1].upper()
+        letter = first if "A" <= first <= "Z" else "0-9" if first.isdigit() else "#"
+        groups.setdefault(letter, []).append((organisation, len(plans)))
+    return sorted(groups.items(), key=lambda group: (not group[0].isalpha(), group[0]))
+
+
+def _plain(name: str) -> str:
+    """A name without accents or case, as it is filed: 'Ŵyr' with the Ws."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def _name_order(name: str) -> tuple:
+    """A name as people sort it: by its plain letters, numbers by value ('area 2' before 'area 10')."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", _plain(name)) if part)
+
+
 def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[PageView]:
     """Home pages, the UNCRC index and glossaries, for both audiences."""
-    by_organisation = [
-        (organisation, [p for p in catalogue.plans if p.plan.organisation == organisation.id])
-        for organisation in catalogue.organisations.values()
-    ]
+    by_organisation = plans_by_organisation(catalogue)
     clusters = [
         (cluster, [a for a in catalogue.convention.articles if a.cluster == cluster.id])
         for cluster in catalogue.convention.clusters
@@ -45,7 +84,8 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
     uncrc = {"convention": catalogue.convention, "clusters": clusters, "counts": counts, "uncovered": uncovered,
              "principles": m.GENERAL_PRINCIPLES,
              "related_counts": {n: len([c for c in index.get(n, []) if c.related]) for n in range(1, m.ARTICLE_COUNT + 1)}}
-    home = {"by_organisation": [(o, plans) for o, plans in by_organisation if plans], "left_out": catalogue.left_out}
+    home = {"by_organisation": by_organisation, "left_out": catalogue.left_out, "plan_count": len(catalogue.plans),
+            "directory": directory(by_organisation) if is_directory(catalogue) else None}
     pages = [
         PageView("index.md", "What children's organisations plan to do", "pages/home.html", ADULT,
                  "Business plans, strategic plans and participation strategies of children's organisations, in full and for young people.",

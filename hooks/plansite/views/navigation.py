@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .. import model as m
 from ..catalogue import Catalogue
 from ..paths import glossary_path, home_path, plan_path, uncrc_path, url_of
+from .indexes import is_directory
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ def young_people_menu(catalogue: Catalogue) -> tuple[MenuGroup, ...]:
         for p in catalogue.plans
     )
     if len(plans) > MENU_PLANS:
-        start = (MenuGroup(None, (MenuLink("Start here: all the plans", home_path(young)),)),)
+        title = "Start here: find a plan" if is_directory(catalogue) else "Start here: all the plans"
+        start = (MenuGroup(None, (MenuLink(title, home_path(young)),)),)
     else:
         start = (MenuGroup(None, (MenuLink("Start here", home_path(young)),)), MenuGroup("The plans", plans))
     return (

@@ -1,0 +1,54 @@
+"""A national portal's home pages: with many organisations they list the organisations A to Z, not every plan."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urljoin
+
+from conftest import read
+from plansite.views.indexes import DIRECTORY_FROM, directory
+
+
+def named(*names: str) -> list:
+    return [(SimpleNamespace(name=name), [None] * (index + 1)) for index, name in enumerate(names)]
+
+
+def test_organisations_are_filed_by_first_letter_as_people_file_them():
+    groups = directory(named("Board (area 10)", "board", "Board (area 2)", "Ŵyr Council", "4Children", "Anytown"))
+    assert [letter for letter, _ in groups] == ["A", "B", "W", "0-9"]
+    boards = dict(groups)["B"]
+    assert [o.name for o, _ in boards] == ["board", "Board (area 2)", "Board (area 10)"]
+    assert [count for _, count in boards] == [2, 3, 1]  # each with its own number of plans
+
+
+def links(html: str, url: str) -> list[str]:
+    return [urljoin("/" + url, href) for href in re.findall(r'<a href="([^"]+)"', html)]
+
+
+def test_the_home_pages_list_every_organisation_once_with_its_plans_counted(portal_site: Path):
+    organisations = sorted(p.name for p in (portal_site / "organisations").iterdir() if p.is_dir())
+    assert len(organisations) > DIRECTORY_FROM
+    for url, prefix in (("", "/organisations/"), ("young-people/", "/young-people/organisations/")):
+        html = read(portal_site, url)
+        article = html[html.index("<article class=\"ps-home"):html.index("</article>")]
+        listed = [link for link in links(article, url) if link.startswith(prefix)]
+        assert sorted(link[len(prefix):-1] for link in listed) == organisations, url
+        assert 'class="ps-card"' not in article and "/plans/" not in "".join(listed)
+        counts = re.findall(r"\((\d+) plans?\)", article)
+        assert sum(map(int, counts)) == len(list((portal_site / "plans").glob("*/index.html")))
+        for anchor in re.findall(r'<a href="#(letter-\d+)">', article):
+            assert f'id="{anchor}"' in article
+        assert (portal_site / "index.html").stat().st_size < 100_000
+
+
+def test_the_real_site_still_lists_its_plans_on_the_home_page(site: Path):
+    html = read(site, "")
+    assert html.count('class="ps-card"') == len(list((site / "plans").glob("*/index.html")))
+    assert "Organisations, A to Z" not in html
+
+
+def test_the_young_people_menu_says_start_here_to_find_a_plan(portal_site: Path):
+    html = read(portal_site, "young-people/plans/occ-business-plan-2012-13-k3")
+    assert "Start here: find a plan" in html and "Start here: all the plans" not in html
