@@ -52,3 +52,34 @@ def test_the_real_site_still_lists_its_plans_on_the_home_page(site: Path):
 def test_the_young_people_menu_says_start_here_to_find_a_plan(portal_site: Path):
     html = read(portal_site, "young-people/plans/occ-business-plan-2012-13-k3")
     assert "Start here: find a plan" in html and "Start here: all the plans" not in html
+
+
+def plan_sections(html: str) -> list[str]:
+    return re.findall(r'<section class="ps-plan-items" aria-labelledby="plan-([^"]+)">', html)
+
+
+def test_an_article_cited_by_many_plans_lists_them_all_on_pages_of_fifty(portal_site: Path):
+    from plansite.views.articles import PLANS_PER_PAGE
+
+    for prefix in ("", "young-people/"):
+        first = read(portal_site, f"{prefix}uncrc/article-12")
+        total = int(re.search(r'<p class="ps-page-note">(\d+) plans', first).group(1))
+        pages = [first] + [read(portal_site, f"{prefix}uncrc/article-12/page-{n}") for n in range(2, -(-total // PLANS_PER_PAGE) + 1)]
+        assert len(pages) >= 2 and not (portal_site / f"{prefix}uncrc/article-12/page-{len(pages) + 1}").exists()
+        shown = [plan_sections(page) for page in pages]
+        assert [len(s) for s in shown[:-1]] == [PLANS_PER_PAGE] * (len(pages) - 1)
+        everything = [slug for s in shown for slug in s]
+        assert len(everything) == len(set(everything)) == total
+        for number, page in enumerate(pages, start=1):
+            nav = page[page.index('<nav class="ps-pages"'):]
+            nav = nav[: nav.index("</nav>")]
+            assert len(re.findall(r"<li><a href=", nav)) == len(pages)
+            assert re.findall(r'<a href="[^"]*" aria-current="page">(\d+) to', nav) == [str((number - 1) * PLANS_PER_PAGE + 1)]
+            assert ("data-pagefind-body" in page) == (number == 1)  # the article is found by its first page
+    young = read(portal_site, "young-people/uncrc/article-12/page-2")
+    assert 'href="../../../../uncrc/article-12/page-2/"' in young  # the other version of the same page
+
+
+def test_the_real_site_has_one_page_per_article(site: Path):
+    assert not list(site.glob("**/uncrc/article-*/page-*"))
+    assert "ps-pages" not in read(site, "uncrc/article-12")

@@ -24,7 +24,10 @@ def plan_path(slug: str, audience: Audience) -> str:
     return f"{audience.prefix}plans/{slug}.md"
 
 
-def article_path(number: int, audience: Audience) -> str:
+def article_path(number: int, audience: Audience, page: int = 1) -> str:
+    """An article's page; with many plans citing it, its page 2, 3... list the plans after the first ones."""
+    if page > 1:
+        return f"{audience.prefix}uncrc/article-{number}/page-{page}.md"
     return f"{audience.prefix}uncrc/article-{number}.md"
 
 

@@ -40,3 +40,15 @@ def test_a_letter_takes_the_keyboard_to_its_organisations(browser, portal_server
     assert page.evaluate("() => window.scrollY") > 0 and 0 <= top < page.evaluate("() => window.innerHeight")
     assert heading.inner_text() == letter.inner_text()
     context.close()
+
+
+@pytest.mark.parametrize("url", ["uncrc/article-12/", "young-people/uncrc/article-12/page-2/"])
+@pytest.mark.parametrize("width", [320, 1280])
+def test_an_article_in_pages_passes_axe_and_fits(browser, portal_server, url, width):  # noqa: F811
+    context, page, seen = open_page(browser, portal_server, url, width=width)
+    assert page.locator(".ps-pages a[aria-current='page']").count() == 1
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    assert page.locator("h1").count() == 1
+    assert axe_violations(page) == []
+    assert seen["csp"] == [] and not [r for r in seen["requests"] if not r.startswith(portal_server)]
+    context.close()

@@ -14,6 +14,11 @@ from .page import PageView, excerpt
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 
 
+# An article's page lists at most this many plans, with every item of each that cites it; the
+# rest go on its page 2, 3... (a thousand plans citing one article would make a page of megabytes).
+PLANS_PER_PAGE = 50
+
+
 def article_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[PageView]:
     pages = []
     articles = catalogue.convention.articles
@@ -22,22 +27,31 @@ def article_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> lis
         by_plan: dict[str, list[Citation]] = defaultdict(list)
         for citation in index.get(article.number, []):
             by_plan[citation.plan.slug].append(citation)
+        found = [plan_items(catalogue.plan(slug), catalogue.organisations[catalogue.plan(slug).plan.organisation], items, article.number) for slug, items in by_plan.items()]
+        shares = [found[start:start + PLANS_PER_PAGE] for start in range(0, len(found), PLANS_PER_PAGE)] or [[]]
         context = {
             "article": article,
             "cluster": clusters[article.cluster],
             "source": catalogue.convention.source,
             "previous": articles[position - 1] if position else None,
             "next": articles[position + 1] if position + 1 < len(articles) else None,
-            "by_plan": [plan_items(catalogue.plan(slug), catalogue.organisations[catalogue.plan(slug).plan.organisation], items, article.number) for slug, items in by_plan.items()],
+            "all_by_plan": found,
         }
         for audience in (ADULT, YOUNG):
             title = f"Article {article.number}: " + (article.title if audience is ADULT else article.young_people.title)
             other = YOUNG if audience is ADULT else ADULT
-            pages.append(
-                PageView(
-                    article_path(article.number, audience), title, "pages/article.html", audience,
-                    excerpt(article.summary if audience is ADULT else article.young_people.summary, 40),
-                    dict(context), counterpart=article_path(article.number, other),
+            paths = [article_path(article.number, audience, number) for number in range(1, len(shares) + 1)]
+            for number, share in enumerate(shares, start=1):
+                pages.append(
+                    PageView(
+                        paths[number - 1], title if number == 1 else f"{title} (page {number} of {len(shares)})",
+                        "pages/article.html", audience,
+                        excerpt(article.summary if audience is ADULT else article.young_people.summary, 40),
+                        dict(context, by_plan=share, page_number=number, page_links=[
+                            (path, (index * PLANS_PER_PAGE) + 1, index * PLANS_PER_PAGE + len(shares[index]))
+                            for index, path in enumerate(paths)
+                        ]),
+                        counterpart=article_path(article.number, other, number),
+                    )
                 )
-            )
     return pages

@@ -56,7 +56,7 @@ def search_filters(view: PageView | None, url: str, catalogue: Catalogue) -> lis
         found += [("article", f"Article {a.number}") for a in context["articles"]]
     elif "article" in context:
         found += [("kind", ARTICLE), ("article", f"Article {context['article'].number}")]
-        found += [("plan", plan_name(found_in.plan_file, catalogue)) for found_in in context["by_plan"]]
+        found += [("plan", plan_name(found_in.plan_file, catalogue)) for found_in in context["all_by_plan"]]
     elif "organisation" in context:
         found += [("kind", ORGANISATION), ("organisation", context["organisation"].name)]
     else:
