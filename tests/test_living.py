@@ -199,7 +199,7 @@ def test_an_organisation_feed_has_only_its_own_plans(living_site):
 
 def test_pages_link_their_feeds(living_site):
     head = read(living_site, "uncrc/article-18").split("</head>")[0]
-    assert re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="(\.\./)+feed\.xml">', head)
+    assert re.search(r'<link rel=" alternate" type="application/atom\+xml" title="[^"]+" href="(\.\./)+feed\.xml">', head)
     assert 'href="feed.xml"' in head.replace("../", "")
     assert "uncrc/article-18/feed.xml" in head or 'href="feed.xml"' in head
 

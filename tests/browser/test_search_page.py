@@ -131,3 +131,19 @@ def test_an_index_in_parts_finds_what_one_index_finds(browser, server, site, tmp
         assert counts[0] > 10 and counts[0] == counts[1]
     finally:
         httpd.shutdown()
+
+
+@pytest.mark.parametrize("url", ["", "young-people/", "plans/occ-business-plan-2012-13/", "young-people/plans/occ-business-plan-2012-13/",
+                                 "uncrc/article-12/", "organisations/occ/"])
+def test_a_page_load_fetches_nothing_site_wide(browser, server, url):  # noqa: F811
+    """Neither a search index nor the sitemap (which Material would fetch beside every feed link)."""
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(server + url, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert page.locator("link[type='application/atom+xml']").count() >= 1  # the feeds are still linked
+    site_wide = [r for r in fetched if r.endswith("sitemap.xml") or "/pagefind/" in r or "search_index" in r]
+    assert site_wide == []
+    context.close()
