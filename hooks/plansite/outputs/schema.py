@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 from ..catalogue import Catalogue
@@ -21,4 +22,10 @@ def plan_schema(site_url: str) -> dict:
 
 
 def files(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
-    return [(SCHEMA_PATH, json.dumps(plan_schema(site_url), ensure_ascii=False, indent=2).encode("utf-8"))]
+    return [(SCHEMA_PATH, _schema_file(site_url))]
+
+
+@functools.lru_cache(maxsize=4)
+def _schema_file(site_url: str) -> bytes:
+    """The schema depends on the model's code alone: made once, not at each rebuild of a preview."""
+    return json.dumps(plan_schema(site_url), ensure_ascii=False, indent=2).encode("utf-8")

@@ -66,6 +66,7 @@ class Fingerprints:
             text = plan_file.document.text
             self._plans[id(plan_file.plan)] = plan_file.slug + hashlib.sha256(text.encode()).hexdigest()
         self._memo: dict[int, tuple[BaseModel, str]] = {}
+        self._others: dict[int, tuple[object, str]] = {}
         shared = [
             config_file.read_bytes().decode("utf-8", "replace"),
             _files_version(theme_dir),
@@ -90,6 +91,11 @@ class Fingerprints:
                 known = Fingerprints.previous.get(key)
                 self._memo[key] = known if known is not None and known[0] is value else (value, repr(value))
             return self._memo[key][1]
+        # Other containers are often shared by many pages (an article's items, a plan's sections):
+        # each is written out once in this rebuild (the views hold them, so their ids stay theirs).
+        seen = self._others.get(key)
+        if seen is not None and seen[0] is value:
+            return seen[1]
         if isinstance(value, dict):
             found = "{" + ",".join(self._part(k) + ":" + self._part(v) for k, v in value.items()) + "}"
         elif isinstance(value, (list, tuple, set, frozenset)):
@@ -99,6 +105,7 @@ class Fingerprints:
             found = type(value).__name__ + self._part({f.name: getattr(value, f.name) for f in dataclasses.fields(value)})
         else:
             found = repr(value)
+        self._others[key] = (value, found)
         return found
 
     def of_file(self, content: bytes) -> str:
