@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,6 +89,12 @@ def run(command: list[str], cwd: Path) -> tuple[float, float, float, float, int]
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, together[0], code
 
 
+def _median(runs: list[tuple[float, float, float, float, int]]) -> tuple[float, float, float, float, int]:
+    """The median wall and CPU time of several runs of one command; their highest memory; the worst exit code."""
+    walls, cpus, rss, together, codes = zip(*runs)
+    return statistics.median(walls), statistics.median(cpus), max(rss), max(together), max(codes)
+
+
 def size_of(folder: Path) -> tuple[int, float]:
     """HTML pages and megabytes in a built site."""
     files = [f for f in folder.rglob("*") if f.is_file()]
@@ -142,9 +149,10 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def edit_to_preview(project: Path, plan: Path, slug: str) -> tuple[float, float, float]:
-    """Seconds from `mkdocs serve` starting to the site served, and from saving a plan to its new page
-    served (wall time, and the server's CPU time, which is what the wall time would be with a core to itself)."""
+def edit_to_preview(project: Path, plan: Path, slug: str, edits: int = 1) -> tuple[float, list[float], list[float]]:
+    """Seconds from `mkdocs serve` starting to the site served, and for each of `edits` saves of a plan,
+    from the save to its new page served (wall time, and the server's CPU time, which is what the wall
+    time would be with a core to itself)."""
     port = free_port()
     start = time.perf_counter()
     server = subprocess.Popen(
@@ -158,17 +166,21 @@ def edit_to_preview(project: Path, plan: Path, slug: str) -> tuple[float, float,
                 return float("nan"), float("nan"), float("nan")
             time.sleep(0.2)
         first = time.perf_counter() - start
-        time.sleep(2)  # let the watcher settle
-        marker = f"Benchmark edit {time.time_ns()}"
         text = plan.read_text(encoding="utf-8")
-        cpu = cpu_seconds(server.pid)
-        saved = time.perf_counter()
-        plan.write_text(text.replace("summary: >-\n", f"summary: >-\n  {marker}.\n", 1), encoding="utf-8")
-        while marker not in (fetch(url) or ""):
-            if time.perf_counter() - saved > 300:
-                return first, float("nan"), float("nan")
-            time.sleep(0.05)
-        return first, time.perf_counter() - saved, cpu_seconds(server.pid) - cpu
+        walls, cpus = [], []
+        for _ in range(edits):
+            time.sleep(2)  # let the watcher settle
+            marker = f"Benchmark edit {time.time_ns()}"
+            cpu = cpu_seconds(server.pid)
+            saved = time.perf_counter()
+            plan.write_text(text.replace("summary: >-\n", f"summary: >-\n  {marker}.\n", 1), encoding="utf-8")
+            while marker not in (fetch(url) or ""):
+                if time.perf_counter() - saved > 300:
+                    return first, walls + [float("nan")], cpus + [float("nan")]
+                time.sleep(0.05)
+            walls.append(time.perf_counter() - saved)
+            cpus.append(cpu_seconds(server.pid) - cpu)
+        return first, walls, cpus
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -224,11 +236,14 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[5, 100, 1000], help="numbers of plans (default: 5 100 1000)")
     parser.add_argument("--preview-at", type=int, default=100, help="measure edit-to-preview at this size (0: skip)")
     parser.add_argument("--transfer-at", type=int, default=1000, help="measure transferred sizes at this size (0: skip)")
+    parser.add_argument("--runs", type=int, default=3, help="build and baseline this many times each, taking turns, "
+                        "and print the median (default 3: the machine's speed drifts); also the number of edits timed")
     parser.add_argument("--keep", type=Path, help="keep the projects and sites in this folder")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="plansite-benchmark-"))
     print(f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start (wall times suffer when others build)")
     started = time.perf_counter()
+    print(f"Each build and its baseline ran {args.runs} times, taking turns; times are the median.")
     print("Times are wall seconds / CPU seconds (CPU: all cores' work added up; the build uses a second core"
           " for Pagefind and for drawing pages). 'x baseline' is the build's wall time over the baseline's, then"
           " its CPU time over the baseline's. Peak memory: the biggest process (RSS) / all the build's processes at"
@@ -241,13 +256,20 @@ def main() -> None:
         for n in args.sizes:
             project = make_project(work / f"project-{n}", n)
             site = work / f"site-{n}"
-            wall, cpu, rss, rss_together, code = run(MKDOCS + ["build", "--strict", "-d", str(site)], project)
-            if code:
-                print(f"{n:>6} build failed (exit {code})")
+            builds, baselines = [], []
+            for turn in range(args.runs):  # build and baseline take turns, so that a drift in speed hits both
+                builds.append(run(MKDOCS + ["build", "--strict", "-d", str(site)], project))
+                if builds[-1][4]:
+                    break
+                if not turn:
+                    base = baseline_project(site, work / f"baseline-{n}")
+                baselines.append(run(MKDOCS + ["build", "-d", str(work / f"baseline-site-{n}")], base))
+            if builds[-1][4]:
+                print(f"{n:>6} build failed (exit {builds[-1][4]})")
                 continue
+            wall, cpu, rss, rss_together, code = _median(builds)
+            base_wall, base_cpu, base_rss, _, base_code = _median(baselines)
             pages, megabytes = size_of(site)
-            base = baseline_project(site, work / f"baseline-{n}")
-            base_wall, base_cpu, base_rss, _, base_code = run(MKDOCS + ["build", "-d", str(work / f"baseline-site-{n}")], base)
             per_plan[n] = wall / n
             sites[n] = (project, site)
             ratio = f"{wall / base_wall:.2f} / {cpu / base_cpu:.2f}" if not base_code else "nan"
@@ -259,9 +281,10 @@ def main() -> None:
         if args.preview_at:
             project = make_project(work / f"serve-{args.preview_at}", args.preview_at)
             plan = sorted((project / "data" / "plans").glob("*.yml"))[-1]
-            first, edit, cpu = edit_to_preview(project, plan, plan.stem)
+            first, edits, cpus = edit_to_preview(project, plan, plan.stem, args.runs)
             print(f"mkdocs serve --dirty at {args.preview_at} plans: first page served after {first:.1f} s; "
-                  f"edit to new page served: {edit:.2f} s wall, {cpu:.2f} s of the server's CPU")
+                  f"edit to new page served: {statistics.median(edits):.2f} s wall, {statistics.median(cpus):.2f} s of the server's CPU"
+                  f" (median of {len(edits)} edits; each: {', '.join(f'{e:.2f}' for e in edits)} s)")
         if args.transfer_at:
             if args.transfer_at not in sites:
                 project = make_project(work / f"project-{args.transfer_at}", args.transfer_at)
