@@ -71,8 +71,10 @@ def _mark_first_uses(html: str, terms: dict[str, str], mark: Callable[[str, str]
     """Mark the first use of each term in the text of the HTML (outside links) with mark(word, value)."""
     if not terms:
         return html
-    lookup = {(t.lower() if ignore_case else t): v for t, v in terms.items()}
     pattern = _terms_pattern(tuple(terms), ignore_case)
+    if pattern.search(html) is None:  # most texts use none of the terms
+        return html
+    lookup = {(t.lower() if ignore_case else t): v for t, v in terms.items()}
     depth_in_link = 0
     pieces = []
     for piece in TAG_OR_TEXT.split(html):

@@ -36,6 +36,8 @@ def mentions(text: str) -> list[Mention]:
     number after it, so that "Article 4 12 million children" does not cite an article 12.
     """
     found: list[Mention] = []
+    if "rticle" not in text and "UNCRC" not in text:  # the words MENTION starts with: most texts have neither
+        return found
     for match in MENTION.finditer(text):
         offset = match.start("numbers")
         numbers = match.group("numbers")
@@ -65,9 +67,12 @@ def link_mentions(text: str, href: Callable[[int], str]) -> str:
 
     A mention inside the words of a link the editor wrote is left alone: a link cannot hold a link.
     """
+    found = mentions(text)
+    if not found:
+        return text
     inside_links = [(match.start(1), match.end(1)) for match in LINK_WORDS.finditer(text)]
     pieces, last = [], 0
-    for mention in mentions(text):
+    for mention in found:
         if not FIRST_ARTICLE <= mention.number <= LAST_ARTICLE:
             continue
         if any(start <= mention.start < end for start, end in inside_links):
