@@ -66,8 +66,12 @@ ODD_SPACES = {"\u2007", "\u202f", "\u3000"}
 
 def refused_character(value: str) -> tuple[int, str] | None:
     """The first character a decoded text may not hold, as (index, description), or None."""
-    if value.replace("\n", "").isprintable() and not HANGUL_FILLERS.intersection(value) and not NONCHARACTERS.intersection(value):
-        return None  # isprintable() is False for every refused category: the common case runs in C
+    # isprintable() is False for every refused category: the common case runs in C (and an ASCII
+    # text holds none of the fillers and noncharacters, which are printable).
+    if value.replace("\n", "").isprintable() and (
+        value.isascii() or not (HANGUL_FILLERS.intersection(value) or NONCHARACTERS.intersection(value))
+    ):
+        return None
     for index, char in enumerate(value):
         if char == "\n":
             continue
