@@ -12,6 +12,15 @@ SKIP_LINK = '<a href="#main-content" class="md-skip">Skip to content</a>'
 
 
 def repair(html: str) -> str:
+    """The page with Material's markup repaired; only the part before the page's own <article> is
+    Material's (header, navigation, table of contents), so the rest is not searched."""
+    start = html.find("<article")
+    if start < 0:
+        return _repair(html)
+    return _repair(html[:start]) + html[start:]
+
+
+def _repair(html: str) -> str:
     # "Attribute autocomplete is only allowed when the input type is ..." (Material's toggles)
     html = re.sub(r'(<input[^>]*type="checkbox"[^>]*?) autocomplete="off"', r"\1", html)
     # "Bad value '' for attribute tabindex" (Material's nav section labels)
