@@ -114,15 +114,15 @@ def on_env(env, config, files):
 
 
 def on_page_content(html, page, config, files):
-    rendered = generated.render(page, config)
+    found = generated.render(page, config)
     # Material prints page titles without escaping them: hand it titles already escaped.
     title = Markup.escape(page.title or "")
     page.title = title
     if page.meta.get("title"):
         page.meta["title"] = title
-    if rendered is None:
+    if found is None:
         return html
-    links.record(page, rendered, files)
+    links.record(page, *found, files)
     return ""  # the body waits, compressed, until the page is drawn (GeneratedPages.body)
 
 

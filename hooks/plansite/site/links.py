@@ -89,8 +89,8 @@ class LinkCheck:
                 self._by_url.setdefault(url.removesuffix("index.html"), file)
         return self._by_url.get(url)
 
-    def record(self, page: Page, html: str, files: Files) -> None:
-        ids, hrefs = ids_and_links(html)
+    def record(self, page: Page, ids: set[str], hrefs: list[str], files: Files) -> None:
+        """Hand MkDocs a generated page's ids and the links its body makes (ids_and_links)."""
         page.present_anchor_ids = ids
         page.links_to_anchors = {}
         for href in hrefs:

@@ -24,6 +24,7 @@ from ..views import PageView, all_pages, redirects
 from . import progress_filters
 from ..views.navigation import young_people_menu
 from .filters import HEADING_ICONS, Filters
+from .links import ids_and_links
 
 
 # libyaml's writer when PyYAML has it: the same text, written faster.
@@ -39,7 +40,7 @@ class GeneratedPages:
         self.filters = Filters(catalogue)
         self.young_people_menu = young_people_menu(catalogue)
         self.env: jinja2.Environment | None = None
-        self._drawn: dict[str, bytes] = {}  # bodies drawn, compressed, until their page is drawn
+        self._drawn: dict[str, tuple[bytes, set[str], list[str]]] = {}  # see _drawn_body
 
     def files(self, config) -> list[File]:
         """Generated pages, and a redirect page at each old address of a renamed plan.
@@ -73,21 +74,20 @@ class GeneratedPages:
     def view_for(self, page: Page) -> PageView | None:
         return self.views.get(page.file.src_uri)
 
-    def render(self, page: Page, config) -> str | None:
-        """The HTML body of a generated page, or None for a hand-written one."""
+    def render(self, page: Page, config) -> tuple[set[str], list[str]] | None:
+        """Draw a generated page's body (unless it was drawn ahead) and give its table of contents to
+        MkDocs; returns the ids in the body and the links it makes (site/links.py), or None for a
+        hand-written page."""
         view = self.view_for(page)
         if view is None or self.env is None:
             return None
-        packed = self._drawn.get(view.path)
-        if packed is None:
-            html = self.draw(view, config)
-            self._drawn[view.path] = _packed(html)
-        else:
-            html = _unpacked(packed)
+        if view.path not in self._drawn:
+            self._drawn[view.path] = _drawn_body(self.draw(view, config))
         page.toc = get_toc(
             [{"level": level, "id": anchor, "name": str(escape(name)), "children": []} for level, anchor, name in view.toc]
         )
-        return html
+        _, ids, hrefs = self._drawn[view.path]
+        return ids, hrefs
 
     def body(self, page: Page) -> str | None:
         """A generated page's body again, when its template is drawn (None for a hand-written page).
@@ -96,8 +96,8 @@ class GeneratedPages:
         a thousand plans): ours wait here, compressed, from render() until then.
         """
         view = self.view_for(page)
-        packed = self._drawn.pop(view.path, None) if view is not None else None
-        return _unpacked(packed) if packed is not None else None
+        drawn = self._drawn.pop(view.path, None) if view is not None else None
+        return _unpacked(drawn[0]) if drawn is not None else None
 
     def draw(self, view: PageView, config) -> str:
         template = self.env.get_template(view.template)
@@ -125,10 +125,17 @@ PAGES_WORTH_SHARING = 60
 _DRAWING: tuple[GeneratedPages, object] | None = None
 
 
-def _draw_batch(paths: list[str]) -> dict[str, bytes]:
+def _draw_batch(paths: list[str]) -> dict[str, tuple[bytes, set[str], list[str]]]:
     """The bodies of some pages, drawn in a fork (see draw_ahead)."""
     pages, config = _DRAWING
-    return {path: _packed(pages.draw(pages.views[path], config)) for path in paths}
+    return {path: _drawn_body(pages.draw(pages.views[path], config)) for path in paths}
+
+
+def _drawn_body(html: str) -> tuple[bytes, set[str], list[str]]:
+    """A body as it waits for its page to be drawn: compressed, with the ids and links read from it
+    (by the fork that drew it, when drawn ahead)."""
+    ids, hrefs = ids_and_links(html)
+    return _packed(html), ids, hrefs
 
 
 def _packed(html: str) -> bytes:
