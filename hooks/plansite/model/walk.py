@@ -6,6 +6,7 @@ young-people review is taken from the same walk.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Any, Iterator
 
@@ -69,19 +70,25 @@ def strings(obj: Any) -> Iterator[tuple[str, Path]]:
 
 def adult_texts(obj: Any) -> Iterator[str]:
     """The adult words of an object and everything inside it (not young-people texts, not ids)."""
-    if isinstance(obj, BaseModel):
-        # Sorted, so that moving a field between classes in the model does not change a fingerprint.
-        for name in sorted(type(obj).model_fields):
-            if name not in NOT_ADULT_TEXT:
-                yield from adult_texts(getattr(obj, name))
-    elif isinstance(obj, (list, tuple)):
-        for item in obj:
-            yield from adult_texts(item)
-    elif isinstance(obj, dict):
-        for item in obj.values():
-            yield from adult_texts(item)
-    elif isinstance(obj, str):
-        yield obj
+    # A stack, not recursion, as in everything(); the texts come in the same order.
+    stack = [obj]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, str):
+            yield obj
+        elif isinstance(obj, BaseModel):
+            stack.extend(getattr(obj, name) for name in reversed(_adult_fields(type(obj))))
+        elif isinstance(obj, (list, tuple)):
+            stack.extend(reversed(obj))
+        elif isinstance(obj, dict):
+            stack.extend(reversed(list(obj.values())))
+
+
+@functools.cache
+def _adult_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """A model's fields that hold adult words, sorted: moving a field between classes in the model
+    does not change a fingerprint."""
+    return tuple(name for name in sorted(model.model_fields) if name not in NOT_ADULT_TEXT)
 
 
 def fingerprint(obj: Any) -> str:

@@ -14,7 +14,7 @@ from .organisations import organisation_pages
 from .page import PageView
 from .plans import Redirect, plan_pages, redirects
 from .search import search_pages
-from .progress import progress_pages
+from .progress import living_context, progress_pages
 
 __all__ = ["Citation", "PageView", "Redirect", "all_pages", "redirects"]
 
@@ -22,7 +22,8 @@ __all__ = ["Citation", "PageView", "Redirect", "all_pages", "redirects"]
 def all_pages(catalogue: Catalogue) -> list[PageView]:
     """Every page the data makes, for both audiences."""
     index = citations(catalogue)
+    living = {plan_file.slug: living_context(plan_file) for plan_file in catalogue.plans}
     return (
-        index_pages(catalogue, index) + organisation_pages(catalogue) + plan_pages(catalogue, index)
-        + article_pages(catalogue, index) + search_pages(catalogue) + progress_pages(catalogue)
+        index_pages(catalogue, index) + organisation_pages(catalogue) + plan_pages(catalogue, index, living)
+        + article_pages(catalogue, index) + search_pages(catalogue) + progress_pages(catalogue, living)
     )

@@ -11,7 +11,6 @@ from .citations import Citation, plan_articles
 from .folding import folded_sections
 from .page import PageView, excerpt
 from .young_cards import without_repeats
-from .progress import living_context
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 
@@ -20,7 +19,8 @@ def _plan_toc(plan: m.Plan) -> list[tuple[int, str, str]]:
     return [(2, section.id, section.title) for section in plan.sections]
 
 
-def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[PageView]:
+def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]], living: dict[str, dict]) -> list[PageView]:
+    """Each plan's page for adults and for young people; `living` is each plan's living_context, by slug."""
     pages = []
     cited, articles_by_number = plan_articles(index), catalogue.articles
     for plan_file in catalogue.plans:
@@ -29,7 +29,7 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[P
         articles = [articles_by_number[n] for n in cited.get(plan_file.slug, [])]
         common = {
             "plan_file": plan_file, "plan": plan, "organisation": organisation, "articles": articles,
-            **living_context(plan_file),
+            **living[plan_file.slug],
         }
         adult, young = plan_path(plan_file.slug, ADULT), plan_path(plan_file.slug, YOUNG)
         progress_toc = [(2, "progress", "Progress")] if common["summary"] or common["changes"] else []

@@ -29,11 +29,12 @@ def living_context(plan_file: PlanFile) -> dict[str, Any]:
     }
 
 
-def progress_pages(catalogue: Catalogue) -> list:
-    """A progress page for every plan that reports progress, and the latest updates across the site."""
+def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> list:
+    """A progress page for every plan that reports progress, and the latest updates across the site;
+    `living` is each plan's living_context, by slug."""
     pages = []
     for plan_file in catalogue.plans:
-        context = living_context(plan_file)
+        context = living[plan_file.slug]
         if context["summary"] is None and not context["changes"]:
             continue
         plan = plan_file.plan
