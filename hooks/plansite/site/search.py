@@ -82,7 +82,7 @@ PARTS_LIST = "parts.json"
 # Pagefind holds every word of its index in memory until it writes it: about 17 bytes for each
 # character of page it is given. The index is written in parts of at most this many characters
 # (about 350 MB of Pagefind's memory each); the search page merges them. The seven real plans
-# make one part; a thousand plans, five.
+# make one part; a thousand plans, four.
 PART_SIZE = 20_000_000
 
 
