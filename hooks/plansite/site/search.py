@@ -126,25 +126,28 @@ class PagesIndexer:
         self._staging = self.site_dir / f".{BUNDLE}-partial"
         shutil.rmtree(self._staging, ignore_errors=True)
         self._writer = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind-write")
-        self._parts: list[_Part] = []
+        self._parts: list[_Part] = []  # every part, in order
+        self._filling: _Part | None = None  # the part pages go to now
         self._written: list[concurrent.futures.Future] = []
 
     def add(self, url: str, html: str) -> None:
         """Index one page, by its URL from the site root ('' for the home page)."""
         html = indexed_part(html)
-        if len(self._parts) > len(self._written) and self._parts[-1].size + len(html) > self.part_size:
+        if self._filling is not None and self._filling.size + len(html) > self.part_size:
             self._finish_part()
-        if len(self._parts) == len(self._written):
-            self._parts.append(_Part(self._staging, f"part-{len(self._parts) + 1}/" if self._parts else ""))
-        self._parts[-1].add("/" + url, html)
+        if self._filling is None:
+            self._filling = _Part(self._staging, f"part-{len(self._parts) + 1}/" if self._parts else "")
+            self._parts.append(self._filling)
+        self._filling.add("/" + url, html)
 
     def _finish_part(self) -> None:
-        self._written.append(self._writer.submit(self._parts[-1].write))
+        self._written.append(self._writer.submit(self._filling.write))
+        self._filling = None
 
     def write(self) -> int:
         """Write the index into site_dir/pagefind and stop Pagefind; returns the number of pages indexed."""
         try:
-            if len(self._parts) > len(self._written):
+            if self._filling is not None:
                 self._finish_part()
             count = sum(future.result() for future in self._written)
             if not count:

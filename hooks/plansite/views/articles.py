@@ -40,17 +40,18 @@ def article_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> lis
         for audience in (ADULT, YOUNG):
             title = f"Article {article.number}: " + (article.title if audience is ADULT else article.young_people.title)
             other = YOUNG if audience is ADULT else ADULT
-            paths = [article_path(article.number, audience, number) for number in range(1, len(shares) + 1)]
-            for number, share in enumerate(shares, start=1):
+            # Each page's address, with the numbers of its first and last plan.
+            page_links = [
+                (article_path(article.number, audience, index + 1), index * PLANS_PER_PAGE + 1, index * PLANS_PER_PAGE + len(share))
+                for index, share in enumerate(shares)
+            ]
+            for number, (share, (path, _, _)) in enumerate(zip(shares, page_links), start=1):
                 pages.append(
                     PageView(
-                        paths[number - 1], title if number == 1 else f"{title} (page {number} of {len(shares)})",
+                        path, title if number == 1 else f"{title} (page {number} of {len(shares)})",
                         "pages/article.html", audience,
                         excerpt(article.summary if audience is ADULT else article.young_people.summary, 40),
-                        dict(context, by_plan=share, page_number=number, page_links=[
-                            (path, (index * PLANS_PER_PAGE) + 1, index * PLANS_PER_PAGE + len(shares[index]))
-                            for index, path in enumerate(paths)
-                        ]),
+                        dict(context, by_plan=share, page_number=number, page_links=page_links),
                         counterpart=article_path(article.number, other, number),
                     )
                 )
