@@ -71,6 +71,12 @@ def on_serve(server, config, builder):
     return server
 
 
+def build_cores() -> int:
+    """The processes `mkdocs build` shares its work among; one for `mkdocs serve`, whose threads
+    forbid forks (forks.py)."""
+    return plansite.forks.cores() if process.command == "build" else 1
+
+
 def site_url(config) -> str:
     """The site's address, ending in '/': feeds and downloads give absolute URLs from it."""
     return (config.site_url or "").rstrip("/") + "/"
@@ -81,7 +87,7 @@ def on_config(config):
     plansite = fresh_package()
     data = Path(config.config_file_path).parent / "data"
     try:
-        catalogue = plansite.catalogue.load_catalogue(data, preview=is_preview(config))
+        catalogue = plansite.catalogue.load_catalogue(data, preview=is_preview(config), processes=build_cores())
     except plansite.errors.DataError as error:
         raise PluginError("\n" + error.problems.report()) from None
     generated = plansite.pages.GeneratedPages(catalogue)
@@ -102,7 +108,7 @@ def on_files(files, config):
     if process.command != "serve":
         # `mkdocs build` draws the generated pages now, on every core; then Pagefind starts and
         # indexes each page as MkDocs writes it (the forks come first: no thread may run then).
-        generated.draw_ahead(config, plansite.forks.cores() if process.command == "build" else 1)
+        generated.draw_ahead(config, build_cores())
         process.indexer = plansite.search.PagesIndexer(config.site_dir)
     return files
 

@@ -62,3 +62,39 @@ def test_drafts_and_future_plans_are_left_out_unless_previewing(tmp_path: Path) 
     today = datetime.date(2026, 12, 1)
     assert "scb-business-plan-2009-10" not in [p.slug for p in load_catalogue(data, today=today).plans]
     assert "scb-business-plan-2009-10" in [p.slug for p in load_catalogue(data, preview=True, today=today).plans]
+
+
+def _broken_copy(tmp_path: Path) -> Path:
+    """data/ with problems in two plans: one caught by the schema, one by the cross-field checks."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    typo = data / "plans" / "scb-business-plan-2009-10.yml"
+    typo.write_text(typo.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    review = data / "plans" / "occ-participation-strategy-2014-15.yml"
+    text = review.read_text(encoding="utf-8")
+    first = text.index("matches: ") + len("matches: ")
+    review.write_text(text[:first] + "00000000" + text[first + 8 :], encoding="utf-8")
+    return data
+
+
+def test_plans_loaded_by_forks_give_the_same_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = load_catalogue(ROOT / "data")
+    monkeypatch.setattr("plansite.catalogue.PLANS_WORTH_SHARING", 1)
+    shared = load_catalogue(ROOT / "data", processes=2)
+    assert [p.slug for p in shared.plans] == [p.slug for p in alone.plans]
+    assert [p.plan for p in shared.plans] == [p.plan for p in alone.plans]
+    assert [p.document.text for p in shared.plans] == [p.document.text for p in alone.plans]
+    # A fork's document still finds where things were typed, for the checks across files.
+    assert shared.plans[0].document.position(("title",)) == alone.plans[0].document.position(("title",))
+
+
+def test_plans_loaded_by_forks_report_the_same_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _broken_copy(tmp_path)
+    with pytest.raises(DataError) as alone:
+        load_catalogue(data)
+    monkeypatch.setattr("plansite.catalogue.PLANS_WORTH_SHARING", 1)
+    with pytest.raises(DataError) as shared:
+        load_catalogue(data, processes=2)
+    assert shared.value.problems.report() == alone.value.problems.report()
+    assert "data/plans/scb-business-plan-2009-10.yml:" in alone.value.problems.report()
+    assert "needs review" in alone.value.problems.report()

@@ -16,6 +16,7 @@ from .check.site import (
     site_pages,
 )
 from .errors import DataError, Problems
+from .forks import batches, map_in_forks
 from .read import Document, read_document, validate
 from .read.files import list_data, refused
 
@@ -114,6 +115,55 @@ def load_plan(
     return plan, document
 
 
+def _usable_name(file: Path, problems: Problems) -> bool:
+    """True if a plan file's name can be its page's address, else False with a problem."""
+    slug = file.stem
+    if slug in RESERVED_SLUGS:
+        problems.add(
+            f"data/plans/{file.name}", 1, 1,
+            f"the file name '{file.name}' is taken by the site's own page at plans/{slug}/",
+            "rename the file, e.g. with the organisation and period: occ-business-plan-2025-26.yml",
+        )
+        return False
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+        problems.add(
+            f"data/plans/{file.name}", 1, 1,
+            f"the file name '{file.name}' cannot be used in a web address",
+            "rename it with lower-case letters, digits and hyphens only, e.g. occ-business-plan-2025-26.yml",
+        )
+        return False
+    return True
+
+
+# Below this many plans, starting other processes costs more than it saves.
+PLANS_WORTH_SHARING = 40
+_LOADING: tuple[Path, Path] | None = None
+
+
+def _load_plans(files: list[Path], root: Path, data_dir: Path, processes: int) -> list[tuple]:
+    """(plan, document, problems) for each plan file, in order, each loaded on its own (load_plan)."""
+    global _LOADING
+    _LOADING = (root, data_dir)
+    try:
+        if processes < 2 or len(files) < PLANS_WORTH_SHARING:
+            return _load_batch(files)
+        return [loaded for batch in map_in_forks(_load_batch, batches(files, 20), processes) for loaded in batch]
+    finally:
+        _LOADING = None
+
+
+def _load_batch(files: list[Path]) -> list[tuple]:
+    """Some plan files loaded (in a fork, when shared): what comes back is pickled, models and all,
+    which costs a fifteenth of reading and checking them again."""
+    root, data_dir = _LOADING
+    loaded = []
+    for file in files:
+        problems = Problems()
+        plan, document = load_plan(file, problems, _display(file, root), data_dir)
+        loaded.append((plan, document if plan is not None else None, problems))
+    return loaded
+
+
 def _digest(file: Path) -> str:
     try:
         return hashlib.sha256(file.read_bytes()).hexdigest()
@@ -121,11 +171,14 @@ def _digest(file: Path) -> str:
         return ""
 
 
-def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.date | None = None) -> Catalogue:
+def load_catalogue(
+    data_dir: Path, *, preview: bool = False, today: datetime.date | None = None, processes: int = 1
+) -> Catalogue:
     """Load and check all data; raise DataError listing every problem in every file.
 
     Drafts and plans whose publication date is still to come are checked like the others but
-    left out, unless this is a preview build.
+    left out, unless this is a preview build. With processes > 1 the plan files are read and
+    checked on their own by that many forks of this process (for `mkdocs build` only: forks.py).
     """
     data_dir = Path(data_dir).resolve()
     root = data_dir.parent
@@ -148,25 +201,12 @@ def load_catalogue(data_dir: Path, *, preview: bool = False, today: datetime.dat
     plans: list[PlanFile] = []
     left_out: list[tuple[str, str]] = []
     every_plan: list[tuple[str, m.Plan, Document]] = []
-    for file in list_data(data_dir, problems).plans:
-        slug = file.stem
-        if slug in RESERVED_SLUGS:
-            problems.add(
-                f"data/plans/{file.name}", 1, 1,
-                f"the file name '{file.name}' is taken by the site's own page at plans/{slug}/",
-                "rename the file, e.g. with the organisation and period: occ-business-plan-2025-26.yml",
-            )
-            continue
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
-            problems.add(
-                f"data/plans/{file.name}", 1, 1,
-                f"the file name '{file.name}' cannot be used in a web address",
-                "rename it with lower-case letters, digits and hyphens only, e.g. occ-business-plan-2025-26.yml",
-            )
-            continue
-        plan, document = load_plan(file, problems, _display(file, root), data_dir)
+    files = [file for file in list_data(data_dir, problems).plans if _usable_name(file, problems)]
+    for file, (plan, document, found) in zip(files, _load_plans(files, root, data_dir, processes)):
+        problems.extend(found)
         if plan is None:
             continue
+        slug = file.stem
         every_plan.append((slug, plan, document))
         if organisations:
             check_organisation(plan, document, known, problems)
