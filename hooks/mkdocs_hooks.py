@@ -100,43 +100,42 @@ def on_files(files, config):
     generated.set_environment(config.theme.get_env())
     for file in generated.files(config):
         files.append(file)
+    if process.command != "serve":
+        # `mkdocs build` draws the generated pages in forks, one per core, while it goes on; then
+        # Pagefind starts and indexes each page as MkDocs writes it (forks first: no thread may run then).
+        generated.draw_ahead(config, build_cores())
+        process.indexer = plansite.search.PagesIndexer(config.site_dir)
     for path, content in plansite.outputs.all_files(generated.catalogue, site_url(config)):
         files.append(plansite.pages.written_output(config, path, content))
     if process.dirty:
         generated.env.bytecode_cache = plansite.preview.OUR_TEMPLATES
         plansite.preview.watch(files, generated, config)
-    if process.command != "serve":
-        # `mkdocs build` draws the generated pages now, on every core; then Pagefind starts and
-        # indexes each page as MkDocs writes it (the forks come first: no thread may run then).
-        generated.draw_ahead(config, build_cores())
-        process.indexer = plansite.search.PagesIndexer(config.site_dir)
     return files
 
 
 def on_env(env, config, files):
+    links.use(files)
     if process.dirty:
         env.bytecode_cache = plansite.preview.THEME_TEMPLATES
     return env
 
 
 def on_page_content(html, page, config, files):
-    found = generated.render(page, config)
+    generated_page = generated.set_toc(page)
     # Material prints page titles without escaping them: hand it titles already escaped.
     title = Markup.escape(page.title or "")
     page.title = title
     if page.meta.get("title"):
         page.meta["title"] = title
-    if found is None:
-        return html
-    links.record(page, *found, files)
-    return ""  # the body waits, compressed, until the page is drawn (GeneratedPages.body)
+    return "" if generated_page else html  # a generated body is drawn when its page is (on_page_context)
 
 
 def on_page_context(context, page, config, nav):
     context["young_people_menu"] = generated.young_people_menu
     view = generated.view_for(page)
     if view is not None:
-        page.content = generated.body(page)
+        page.content, ids, hrefs = generated.body(page, config)
+        links.record(page, ids, hrefs)
         context["audience"] = view.audience.value
         context["counterpart"] = view.counterpart
         context["feeds"] = plansite.progress.feeds_for(view.context)
@@ -166,6 +165,7 @@ def on_post_build(config):
     """The search index, written by the build itself; `mkdocs serve` skips it to keep previews fast."""
     if process.dirty:
         plansite.preview.build_succeeded(config.site_dir)
+    generated.stop_drawing()
     indexer, process.indexer = process.indexer, None
     if indexer is None:
         return
@@ -178,6 +178,8 @@ def on_post_build(config):
 def on_build_error(error):
     if process.dirty and plansite is not None:
         plansite.preview.build_failed()
+    if generated is not None:
+        generated.stop_drawing()
     indexer, process.indexer = process.indexer, None
     if indexer is not None:
         indexer.close()

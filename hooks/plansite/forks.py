@@ -32,5 +32,10 @@ def map_in_forks(work: Callable[[Batch], Result], shares: list[Batch], processes
     `work` must be a module-level function; what it needs beyond its share it reads from a
     module-level variable set before calling this.
     """
-    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+    with forks_for(processes) as pool:
         return list(pool.map(work, shares))
+
+
+def forks_for(processes: int) -> ProcessPoolExecutor:
+    """A pool of `processes` forks of this process, all taken at its first piece of work (submit)."""
+    return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))

@@ -8,6 +8,7 @@ can only reach the page as HTML through the `prose` filter, which sanitises it.
 from __future__ import annotations
 
 import zlib
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import jinja2
@@ -18,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..catalogue import Catalogue
-from ..forks import batches, map_in_forks
+from ..forks import batches, forks_for
 from ..paths import audience_of, base_of
 from ..views import PageView, all_pages, redirects
 from . import progress_filters
@@ -41,6 +42,8 @@ class GeneratedPages:
         self.young_people_menu = young_people_menu(catalogue)
         self.env: jinja2.Environment | None = None
         self._drawn: dict[str, tuple[bytes, set[str], list[str]]] = {}  # see _drawn_body
+        self._pending: dict[str, Future] = {}  # pages being drawn ahead, by path: their batch's drawing
+        self._forks: ProcessPoolExecutor | None = None
 
     def files(self, config) -> list[File]:
         """Generated pages, and a redirect page at each old address of a renamed plan.
@@ -74,39 +77,47 @@ class GeneratedPages:
     def view_for(self, page: Page) -> PageView | None:
         return self.views.get(page.file.src_uri)
 
-    def render(self, page: Page, config) -> tuple[set[str], list[str]] | None:
-        """Draw a generated page's body (unless it was drawn ahead) and give its table of contents to
-        MkDocs; returns the ids in the body and the links it makes (site/links.py), or None for a
-        hand-written page."""
+    def set_toc(self, page: Page) -> bool:
+        """Give MkDocs a generated page's table of contents; False for a hand-written page."""
         view = self.view_for(page)
         if view is None or self.env is None:
-            return None
-        if view.path not in self._drawn:
-            self._drawn[view.path] = _drawn_body(self.draw(view, config))
+            return False
         page.toc = get_toc(
             [{"level": level, "id": anchor, "name": str(escape(name)), "children": []} for level, anchor, name in view.toc]
         )
-        _, ids, hrefs = self._drawn[view.path]
-        return ids, hrefs
+        return True
 
-    def body(self, page: Page) -> str | None:
-        """A generated page's body again, when its template is drawn (None for a hand-written page).
+    def body(self, page: Page, config) -> tuple[str, set[str], list[str]] | None:
+        """A generated page's body when its template is drawn, with the ids in it and the links it
+        makes (site/links.py); None for a hand-written page.
 
-        MkDocs reads every page before it draws any, and would hold every body at once (150 MB at
-        a thousand plans): ours wait here, compressed, from render() until then.
+        A body drawn ahead by a fork is waited for if it is not ready yet; any other is drawn now.
         """
         view = self.view_for(page)
-        drawn = self._drawn.pop(view.path, None) if view is not None else None
-        return _unpacked(drawn[0]) if drawn is not None else None
+        if view is None:
+            return None
+        if view.path not in self._drawn and view.path in self._pending:
+            for path, drawn in self._pending[view.path].result().items():
+                self._drawn[path] = drawn
+                del self._pending[path]
+        drawn = self._drawn.pop(view.path, None)
+        if drawn is None:
+            html = self.draw(view, config)
+            return (html, *ids_and_links(html))
+        packed, ids, hrefs = drawn
+        return _unpacked(packed), ids, hrefs
 
     def draw(self, view: PageView, config) -> str:
         template = self.env.get_template(view.template)
         return template.render(view=view, base=base_of(view.url), config=config, terms_seen=set(), icons_seen=set(HEADING_ICONS), ids_given=set(), **view.context)
 
     def draw_ahead(self, config, processes: int) -> None:
-        """Draw every page's body now, shared among forks of this process, for render() to hand out.
+        """Start drawing every page's body in forks of this process, in the order MkDocs draws its
+        pages: MkDocs goes on with its own work meanwhile, and body() waits for a page only if its
+        fork has not reached it yet.
 
-        For `mkdocs build` only: a fork must not be taken while other threads run (forks.py).
+        For `mkdocs build` only: a fork must not be taken while other threads run (forks.py). All
+        the forks are taken here, at the first batch.
         """
         paths = list(self.views)
         if processes < 2 or len(paths) < PAGES_WORTH_SHARING:
@@ -114,10 +125,19 @@ class GeneratedPages:
         global _DRAWING
         _DRAWING = (self, config)
         try:
-            for drawn in map_in_forks(_draw_batch, batches(paths, 20), processes):
-                self._drawn.update(drawn)
+            self._forks = forks_for(processes)
+            for batch in batches(paths, 20):
+                future = self._forks.submit(_draw_batch, batch)
+                self._pending.update(dict.fromkeys(batch, future))
         finally:
-            _DRAWING = None
+            _DRAWING = None  # the forks have their own copy
+
+    def stop_drawing(self) -> None:
+        """Let the forks go: at the end of the build, or when it fails (drawings not started are dropped)."""
+        if self._forks is not None:
+            self._forks.shutdown(cancel_futures=True)
+            self._forks = None
+        self._pending.clear()
 
 
 # Below this many pages, starting other processes costs more than it saves.
