@@ -12,8 +12,8 @@ from . import model as m
 from .check.plan import check_plan, check_valid_sections
 from .check.reading import TextPage, check_young_people_texts, young_people_texts
 from .check.site import (
-    RESERVED_SLUGS, check_convention, check_internal_links, check_organisation, check_organisation_texts, check_site,
-    site_pages,
+    RESERVED_SLUGS, SiteLink, check_convention, check_internal_links, check_organisation, check_organisation_texts,
+    check_site, site_links, site_pages,
 )
 from .errors import DataError, Problems
 from .forks import batches, map_in_forks
@@ -140,8 +140,19 @@ PLANS_WORTH_SHARING = 40
 _LOADING: tuple[Path, Path] | None = None
 
 
-def _load_plans(files: list[Path], root: Path, data_dir: Path, processes: int) -> list[tuple]:
-    """(plan, document, problems) for each plan file, in order, each loaded on its own (load_plan)."""
+@dataclass
+class _LoadedPlan:
+    """One plan file loaded and checked on its own, with what the checks across files need of it."""
+
+    plan: m.Plan | None
+    document: Document | None
+    problems: Problems
+    reading: TextPage | None = None  # its young-people texts, measured, if it is published
+    links: list[SiteLink] = field(default_factory=list)  # its links to this site's pages
+
+
+def _load_plans(files: list[Path], root: Path, data_dir: Path, processes: int) -> list[_LoadedPlan]:
+    """Each plan file loaded on its own (load_plan), in order; shared among forks if there are many."""
     global _LOADING
     _LOADING = (root, data_dir)
     try:
@@ -152,15 +163,22 @@ def _load_plans(files: list[Path], root: Path, data_dir: Path, processes: int) -
         _LOADING = None
 
 
-def _load_batch(files: list[Path]) -> list[tuple]:
+def _load_batch(files: list[Path]) -> list[_LoadedPlan]:
     """Some plan files loaded (in a fork, when shared): what comes back is pickled, models and all,
     which costs a fifteenth of reading and checking them again."""
     root, data_dir = _LOADING
     loaded = []
     for file in files:
-        problems = Problems()
+        slug, problems = file.stem, Problems()
         plan, document = load_plan(file, problems, _display(file, root), data_dir)
-        loaded.append((plan, document if plan is not None else None, problems))
+        if plan is None:
+            loaded.append(_LoadedPlan(None, None, problems))
+            continue
+        reading = None
+        if plan.status == "published":
+            reading = TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan))
+            reading.grade  # measured here, in the fork when shared
+        loaded.append(_LoadedPlan(plan, document, problems, reading, site_links(slug, plan)))
     return loaded
 
 
@@ -201,18 +219,20 @@ def load_catalogue(
     plans: list[PlanFile] = []
     left_out: list[tuple[str, str]] = []
     every_plan: list[tuple[str, m.Plan, Document]] = []
+    links: dict[str, list[SiteLink]] = {}
     files = [file for file in list_data(data_dir, problems).plans if _usable_name(file, problems)]
-    for file, (plan, document, found) in zip(files, _load_plans(files, root, data_dir, processes)):
-        problems.extend(found)
-        if plan is None:
+    for file, loaded in zip(files, _load_plans(files, root, data_dir, processes)):
+        problems.extend(loaded.problems)
+        if loaded.plan is None:
             continue
-        slug = file.stem
+        slug, plan, document = file.stem, loaded.plan, loaded.document
         every_plan.append((slug, plan, document))
+        links[slug] = loaded.links
         if organisations:
             check_organisation(plan, document, known, problems)
-        if plan.status == "published":
+        if loaded.reading is not None:
             published.add(plan.organisation)
-            reading_pages.append(TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan)))
+            reading_pages.append(loaded.reading)
         if plan.status == "draft" and not preview:
             left_out.append((slug, "draft"))
         elif plan.publish_on and plan.publish_on > today and not preview:
@@ -236,7 +256,7 @@ def load_catalogue(
             [p.slug for p in plans], [o.id for o in organisations.organisations],
             [old for p in plans for old in p.plan.previous_slugs], root / "content",
         )
-        check_internal_links([(p.slug, p.plan, p.document) for p in plans], pages, problems)
+        check_internal_links([(p.document, links[p.slug]) for p in plans], pages, problems)
     if problems:
         raise DataError(problems)
     for plan_file in plans:

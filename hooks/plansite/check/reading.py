@@ -191,13 +191,15 @@ class TextPage:
     """Whether the page limit applies to these texts. An article's page is mostly the site's own
     words around a short summary: only the built page can be held to it (the test suite does)."""
 
-    def measure(self) -> Measure:
-        return measure([block for text, _ in self.texts for block in text_blocks(text)])
+    @functools.cached_property
+    def grade(self) -> float:
+        """The reading grade of these texts together, as one page shows them."""
+        return measure([block for text, _ in self.texts for block in text_blocks(text)]).grade
 
 
 def check_young_people_texts(pages: list[TextPage], problems: Problems) -> None:
     """Each page's young-people texts within the page limit, and the median page within the median limit."""
-    grades = {id(page): page.measure().grade for page in pages if page.texts}
+    grades = {id(page): page.grade for page in pages if page.texts}
     median = statistics.median(grades.values()) if grades else 0.0
     for page in pages:
         grade = grades.get(id(page))

@@ -9,6 +9,7 @@ elements with one id, or one page two sources.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -167,38 +168,58 @@ def _add(document: Document | None, problems: Problems, path: tuple, message: st
     problems.add(document.path, line, column, message, hint)
 
 
-def check_internal_links(
-    built: list[tuple[str, m.Plan, Document]], pages: set[str], problems: Problems
-) -> None:
-    """Links in a plan's texts to a page or an #anchor of this site must find it.
+@dataclass(frozen=True)
+class SiteLink:
+    """A link in a plan's text to a page of this site, as found in the plan on its own (site_links)."""
 
-    `pages` holds the URL of every page the build makes ('plans/x/', 'uncrc/article-12/'...).
+    path: tuple  # the text it is in
+    href: str
+    page: str  # the URL of the page it goes to, e.g. 'uncrc/article-12/'
+    missing_anchor: str | None = None  # the #anchor it names on its own plan's page, when that has none
+
+
+def site_links(slug: str, plan: m.Plan) -> list[SiteLink]:
+    """Every link in a plan's texts to a page or an #anchor of this site.
+
     A link is followed from the page its text is shown on: the adult plan page, or the young
-    people's one for a young-people text. Anchors are checked on the plan's own pages.
+    people's one for a young-people text. Anchors on the plan's own pages are looked up here.
     """
-    for slug, plan, document in built:
-        anchors = None  # found when a link needs them: most plans link to no part of themselves
-        for value, path in strings(plan):
-            if "](" not in value and "]:" not in value:
+    found = []
+    anchors = None  # found when a link needs them: most plans link to no part of themselves
+    for value, path in strings(plan):
+        if "](" not in value and "]:" not in value:
+            continue
+        young = "young_people" in path
+        page = f"{'young-people/' if young else ''}plans/{slug}/"
+        for _, href in hrefs_in(value):
+            target = on_site(href, page)
+            if target is None:
                 continue
-            young = "young_people" in path
-            page = f"{'young-people/' if young else ''}plans/{slug}/"
-            for _, href in hrefs_in(value):
-                target = on_site(href, page)
-                if target is None:
-                    continue
-                where, fragment = target
-                if where.endswith("index.html"):
-                    where = where.removesuffix("index.html")
-                if where and not where.endswith("/"):
-                    where += "/"
-                if where not in pages:
-                    _link_problem(document, problems, path, href, "goes to a page this site does not have", "check the address, e.g. /uncrc/article-12/ or #a-section-id")
-                elif fragment and where == page:
-                    if anchors is None:
-                        anchors = _plan_anchors(plan)
-                    if fragment not in anchors:
-                        _link_problem(document, problems, path, href, f"goes to '#{fragment}', which is not on the page", "use the id of a section or item of this plan")
+            where, fragment = target
+            if where.endswith("index.html"):
+                where = where.removesuffix("index.html")
+            if where and not where.endswith("/"):
+                where += "/"
+            missing = None
+            if fragment and where == page:
+                if anchors is None:
+                    anchors = _plan_anchors(plan)
+                if fragment not in anchors:
+                    missing = fragment
+            found.append(SiteLink(path, href, where, missing))
+    return found
+
+
+def check_internal_links(built: list[tuple[Document, list[SiteLink]]], pages: set[str], problems: Problems) -> None:
+    """Each plan's links to this site (site_links) must find their page and, on the plan's own
+    pages, their #anchor. `pages` holds the URL of every page the build makes ('plans/x/',
+    'uncrc/article-12/'...)."""
+    for document, links in built:
+        for link in links:
+            if link.page not in pages:
+                _link_problem(document, problems, link.path, link.href, "goes to a page this site does not have", "check the address, e.g. /uncrc/article-12/ or #a-section-id")
+            elif link.missing_anchor is not None:
+                _link_problem(document, problems, link.path, link.href, f"goes to '#{link.missing_anchor}', which is not on the page", "use the id of a section or item of this plan")
 
 
 def _plan_anchors(plan: m.Plan) -> set[str]:
