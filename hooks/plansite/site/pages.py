@@ -44,6 +44,7 @@ class GeneratedPages:
         self._drawn: dict[str, tuple[bytes, set[str], list[str]]] = {}  # see _drawn_body
         self._pending: dict[str, Future] = {}  # pages being drawn ahead, by path: their batch's drawing
         self._forks: ProcessPoolExecutor | None = None
+        self._batches: list[Future] = []  # in the order they were handed to the forks
 
     def files(self, config) -> list[File]:
         """Generated pages, and a redirect page at each old address of a renamed plan.
@@ -100,6 +101,7 @@ class GeneratedPages:
             for path, drawn in self._pending[view.path].result().items():
                 self._drawn[path] = drawn
                 del self._pending[path]
+            self._let_idle_forks_go()
         drawn = self._drawn.pop(view.path, None)
         if drawn is None:
             html = self.draw(view, config)
@@ -128,9 +130,18 @@ class GeneratedPages:
             self._forks = forks_for(processes)
             for batch in batches(paths, 20):
                 future = self._forks.submit(_draw_batch, batch)
+                self._batches.append(future)
                 self._pending.update(dict.fromkeys(batch, future))
         finally:
             _DRAWING = None  # the forks have their own copy
+
+    def _let_idle_forks_go(self) -> None:
+        """Once every page is drawn, the forks stop (each holds a copy of much of this process's
+        memory); the drawings not yet asked for wait in their futures."""
+        # The last batch is looked at first: until it is done, there is no need to look at them all.
+        if self._forks is not None and self._batches[-1].done() and all(f.done() for f in self._batches):
+            self._forks.shutdown(wait=False)
+            self._forks = None
 
     def stop_drawing(self) -> None:
         """Let the forks go: at the end of the build, or when it fails (drawings not started are dropped)."""
@@ -138,6 +149,7 @@ class GeneratedPages:
             self._forks.shutdown(cancel_futures=True)
             self._forks = None
         self._pending.clear()
+        self._batches.clear()
 
 
 # Below this many pages, starting other processes costs more than it saves.
