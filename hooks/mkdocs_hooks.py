@@ -25,7 +25,7 @@ def code_version() -> tuple:
 # MkDocs runs this file afresh each time it loads the config (each rebuild of `mkdocs serve`), and
 # calls on_startup only once: what must last the whole process is kept in a module of its own.
 process = sys.modules.setdefault("plansite_process", ModuleType("plansite_process"))
-for name, value in {"imported_version": None, "command": None, "dirty": False, "indexer": None}.items():
+for name, value in {"imported_version": None, "command": None, "dirty": False, "indexer": None, "downloads": None}.items():
     if not hasattr(process, name):
         setattr(process, name, value)
 
@@ -90,9 +90,15 @@ def on_config(config):
         catalogue = plansite.catalogue.load_catalogue(data, preview=is_preview(config), processes=build_cores())
     except plansite.errors.DataError as error:
         raise PluginError("\n" + error.problems.report()) from None
+    if process.command == "build":  # the downloads and feeds are made by a fork meanwhile
+        process.downloads = plansite.forks.WorkInFork(all_downloads, catalogue, site_url(config))
     generated = plansite.pages.GeneratedPages(catalogue)
     links = plansite.links.LinkCheck()
     return config
+
+
+def all_downloads(catalogue, url: str) -> list[tuple[str, bytes]]:
+    return list(plansite.outputs.all_files(catalogue, url))
 
 
 def on_files(files, config):
@@ -105,7 +111,9 @@ def on_files(files, config):
         # Pagefind starts and indexes each page as MkDocs writes it (forks first: no thread may run then).
         generated.draw_ahead(config, build_cores())
         process.indexer = plansite.search.PagesIndexer(config.site_dir)
-    for path, content in plansite.outputs.all_files(generated.catalogue, site_url(config)):
+    downloads, process.downloads = process.downloads, None
+    made = downloads.result() if downloads else plansite.outputs.all_files(generated.catalogue, site_url(config))
+    for path, content in made:
         files.append(plansite.pages.written_output(config, path, content))
     if process.dirty:
         generated.env.bytecode_cache = plansite.preview.OUR_TEMPLATES
@@ -180,6 +188,9 @@ def on_build_error(error):
         plansite.preview.build_failed()
     if generated is not None:
         generated.stop_drawing()
+    downloads, process.downloads = process.downloads, None
+    if downloads is not None:
+        downloads.cancel()
     indexer, process.indexer = process.indexer, None
     if indexer is not None:
         indexer.close()

@@ -1,4 +1,5 @@
-"""Work shared among the CPU cores by forks of this process (`mkdocs build` draws its pages so).
+"""Work shared among the CPU cores by forks of this process (`mkdocs build` loads its plans, draws
+its pages and writes its downloads so).
 
 A fork starts with everything this process holds in memory, so a batch of work needs only its
 names sent; what comes back is pickled. A fork must not be taken while other threads run
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import traceback
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, TypeVar
 
@@ -39,3 +41,46 @@ def map_in_forks(work: Callable[[Batch], Result], shares: list[Batch], processes
 def forks_for(processes: int) -> ProcessPoolExecutor:
     """A pool of `processes` forks of this process, all taken at its first piece of work (submit)."""
     return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
+
+
+class WorkInFork:
+    """work(*args) done by a fork of this process, started at once; result() waits for its answer.
+
+    The fork has args as they are in memory (nothing is pickled to start it), and no thread is
+    left running here meanwhile: more forks may be taken before result() is asked for.
+    """
+
+    def __init__(self, work: Callable[..., Result], *args) -> None:
+        self._answer, sending = multiprocessing.Pipe(duplex=False)
+        self._process = multiprocessing.get_context("fork").Process(target=_answer, args=(sending, work, args), daemon=True)
+        self._process.start()
+        sending.close()
+
+    def result(self) -> Result:
+        """What work returned (an exception in the fork is raised here, with its traceback's text)."""
+        try:
+            done, value = self._answer.recv()
+        except EOFError:
+            done, value = False, "the fork stopped without an answer"
+        finally:
+            self._answer.close()
+            self._process.join()
+        if not done:
+            raise RuntimeError(f"work done in a fork failed:\n{value}")
+        return value
+
+    def cancel(self) -> None:
+        """Stop the fork, if it is still working (the build failed)."""
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._answer.close()
+
+
+def _answer(sending, work: Callable, args: tuple) -> None:
+    try:
+        answer = (True, work(*args))
+    except BaseException:  # noqa: BLE001 - whatever went wrong is told to the process that asked
+        answer = (False, traceback.format_exc())
+    sending.send(answer)
+    sending.close()
