@@ -81,9 +81,10 @@ def indexed_part(html: str) -> str:
 PARTS_LIST = "parts.json"
 # Pagefind holds every word of its index in memory until it writes it: about 17 bytes for each
 # character of page it is given. The index is written in parts of at most this many characters
-# (about 350 MB of Pagefind's memory each); the search page merges them. The seven real plans
-# make one part; a thousand plans, four.
-PART_SIZE = 20_000_000
+# (about 200 MB of Pagefind's memory each: while one part is written the next one fills, beside
+# the build and its forks); the search page merges them. The seven real plans make one part; a
+# thousand plans, six.
+PART_SIZE = 12_000_000
 
 
 class _Part:
