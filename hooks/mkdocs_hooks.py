@@ -5,6 +5,7 @@ Each hook is a few lines; the work is done by the `plansite` package beside this
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -86,13 +87,15 @@ def on_config(config):
     global plansite, generated, links
     plansite = fresh_package()
     data = Path(config.config_file_path).parent / "data"
-    try:
-        catalogue = plansite.catalogue.load_catalogue(data, preview=is_preview(config), processes=build_cores())
-    except plansite.errors.DataError as error:
-        raise PluginError("\n" + error.problems.report()) from None
-    if process.command == "build":  # the downloads and feeds are made by a fork meanwhile
-        process.downloads = plansite.forks.WorkInFork(all_downloads, catalogue, site_url(config))
-    generated = plansite.pages.GeneratedPages(catalogue)
+    building = process.command == "build"
+    with plansite.forks.lasting_objects() if building else contextlib.nullcontext():
+        try:
+            catalogue = plansite.catalogue.load_catalogue(data, preview=is_preview(config), processes=build_cores())
+        except plansite.errors.DataError as error:
+            raise PluginError("\n" + error.problems.report()) from None
+        if building:  # the downloads and feeds are made by a fork meanwhile
+            process.downloads = plansite.forks.WorkInFork(all_downloads, catalogue, site_url(config))
+        generated = plansite.pages.GeneratedPages(catalogue)
     links = plansite.links.LinkCheck()
     return config
 

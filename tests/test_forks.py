@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 
 import pytest
 
-from plansite.forks import WorkInFork, batches, map_in_forks
+from plansite.forks import WorkInFork, batches, lasting_objects, map_in_forks
 
 
 def _pid_and(value):
@@ -45,3 +46,25 @@ def test_shares_come_back_in_order() -> None:
     answers = map_in_forks(_pid_and, shares, 2)
     assert [value for _, value in answers] == shares
     assert all(pid != os.getpid() for pid, _ in answers)
+
+
+def test_lasting_objects_are_left_out_of_collections_and_the_collector_comes_back() -> None:
+    before = gc.get_freeze_count()
+    try:
+        with pytest.raises(KeyError):
+            with lasting_objects():
+                assert not gc.isenabled()
+                made = [{"plan": n} for n in range(1000)]
+                raise KeyError("a problem in the data")
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= before + len(made)
+    finally:
+        gc.unfreeze()
+
+
+def test_a_fork_taken_while_collection_is_off_collects_its_own_garbage() -> None:
+    gc.disable()
+    try:
+        assert WorkInFork(gc.isenabled).result() is True
+    finally:
+        gc.enable()
