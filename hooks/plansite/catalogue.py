@@ -158,6 +158,7 @@ def _load_plans(files: list[Path], root: Path, data_dir: Path, processes: int) -
     try:
         if processes < 2 or len(files) < PLANS_WORTH_SHARING:
             return _load_batch(files)
+        m.Plan.model_rebuild()  # the model's validator, made once here for every fork (model.fields.Model)
         return [loaded for batch in map_in_forks(_load_batch, batches(files, 20), processes) for loaded in batch]
     finally:
         _LOADING = None
