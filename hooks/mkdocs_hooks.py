@@ -101,6 +101,7 @@ def on_config(config):
 
 
 def all_downloads(catalogue, url: str) -> list[tuple[str, bytes]]:
+    """Every download and feed at once, as a fork hands them back."""
     return list(plansite.outputs.all_files(catalogue, url))
 
 
