@@ -93,7 +93,7 @@ def on_config(config):
             catalogue = plansite.catalogue.load_catalogue(data, preview=is_preview(config), processes=build_cores())
         except plansite.errors.DataError as error:
             raise PluginError("\n" + error.problems.report()) from None
-        if building:  # the downloads and feeds are made by a fork meanwhile
+        if build_cores() > 1:  # the downloads and feeds are made by a fork meanwhile
             process.downloads = plansite.forks.WorkInFork(all_downloads, catalogue, site_url(config))
         generated = plansite.pages.GeneratedPages(catalogue)
     links = plansite.links.LinkCheck()

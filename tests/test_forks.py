@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from plansite.forks import WorkInFork, batches, lasting_objects, map_in_forks
+from plansite.forks import WorkInFork, batches, cores, lasting_objects, map_in_forks
 
 
 def _pid_and(value):
@@ -68,3 +68,9 @@ def test_a_fork_taken_while_collection_is_off_collects_its_own_garbage() -> None
         assert WorkInFork(gc.isenabled).result() is True
     finally:
         gc.enable()
+
+
+def test_where_processes_cannot_fork_the_build_uses_one_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cores() >= 1
+    monkeypatch.setattr("multiprocessing.get_all_start_methods", lambda: ["spawn"])
+    assert cores() == 1

@@ -21,7 +21,10 @@ Result = TypeVar("Result")
 
 
 def cores() -> int:
-    """The CPU cores this process may use."""
+    """The CPU cores this process may share its work among: one where processes cannot fork
+    (Windows), so that the build works there too, on one core."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
