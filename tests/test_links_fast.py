@@ -28,3 +28,21 @@ def test_awkward_markup_is_read_like_the_parser() -> None:
     parser.feed(html)
     parser.close()
     assert links.ids_and_links(html) == (parser.ids, parser.links)
+
+
+def test_a_generated_page_hands_its_anchors_and_links_to_mkdocs(caplog) -> None:
+    class Stub:  # what the check reads of MkDocs' files and pages
+        def __init__(self, **attributes) -> None:
+            self.__dict__.update(attributes)
+
+    home = Stub(url="./", src_uri="index.md")
+    plan = Stub(url="plans/x/", src_uri="plans/x.md")
+    check = links.LinkCheck()
+    check.use([home, plan])
+    page = Stub(url="uncrc/article-12/", file=Stub(src_uri="uncrc/article-12.md"))
+    check.record(page, {"top"}, ["../../plans/x/#aims", "../../", "#top", "../../plans/gone/", "https://example.org/"])
+    assert page.present_anchor_ids == {"top"}
+    assert page.links_to_anchors == {plan: {"aims": "../../plans/x/#aims"}, page.file: {"top": "#top"}}
+    assert [r.getMessage() for r in caplog.records] == [
+        "Doc file 'uncrc/article-12.md' contains a link '../../plans/gone/', but there is no page at '../../plans/gone/'."
+    ]

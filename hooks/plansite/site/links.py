@@ -78,21 +78,15 @@ class LinkCheck:
     """Records generated pages' anchors and links for MkDocs' anchor validation."""
 
     def __init__(self) -> None:
-        self._files: Files | None = None
-        self._by_url: dict[str, File] | None = None
+        self._by_url: dict[str, File] = {}
 
     def use(self, files: Files) -> None:
-        """The site's files, once MkDocs has them all: links are looked up among them."""
-        self._files, self._by_url = files, None
-
-    def _file_at(self, url: str) -> File | None:
-        if self._by_url is None:
-            self._by_url = {}
-            for file in self._files:
-                at = "" if file.url == "./" else file.url  # MkDocs calls the home page "./"
-                self._by_url[at] = file
-                self._by_url.setdefault(at.removesuffix("index.html"), file)
-        return self._by_url.get(url)
+        """The site's files, once MkDocs has them all: links are looked up among them by URL."""
+        self._by_url = {}
+        for file in files:
+            url = "" if file.url == "./" else file.url  # MkDocs calls the home page "./"
+            self._by_url[url] = file
+            self._by_url.setdefault(url.removesuffix("index.html"), file)
 
     def record(self, page: Page, ids: set[str], hrefs: list[str]) -> None:
         """Hand MkDocs a generated page's ids and the links its body makes (ids_and_links)."""
@@ -105,7 +99,7 @@ class LinkCheck:
             if parts.path:
                 url = posixpath.normpath(posixpath.join(posixpath.dirname("/" + page.url), unquote(parts.path)))
                 url = url.lstrip("/") + ("/" if parts.path.endswith("/") and url != "/" else "")
-                target = self._file_at("" if url == "/" else url)
+                target = self._by_url.get("" if url == "/" else url)
             else:
                 target = page.file
             if target is None:

@@ -138,8 +138,7 @@ class GeneratedPages:
     def _let_idle_forks_go(self) -> None:
         """Once every page is drawn, the forks stop (each holds a copy of much of this process's
         memory); the drawings not yet asked for wait in their futures."""
-        # The last batch is looked at first: until it is done, there is no need to look at them all.
-        if self._forks is not None and self._batches[-1].done() and all(f.done() for f in self._batches):
+        if self._forks is not None and all(batch.done() for batch in self._batches):
             self._forks.shutdown(wait=False)
             self._forks = None
 
