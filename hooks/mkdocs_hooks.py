@@ -45,7 +45,7 @@ def fresh_package() -> SimpleNamespace:
         process.imported_version = version
     if HOOKS not in sys.path:
         sys.path.insert(0, HOOKS)
-    names = ("catalogue", "errors", "forks", "paths", "site.links", "site.markup", "site.pages", "site.preview", "site.search", "site.security", "outputs", "views.progress")
+    names = ("catalogue", "errors", "forks", "paths", "site.links", "site.markup", "site.pages", "site.preview", "site.search", "site.security", "outputs", "saved", "views.progress")
     modules = {name.split(".")[-1]: importlib.import_module(f"plansite.{name}") for name in names}
     return SimpleNamespace(**modules)
 
@@ -83,14 +83,19 @@ def site_url(config) -> str:
     return (config.site_url or "").rstrip("/") + "/"
 
 
+def project(config) -> Path:
+    """The folder of mkdocs.yml, which holds data/ and the builds' saved work (.cache/)."""
+    return Path(config.config_file_path).parent
+
+
 def on_config(config):
     global plansite, generated, links
     plansite = fresh_package()
-    data = Path(config.config_file_path).parent / "data"
+    data = project(config) / "data"
     building = process.command == "build"
     with plansite.forks.lasting_objects() if building else contextlib.nullcontext():
         try:
-            catalogue = plansite.catalogue.load_catalogue(data, preview=is_preview(config), processes=build_cores())
+            catalogue = plansite.catalogue.load_catalogue(data, preview=is_preview(config), processes=build_cores(), save=building)
         except plansite.errors.DataError as error:
             raise PluginError("\n" + error.problems.report()) from None
         if build_cores() > 1:  # the downloads and feeds are made by a fork meanwhile
@@ -113,6 +118,7 @@ def on_files(files, config):
     if process.command != "serve":
         # `mkdocs build` draws the generated pages in forks, one per core, while it goes on; then
         # Pagefind starts and indexes each page as MkDocs writes it (forks first: no thread may run then).
+        generated.env.bytecode_cache = plansite.saved.compiled_templates(project(config), "ours")
         generated.draw_ahead(config, build_cores())
         process.indexer = plansite.search.PagesIndexer(config.site_dir)
     downloads, process.downloads = process.downloads, None
@@ -129,6 +135,8 @@ def on_env(env, config, files):
     links.use(files)
     if process.dirty:
         env.bytecode_cache = plansite.preview.THEME_TEMPLATES
+    elif process.command != "serve":
+        env.bytecode_cache = plansite.saved.compiled_templates(project(config), "theme")
     return env
 
 

@@ -247,9 +247,11 @@ def main() -> None:
     print("Times are wall seconds / CPU seconds (CPU: all cores' work added up; the build uses a second core"
           " for Pagefind and for drawing pages). 'x baseline' is the build's wall time over the baseline's, then"
           " its CPU time over the baseline's. Peak memory: the biggest process (RSS) / all the build's processes at"
-          " once (PSS: what forks share with the build is counted once).")
+          " once (PSS: what forks share with the build is counted once). A build saves the plans it checked and"
+          " the templates it compiled for the next (.cache/ in the project): the median is of builds that found"
+          " them; 'first build' is the first of the project, which found nothing saved.")
     print(f"{'plans':>6} {'pages':>6} {'build s':>12} {'per plan ms':>12} {'peak MB':>11} {'site MB':>8} "
-          f"{'baseline s':>12} {'base MB':>8} {'x baseline':>11} {'hooks share':>12}")
+          f"{'baseline s':>12} {'base MB':>8} {'x baseline':>11} {'hooks share':>12} {'first build':>16}")
     per_plan = {}
     sites = {}
     try:
@@ -274,7 +276,8 @@ def main() -> None:
             sites[n] = (project, site)
             ratio = f"{wall / base_wall:.2f} / {cpu / base_cpu:.2f}" if not base_code else "nan"
             print(f"{n:>6} {pages:>6} {wall:>5.1f} /{cpu:>5.1f} {wall / n * 1000:>12.0f} {rss:>5.0f} /{rss_together:>5.0f} {megabytes:>8.1f} "
-                  f"{base_wall:>5.1f} /{base_cpu:>5.1f} {base_rss:>8.0f} {ratio:>11} {max(0.0, 1 - base_wall / wall):>11.0%}")
+                  f"{base_wall:>5.1f} /{base_cpu:>5.1f} {base_rss:>8.0f} {ratio:>11} {max(0.0, 1 - base_wall / wall):>11.0%}"
+                  f" {builds[0][0]:>5.1f} s, x{builds[0][0] / base_wall:.2f}")
         if len(per_plan) > 1:
             small, large = min(per_plan), max(per_plan)
             print(f"per-plan wall time at {large} / per-plan wall time at {small}: {per_plan[large] / per_plan[small]:.2f}")

@@ -18,7 +18,9 @@ from .check.site import (
 from .errors import DataError, Problems
 from .forks import batches, map_in_forks
 from .read import Document, read_document, validate
-from .read.files import list_data, refused
+from .read.document import MAX_BYTES
+from .read.files import list_data, read_limited, refused
+from .saved import SavedPlans
 
 
 @dataclass(frozen=True)
@@ -151,11 +153,47 @@ class _LoadedPlan:
     links: list[SiteLink] = field(default_factory=list)  # its links to this site's pages
 
 
-def _load_plans(files: list[Path], root: Path, data_dir: Path, processes: int) -> list[_LoadedPlan]:
-    """Each plan file loaded on its own (load_plan), in order; shared among forks if there are many."""
+def _load_plans(files: list[Path], root: Path, data_dir: Path, processes: int, save: bool) -> list[_LoadedPlan]:
+    """Each plan file loaded on its own (load_plan), in order; shared among forks if there are many.
+
+    With save, a file checked without a problem by an earlier build, and unchanged since, is
+    taken as that build saved it (saved.py); the others are checked and saved for the next.
+    """
+    if not save:
+        return _check_plans(files, root, data_dir, processes)
+    saved = SavedPlans(root)
+    keys = [_saved_key(saved, file, root, data_dir) for file in files]
+    found = [saved.get(key) if key else None for key in keys]
+    found = [loaded if isinstance(loaded, _LoadedPlan) else None for loaded in found]
+    checked = iter(_check_plans([file for file, loaded in zip(files, found) if loaded is None], root, data_dir, processes))
+    result = []
+    for key, loaded in zip(keys, found):
+        if loaded is None:
+            loaded = next(checked)
+            if key and not loaded.problems:
+                saved.put(key, loaded)
+        result.append(loaded)
+    saved.forget_others()
+    return result
+
+
+def _saved_key(saved: SavedPlans, file: Path, root: Path, data_dir: Path) -> str | None:
+    """The key of a plan file's saved result, from its bytes; None for a file load_plan would refuse."""
+    if refused(file, data_dir, "", Problems()):
+        return None
+    try:
+        content = read_limited(file, MAX_BYTES)
+    except OSError:
+        return None
+    return saved.key(_display(file, root), content) if len(content) <= MAX_BYTES else None
+
+
+def _check_plans(files: list[Path], root: Path, data_dir: Path, processes: int) -> list[_LoadedPlan]:
     global _LOADING
     _LOADING = (root, data_dir)
     try:
+        if not files:
+            return []
         if processes < 2 or len(files) < PLANS_WORTH_SHARING:
             return _load_batch(files)
         m.Plan.model_rebuild()  # the model's validator, made once here for every fork (model.fields.Model)
@@ -184,20 +222,24 @@ def _load_batch(files: list[Path]) -> list[_LoadedPlan]:
 
 
 def _digest(file: Path) -> str:
+    """The file's content as a key; "" (never remembered) for a file too big to be read."""
     try:
-        return hashlib.sha256(file.read_bytes()).hexdigest()
+        content = read_limited(file, MAX_BYTES)
     except OSError:
         return ""
+    return hashlib.sha256(content).hexdigest() if len(content) <= MAX_BYTES else ""
 
 
 def load_catalogue(
-    data_dir: Path, *, preview: bool = False, today: datetime.date | None = None, processes: int = 1
+    data_dir: Path, *, preview: bool = False, today: datetime.date | None = None, processes: int = 1, save: bool = False
 ) -> Catalogue:
     """Load and check all data; raise DataError listing every problem in every file.
 
     Drafts and plans whose publication date is still to come are checked like the others but
     left out, unless this is a preview build. With processes > 1 the plan files are read and
     checked on their own by that many forks of this process (for `mkdocs build` only: forks.py).
+    With save, plan files checked by an earlier build and unchanged since are not checked again
+    (saved.py).
     """
     data_dir = Path(data_dir).resolve()
     root = data_dir.parent
@@ -222,7 +264,7 @@ def load_catalogue(
     every_plan: list[tuple[str, m.Plan, Document]] = []
     links: dict[str, list[SiteLink]] = {}
     files = [file for file in list_data(data_dir, problems).plans if _usable_name(file, problems)]
-    for file, loaded in zip(files, _load_plans(files, root, data_dir, processes)):
+    for file, loaded in zip(files, _load_plans(files, root, data_dir, processes, save)):
         problems.extend(loaded.problems)
         if loaded.plan is None:
             continue

@@ -58,7 +58,10 @@ class GeneratedPages:
             if view.template == "pages/plan.html":
                 meta["hide"] = ["toc"]  # the plan has its own contents list; its tables get the width
             front = yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True)
-            files.append(_generated(config, view.path, f"---\n{front}---\n", view.path in in_nav))
+            file = _generated(config, view.path, f"---\n{front}---\n", view.path in in_nav)
+            if view.path not in in_nav:  # MkDocs gives a page in the nav its title from there
+                DrawnPage(None, file, config)
+            files.append(file)
         template = self.env.get_template("pages/redirect.html")
         for redirect in redirects(self.catalogue):
             target = base_of(redirect.path.removesuffix("index.html")) + redirect.target
@@ -176,6 +179,14 @@ def _packed(html: str) -> bytes:
 
 def _unpacked(packed: bytes) -> str:
     return zlib.decompress(packed).decode("utf-8")
+
+
+class DrawnPage(Page):
+    """A generated page outside the nav. Its source is only its title and description, and its
+    body is drawn by our templates (GeneratedPages.body), so MkDocs has no Markdown to convert."""
+
+    def render(self, config, files) -> None:
+        self.content = ""
 
 
 def written_output(config, path: str, content: bytes) -> File:
