@@ -44,6 +44,14 @@ def test_unchanged_plans_are_taken_as_saved(data: Path, monkeypatch: pytest.Monk
     assert again.plans[0].document.position(("title",)) == first.plans[0].document.position(("title",))
 
 
+def test_plans_checked_by_forks_are_saved_by_them(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("plansite.catalogue.PLANS_WORTH_SHARING", 1)
+    first = load_catalogue(data, processes=2, save=True)
+    assert len(entries(data.parent)) == len(list((data / "plans").glob("*.yml")))
+    nothing_checked(monkeypatch)
+    assert [p.plan for p in load_catalogue(data, processes=2, save=True).plans] == [p.plan for p in first.plans]
+
+
 def test_an_edited_plan_is_checked_again_and_its_old_result_deleted(data: Path) -> None:
     load_catalogue(data, save=True)
     before = entries(data.parent)

@@ -139,7 +139,6 @@ def _usable_name(file: Path, problems: Problems) -> bool:
 
 # Below this many plans, starting other processes costs more than it saves.
 PLANS_WORTH_SHARING = 40
-_LOADING: tuple[Path, Path] | None = None
 
 
 @dataclass
@@ -159,22 +158,15 @@ def _load_plans(files: list[Path], root: Path, data_dir: Path, processes: int, s
     With save, a file checked without a problem by an earlier build, and unchanged since, is
     taken as that build saved it (saved.py); the others are checked and saved for the next.
     """
-    if not save:
-        return _check_plans(files, root, data_dir, processes)
-    saved = SavedPlans(root)
-    keys = [_saved_key(saved, file, root, data_dir) for file in files]
-    found = [saved.get(key) if key else None for key in keys]
-    found = [loaded if isinstance(loaded, _LoadedPlan) else None for loaded in found]
-    checked = iter(_check_plans([file for file, loaded in zip(files, found) if loaded is None], root, data_dir, processes))
-    result = []
-    for key, loaded in zip(keys, found):
-        if loaded is None:
-            loaded = next(checked)
-            if key and not loaded.problems:
-                saved.put(key, loaded)
-        result.append(loaded)
-    saved.forget_others()
-    return result
+    saved = SavedPlans(root) if save else None
+    keys = {file: _saved_key(saved, file, root, data_dir) for file in files} if saved else {}
+    found = {file: saved.get(key) for file, key in keys.items() if key}
+    found = {file: loaded for file, loaded in found.items() if isinstance(loaded, _LoadedPlan)}
+    checked = iter(_check_plans([file for file in files if file not in found], (root, data_dir, saved, keys), processes))
+    loaded = [found[file] if file in found else next(checked) for file in files]
+    if saved:
+        saved.forget_others(keep=set(keys.values()))
+    return loaded
 
 
 def _saved_key(saved: SavedPlans, file: Path, root: Path, data_dir: Path) -> str | None:
@@ -188,9 +180,13 @@ def _saved_key(saved: SavedPlans, file: Path, root: Path, data_dir: Path) -> str
     return saved.key(_display(file, root), content) if len(content) <= MAX_BYTES else None
 
 
-def _check_plans(files: list[Path], root: Path, data_dir: Path, processes: int) -> list[_LoadedPlan]:
+# What _load_batch needs besides its files: the folders, and where to save what it checks.
+_LOADING: tuple[Path, Path, SavedPlans | None, dict[Path, str | None]] | None = None
+
+
+def _check_plans(files: list[Path], loading: tuple, processes: int) -> list[_LoadedPlan]:
     global _LOADING
-    _LOADING = (root, data_dir)
+    _LOADING = loading
     try:
         if not files:
             return []
@@ -204,8 +200,9 @@ def _check_plans(files: list[Path], root: Path, data_dir: Path, processes: int) 
 
 def _load_batch(files: list[Path]) -> list[_LoadedPlan]:
     """Some plan files loaded (in a fork, when shared): what comes back is pickled, models and all,
-    which costs a fifteenth of reading and checking them again."""
-    root, data_dir = _LOADING
+    which costs a fifteenth of reading and checking them again. A file checked without a problem
+    is saved for the next build here, by the fork."""
+    root, data_dir, saved, keys = _LOADING
     loaded = []
     for file in files:
         slug, problems = file.stem, Problems()
@@ -218,6 +215,8 @@ def _load_batch(files: list[Path]) -> list[_LoadedPlan]:
             reading = TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan))
             reading.grade  # measured here, in the fork when shared
         loaded.append(_LoadedPlan(plan, document, problems, reading, site_links(slug, plan)))
+        if saved and keys.get(file) and not problems:
+            saved.put(keys[file], loaded[-1])
     return loaded
 
 

@@ -52,7 +52,7 @@ def _installed() -> tuple[str, ...]:
 class SavedPlans:
     """Checked plan files, by their name and bytes, for one version of the code.
 
-    Only a file checked without a problem is saved. `forget_others()` deletes what this build did
+    Only a file checked without a problem is saved. `forget_others()` deletes what a build did
     not use (older versions of the files, files deleted since), so the folder stays the size of
     the data.
     """
@@ -61,30 +61,27 @@ class SavedPlans:
         self.root = folder_for(project) / "plans"
         self.fingerprint = code_fingerprint()
         self.folder = self.root / self.fingerprint
-        self.used: set[str] = set()
 
     def key(self, display: str, content: bytes) -> str:
         return hashlib.sha256(display.encode() + b"\0" + content).hexdigest()
 
     def get(self, key: str):
-        self.used.add(key)
         try:
             return pickle.loads((self.folder / key).read_bytes())
         except Exception:  # noqa: BLE001 - missing, cut short or from elsewhere: checked again
             return None
 
     def put(self, key: str, loaded) -> None:
-        self.used.add(key)
         _write_whole(self.folder / key, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def forget_others(self) -> None:
-        """Delete what this build did not use, and everything saved by another version of the code."""
+    def forget_others(self, keep: set[str | None]) -> None:
+        """Delete every saved result but those kept, and everything saved by another version of the code."""
         try:
             for entry in self.root.iterdir():
                 if entry.name != self.fingerprint:
                     shutil.rmtree(entry, ignore_errors=True)
             for entry in self.folder.iterdir():
-                if entry.name not in self.used:
+                if entry.name not in keep:
                     entry.unlink(missing_ok=True)
         except OSError:
             pass  # nothing saved yet, or a folder we may not write: nothing to tidy
