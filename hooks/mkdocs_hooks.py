@@ -154,8 +154,8 @@ def on_page_context(context, page, config, nav):
     context["young_people_menu"] = generated.young_people_menu
     view = generated.view_for(page)
     if view is not None:
-        page.content, ids, hrefs = generated.body(page, config)
-        links.record(page, ids, hrefs)
+        page.content, ids, on_site = generated.body(page, config)
+        links.record(page, ids, on_site)
         context["audience"] = view.audience.value
         context["counterpart"] = view.counterpart
         context["feeds"] = plansite.progress.feeds_for(view.context)

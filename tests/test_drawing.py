@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 
 from conftest import ROOT
 from plansite.catalogue import load_catalogue
-from plansite.site.links import ids_and_links
+from plansite.site.links import ids_and_links, on_site_links
 from plansite.site.pages import GeneratedPages
 
 
@@ -54,10 +54,12 @@ def test_bodies_drawn_ahead_are_the_bodies_drawn_here(catalogue, config) -> None
     assert len(paths) > 100
     # MkDocs may ask in another order than the forks drew: last first, then the rest.
     for path in [paths[-1], *paths[:-1]]:
-        html, ids, hrefs = ahead.body(_page(path), config)
+        html, ids, on_site = ahead.body(_page(path), config)
         expected = here.draw(here.views[path], config)
         assert html == expected, path
-        assert (ids, hrefs) == ids_and_links(expected), path
+        expected_ids, hrefs = ids_and_links(expected)
+        assert (ids, on_site) == (expected_ids, on_site_links(here.views[path].url, hrefs)), path
+        assert on_site, path  # every generated page links to another
     assert _no_forks_left(), "the forks stay once every page is drawn"
 
 

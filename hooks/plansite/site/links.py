@@ -21,6 +21,9 @@ from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.plansite")
 
+# A page's links that stay on the site: (href, the URL it goes to or None for the page itself, #fragment).
+SiteLinks = list[tuple[str, str | None, str]]
+
 
 class _IdsAndLinks(HTMLParser):
     def __init__(self) -> None:
@@ -88,21 +91,32 @@ class LinkCheck:
             self._by_url[url] = file
             self._by_url.setdefault(url.removesuffix("index.html"), file)
 
-    def record(self, page: Page, ids: set[str], hrefs: list[str]) -> None:
-        """Hand MkDocs a generated page's ids and the links its body makes (ids_and_links)."""
+    def record(self, page: Page, ids: set[str], links: SiteLinks) -> None:
+        """Hand MkDocs a generated page's ids and the links its body makes (on_site_links)."""
         page.present_anchor_ids = ids
         page.links_to_anchors = {}
-        for href in hrefs:
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc:
-                continue  # links off the site are the prose checks' concern
-            if parts.path:
-                url = posixpath.normpath(posixpath.join(posixpath.dirname("/" + page.url), unquote(parts.path)))
-                url = url.lstrip("/") + ("/" if parts.path.endswith("/") and url != "/" else "")
-                target = self._by_url.get("" if url == "/" else url)
-            else:
-                target = page.file
+        for href, url, fragment in links:
+            target = page.file if url is None else self._by_url.get(url)
             if target is None:
-                log.warning(f"Doc file '{page.file.src_uri}' contains a link '{href}', but there is no page at '{parts.path}'.")
-            elif parts.fragment:
-                page.links_to_anchors.setdefault(target, {}).setdefault(unquote(parts.fragment), href)
+                log.warning(f"Doc file '{page.file.src_uri}' contains a link '{href}', but there is no page at '{urlsplit(href).path}'.")
+            elif fragment:
+                page.links_to_anchors.setdefault(target, {}).setdefault(fragment, href)
+
+
+def on_site_links(page_url: str, hrefs: list[str]) -> SiteLinks:
+    """The links of the page at page_url that stay on the site, as (href, the URL it goes to from
+    the site root or None for the page itself, its #fragment decoded); links off the site are the
+    prose checks' concern. Worked out where the page's body is drawn (in a fork, when drawn ahead),
+    so that the build's process only looks the URLs up (LinkCheck.record)."""
+    found = []
+    folder = posixpath.dirname("/" + page_url)
+    for href in hrefs:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            continue
+        url = None
+        if parts.path:
+            path = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+            url = path.lstrip("/") + ("/" if parts.path.endswith("/") and path != "/" else "")
+        found.append((href, url, unquote(parts.fragment)))
+    return found

@@ -25,7 +25,7 @@ from ..views import PageView, all_pages, redirects
 from . import progress_filters
 from ..views.navigation import young_people_menu
 from .filters import HEADING_ICONS, Filters
-from .links import ids_and_links
+from .links import SiteLinks, ids_and_links, on_site_links
 
 
 # libyaml's writer when PyYAML has it: the same text, written faster.
@@ -41,7 +41,7 @@ class GeneratedPages:
         self.filters = Filters(catalogue)
         self.young_people_menu = young_people_menu(catalogue)
         self.env: jinja2.Environment | None = None
-        self._drawn: dict[str, tuple[bytes, set[str], list[str]]] = {}  # see _drawn_body
+        self._drawn: dict[str, tuple[bytes, set[str], SiteLinks]] = {}  # see _drawn_body
         self._pending: dict[str, Future] = {}  # pages being drawn ahead, by path: their batch's drawing
         self._forks: ProcessPoolExecutor | None = None
         self._batches: list[Future] = []  # in the order they were handed to the forks
@@ -91,7 +91,7 @@ class GeneratedPages:
         )
         return True
 
-    def body(self, page: Page, config) -> tuple[str, set[str], list[str]] | None:
+    def body(self, page: Page, config) -> tuple[str, set[str], SiteLinks] | None:
         """A generated page's body when its template is drawn, with the ids in it and the links it
         makes (site/links.py); None for a hand-written page.
 
@@ -108,9 +108,9 @@ class GeneratedPages:
         drawn = self._drawn.pop(view.path, None)
         if drawn is None:
             html = self.draw(view, config)
-            return (html, *ids_and_links(html))
-        packed, ids, hrefs = drawn
-        return _unpacked(packed), ids, hrefs
+            return html, *_ids_and_site_links(html, view.url)
+        packed, ids, links = drawn
+        return _unpacked(packed), ids, links
 
     def draw(self, view: PageView, config) -> str:
         template = self.env.get_template(view.template)
@@ -159,17 +159,21 @@ PAGES_WORTH_SHARING = 60
 _DRAWING: tuple[GeneratedPages, object] | None = None
 
 
-def _draw_batch(paths: list[str]) -> dict[str, tuple[bytes, set[str], list[str]]]:
+def _draw_batch(paths: list[str]) -> dict[str, tuple[bytes, set[str], SiteLinks]]:
     """The bodies of some pages, drawn in a fork (see draw_ahead)."""
     pages, config = _DRAWING
-    return {path: _drawn_body(pages.draw(pages.views[path], config)) for path in paths}
+    return {path: _drawn_body(pages.draw(pages.views[path], config), pages.views[path].url) for path in paths}
 
 
-def _drawn_body(html: str) -> tuple[bytes, set[str], list[str]]:
+def _drawn_body(html: str, url: str) -> tuple[bytes, set[str], SiteLinks]:
     """A body as it waits for its page to be drawn: compressed, with the ids and links read from it
     (by the fork that drew it, when drawn ahead)."""
+    return _packed(html), *_ids_and_site_links(html, url)
+
+
+def _ids_and_site_links(html: str, url: str) -> tuple[set[str], SiteLinks]:
     ids, hrefs = ids_and_links(html)
-    return _packed(html), ids, hrefs
+    return ids, on_site_links(url, hrefs)
 
 
 def _packed(html: str) -> bytes:
