@@ -170,14 +170,11 @@ def _load_plans(files: list[Path], root: Path, data_dir: Path, processes: int, s
 
 
 def _saved_key(saved: SavedPlans, file: Path, root: Path, data_dir: Path) -> str | None:
-    """The key of a plan file's saved result, from its bytes; None for a file load_plan would refuse."""
+    """The key of a plan file's saved result, from its content; None for a file load_plan would refuse."""
     if refused(file, data_dir, "", Problems()):
         return None
-    try:
-        content = read_limited(file, MAX_BYTES)
-    except OSError:
-        return None
-    return saved.key(_display(file, root), content) if len(content) <= MAX_BYTES else None
+    digest = _digest(file)
+    return saved.key(_display(file, root), digest) if digest else None
 
 
 # What _load_batch needs besides its files: the folders, and where to save what it checks.

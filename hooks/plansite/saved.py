@@ -62,8 +62,9 @@ class SavedPlans:
         self.fingerprint = code_fingerprint()
         self.folder = self.root / self.fingerprint
 
-    def key(self, display: str, content: bytes) -> str:
-        return hashlib.sha256(display.encode() + b"\0" + content).hexdigest()
+    def key(self, display: str, digest: str) -> str:
+        """The name of a file's entry, from its name and the digest of its content."""
+        return hashlib.sha256(f"{display}\0{digest}".encode()).hexdigest()
 
     def get(self, key: str):
         try:
