@@ -45,7 +45,7 @@ def fresh_package() -> SimpleNamespace:
         process.imported_version = version
     if HOOKS not in sys.path:
         sys.path.insert(0, HOOKS)
-    names = ("catalogue", "errors", "forks", "paths", "site.links", "site.markup", "site.pages", "site.preview", "site.search", "site.security", "outputs", "saved", "views.progress")
+    names = ("catalogue", "errors", "forks", "paths", "site.links", "site.markup", "site.pages", "site.preview", "site.search", "site.security", "saved", "views.progress")
     modules = {name.split(".")[-1]: importlib.import_module(f"plansite.{name}") for name in names}
     return SimpleNamespace(**modules)
 
@@ -105,9 +105,14 @@ def on_config(config):
     return config
 
 
+def outputs() -> ModuleType:
+    """The downloads and feeds, imported when they are made: by a fork, in `mkdocs build`."""
+    return importlib.import_module("plansite.outputs")
+
+
 def all_downloads(catalogue, url: str) -> list[tuple[str, bytes]]:
     """Every download and feed at once, as a fork hands them back."""
-    return list(plansite.outputs.all_files(catalogue, url))
+    return list(outputs().all_files(catalogue, url))
 
 
 def on_files(files, config):
@@ -122,7 +127,7 @@ def on_files(files, config):
         generated.draw_ahead(config, build_cores())
         process.indexer = plansite.search.PagesIndexer(config.site_dir)
     downloads, process.downloads = process.downloads, None
-    made = downloads.result() if downloads else plansite.outputs.all_files(generated.catalogue, site_url(config))
+    made = downloads.result() if downloads else outputs().all_files(generated.catalogue, site_url(config))
     for path, content in made:
         files.append(plansite.pages.written_output(config, path, content))
     if process.dirty:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -23,7 +24,15 @@ def data(tmp_path: Path) -> Path:
 
 
 def entries(project: Path) -> list[Path]:
-    return sorted((project / saved.FOLDER / "plans").glob("*/*"))
+    return sorted((project / saved.FOLDER / "data").glob("*/*"))
+
+
+OTHER_FILES = ("organisations.yml", "glossary.yml", "uncrc/articles.yml")
+
+
+def data_files(data: Path) -> int:
+    """How many files a build checks: the plans and the three other files."""
+    return len(list((data / "plans").glob("*.yml"))) + len(OTHER_FILES)
 
 
 def nothing_checked(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -35,7 +44,7 @@ def nothing_checked(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_unchanged_plans_are_taken_as_saved(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = load_catalogue(data, save=True)
-    assert len(entries(data.parent)) == len(list((data / "plans").glob("*.yml")))
+    assert len(entries(data.parent)) == data_files(data)
     nothing_checked(monkeypatch)
     again = load_catalogue(data, save=True)
     assert [p.slug for p in again.plans] == [p.slug for p in first.plans]
@@ -47,7 +56,7 @@ def test_unchanged_plans_are_taken_as_saved(data: Path, monkeypatch: pytest.Monk
 def test_plans_checked_by_forks_are_saved_by_them(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("plansite.catalogue.PLANS_WORTH_SHARING", 1)
     first = load_catalogue(data, processes=2, save=True)
-    assert len(entries(data.parent)) == len(list((data / "plans").glob("*.yml")))
+    assert len(entries(data.parent)) == data_files(data)
     nothing_checked(monkeypatch)
     assert [p.plan for p in load_catalogue(data, processes=2, save=True).plans] == [p.plan for p in first.plans]
 
@@ -76,7 +85,50 @@ def test_a_plan_with_problems_is_never_saved_and_reported_every_time(data: Path)
         load_catalogue(data)
     assert reports[0] == reports[1] == unsaved.value.problems.report()
     assert f"data/plans/{PLAN}.yml:" in reports[0] and "titel" in reports[0]
-    assert len(entries(data.parent)) == len(list((data / "plans").glob("*.yml"))) - 1
+    assert len(entries(data.parent)) == data_files(data) - 1
+
+
+def test_the_other_data_files_are_taken_as_saved_with_their_reading_grades(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load_catalogue(data, save=True)
+
+    def fail(file, *args):
+        raise AssertionError(f"read again: {file}")
+
+    monkeypatch.setattr("plansite.catalogue.read_file", fail)
+    monkeypatch.setattr("plansite.check.reading.measure", lambda blocks: fail("a young-people text"))
+    nothing_checked(monkeypatch)
+    again = load_catalogue(data, save=True)
+    assert again.organisations == first.organisations and again.glossary == first.glossary
+    assert again.convention == first.convention
+
+
+@pytest.mark.parametrize("relative", OTHER_FILES)
+def test_an_edited_data_file_is_read_and_checked_again(data: Path, relative: str) -> None:
+    load_catalogue(data, save=True)
+    file = data / relative
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text + "\nunknown_key: 1\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(DataError) as raised:
+            load_catalogue(data, save=True)
+        assert f"data/{relative}:" in raised.value.problems.report() and "unknown_key" in raised.value.problems.report()
+    file.write_text(text, encoding="utf-8")
+    load_catalogue(data, save=True)
+    assert len(entries(data.parent)) == data_files(data)
+
+
+def test_young_people_texts_too_hard_are_reported_every_time(data: Path) -> None:
+    """Each file's grades are saved with it; the limit on the median page is checked on every build."""
+    articles = data / "uncrc" / "articles.yml"
+    load_catalogue(data, save=True)
+    hard = "Notwithstanding institutional considerations, multidisciplinary accountability necessitates interorganisational collaboration."
+    text = articles.read_text(encoding="utf-8")
+    articles.write_text(re.sub(r"(?m)^(      summary: >-\n)", rf"\g<1>        {hard}\n", text), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(DataError) as raised:
+            load_catalogue(data, save=True)
+        assert "the median young-people page must read at grade 5 or below" in raised.value.problems.report()
+    assert len(entries(data.parent)) == data_files(data)  # the articles' file was saved: its own checks passed
 
 
 def test_a_damaged_saved_result_is_checked_again(data: Path) -> None:
@@ -90,7 +142,7 @@ def test_a_damaged_saved_result_is_checked_again(data: Path) -> None:
 def test_other_code_checks_everything_again(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     load_catalogue(data, save=True)
     old = {entry.parent.name for entry in entries(data.parent)}
-    monkeypatch.setattr("plansite.catalogue.SavedPlans", _SavedByOtherCode)
+    monkeypatch.setattr("plansite.catalogue.SavedFiles", _SavedByOtherCode)
     checked = []
     real = __import__("plansite.catalogue", fromlist=["_load_batch"])._load_batch
     monkeypatch.setattr("plansite.catalogue._load_batch", lambda files: checked.extend(files) or real(files))
@@ -99,7 +151,7 @@ def test_other_code_checks_everything_again(data: Path, monkeypatch: pytest.Monk
     assert {entry.parent.name for entry in entries(data.parent)} == {"other-code"} != old
 
 
-class _SavedByOtherCode(saved.SavedPlans):
+class _SavedByOtherCode(saved.SavedFiles):
     def __init__(self, project: Path) -> None:
         super().__init__(project)
         self.fingerprint = "other-code"

@@ -20,7 +20,7 @@ from .forks import batches, map_in_forks
 from .read import Document, read_document, validate
 from .read.document import MAX_BYTES
 from .read.files import list_data, read_limited, refused
-from .saved import SavedPlans
+from .saved import SavedFiles
 
 
 @dataclass(frozen=True)
@@ -152,33 +152,71 @@ class _LoadedPlan:
     links: list[SiteLink] = field(default_factory=list)  # its links to this site's pages
 
 
-def _load_plans(files: list[Path], root: Path, data_dir: Path, processes: int, save: bool) -> list[_LoadedPlan]:
+def _load_plans(files: list[Path], loading: tuple, processes: int) -> list[_LoadedPlan]:
     """Each plan file loaded on its own (load_plan), in order; shared among forks if there are many.
 
-    With save, a file checked without a problem by an earlier build, and unchanged since, is
-    taken as that build saved it (saved.py); the others are checked and saved for the next.
+    With saved results (loading: see _LOADING), a file checked without a problem by an earlier
+    build, and unchanged since, is taken as that build saved it (saved.py); the others are checked
+    and saved for the next.
     """
-    saved = SavedPlans(root) if save else None
-    keys = {file: _saved_key(saved, file, root, data_dir) for file in files} if saved else {}
-    found = {file: saved.get(key) for file, key in keys.items() if key}
-    found = {file: loaded for file, loaded in found.items() if isinstance(loaded, _LoadedPlan)}
-    checked = iter(_check_plans([file for file in files if file not in found], (root, data_dir, saved, keys), processes))
-    loaded = [found[file] if file in found else next(checked) for file in files]
+    root, data_dir, saved, keys = loading
     if saved:
-        saved.forget_others(keep=set(keys.values()))
-    return loaded
+        keys.update({file: _saved_key(saved, file, root, data_dir) for file in files})
+    found = {file: saved.get(keys[file]) for file in files if keys.get(file)}
+    found = {file: loaded for file, loaded in found.items() if isinstance(loaded, _LoadedPlan)}
+    checked = iter(_check_plans([file for file in files if file not in found], loading, processes))
+    return [found[file] if file in found else next(checked) for file in files]
 
 
-def _saved_key(saved: SavedPlans, file: Path, root: Path, data_dir: Path) -> str | None:
-    """The key of a plan file's saved result, from its content; None for a file load_plan would refuse."""
+def _saved_key(saved: SavedFiles, file: Path, root: Path, data_dir: Path) -> str | None:
+    """The key of a data file's saved result, from its content; None for a file read_file would refuse."""
     if refused(file, data_dir, "", Problems()):
         return None
     digest = _digest(file)
     return saved.key(_display(file, root), digest) if digest else None
 
 
-# What _load_batch needs besides its files: the folders, and where to save what it checks.
-_LOADING: tuple[Path, Path, SavedPlans | None, dict[Path, str | None]] | None = None
+@dataclass
+class _LoadedFile:
+    """One of the data files besides the plans, read and checked on its own: its model (None if
+    it could not be read), its document, and its young-people texts, measured."""
+
+    model: object
+    document: Document | None
+    reading: list[TextPage] = field(default_factory=list)
+
+
+def _load_file(relative: str, schema: type, problems: Problems, loading: tuple) -> _LoadedFile:
+    """organisations.yml, glossary.yml or uncrc/articles.yml read and checked on its own, or as saved."""
+    root, data_dir, saved, keys = loading
+    file = data_dir / relative
+    if saved:
+        keys[file] = _saved_key(saved, file, root, data_dir)
+    found = saved.get(keys[file]) if keys.get(file) else None
+    if isinstance(found, _LoadedFile):
+        return found
+    before = len(problems)
+    model, document = read_file(file, _display(file, root), schema, problems, data_dir)
+    loaded = _LoadedFile(model, document)
+    if isinstance(model, m.Convention):
+        check_convention(model, document, problems)
+        for index, article in enumerate(model.articles):
+            path = ("articles", index, "young_people")
+            texts = [(article.young_people.summary, path + ("summary",))]
+            loaded.reading.append(TextPage(f"Article {article.number}", document, path, texts, page_limit=False))
+    elif isinstance(model, m.Glossary):
+        loaded.reading.append(TextPage("the glossary", document, ("terms",), young_people_texts(model), page_limit=False))
+    for page in loaded.reading:
+        page.grade  # measured once, and saved with the file
+    if saved and keys[file] and model is not None and len(problems) == before:
+        document.let_go_of_nodes()
+        saved.put(keys[file], loaded)
+    return loaded
+
+
+# What _load_batch needs besides its files: the folders, where to save what it checks, and the key
+# of each file's saved result.
+_LOADING: tuple[Path, Path, SavedFiles | None, dict[Path, str | None]] | None = None
 
 
 def _check_plans(files: list[Path], loading: tuple, processes: int) -> list[_LoadedPlan]:
@@ -234,23 +272,23 @@ def load_catalogue(
     Drafts and plans whose publication date is still to come are checked like the others but
     left out, unless this is a preview build. With processes > 1 the plan files are read and
     checked on their own by that many forks of this process (for `mkdocs build` only: forks.py).
-    With save, plan files checked by an earlier build and unchanged since are not checked again
+    With save, data files checked by an earlier build and unchanged since are not checked again
     (saved.py).
     """
     data_dir = Path(data_dir).resolve()
     root = data_dir.parent
     today = today or datetime.date.today()
     problems = Problems()
+    saved = SavedFiles(root) if save else None
+    keys: dict[Path, str | None] = {}  # each file's saved result, which this build uses or saves
+    loading = (root, data_dir, saved, keys)
 
-    def read(relative: str, schema: type):
-        file = data_dir / relative
-        return read_file(file, _display(file, root), schema, problems, data_dir)
-
-    organisations, organisations_doc = read("organisations.yml", m.Organisations)
-    glossary, glossary_doc = read("glossary.yml", m.Glossary)
-    convention, convention_doc = read("uncrc/articles.yml", m.Convention)
-    if convention is not None:
-        check_convention(convention, convention_doc, problems)
+    organisations_file = _load_file("organisations.yml", m.Organisations, problems, loading)
+    glossary_file = _load_file("glossary.yml", m.Glossary, problems, loading)
+    convention_file = _load_file("uncrc/articles.yml", m.Convention, problems, loading)
+    organisations, organisations_doc = organisations_file.model, organisations_file.document
+    glossary, glossary_doc = glossary_file.model, glossary_file.document
+    convention, convention_doc = convention_file.model, convention_file.document
 
     known = {o.id for o in organisations.organisations} if organisations else set()
     published: set[str] = set()
@@ -260,7 +298,10 @@ def load_catalogue(
     every_plan: list[tuple[str, m.Plan, Document]] = []
     links: dict[str, list[SiteLink]] = {}
     files = [file for file in list_data(data_dir, problems).plans if _usable_name(file, problems)]
-    for file, loaded in zip(files, _load_plans(files, root, data_dir, processes, save)):
+    loaded_plans = _load_plans(files, loading, processes)
+    if saved:
+        saved.forget_others(keep=set(keys.values()))
+    for file, loaded in zip(files, loaded_plans):
         problems.extend(loaded.problems)
         if loaded.plan is None:
             continue
@@ -281,14 +322,7 @@ def load_catalogue(
 
     if organisations:
         check_organisation_texts(organisations, organisations_doc, published, problems)
-    if convention is not None:
-        for index, article in enumerate(convention.articles):
-            path = ("articles", index, "young_people")
-            texts = [(article.young_people.summary, path + ("summary",))]
-            reading_pages.append(TextPage(f"Article {article.number}", convention_doc, path, texts, page_limit=False))
-    if glossary is not None:
-        reading_pages.append(TextPage("the glossary", glossary_doc, ("terms",), young_people_texts(glossary), page_limit=False))
-    check_young_people_texts(reading_pages, problems)
+    check_young_people_texts(reading_pages + convention_file.reading + glossary_file.reading, problems)
     check_site(organisations, organisations_doc, glossary, glossary_doc, convention, convention_doc, every_plan, problems)
     if not problems:
         pages = site_pages(

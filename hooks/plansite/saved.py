@@ -1,7 +1,7 @@
 """What one build works out and the next can use, kept in the project's .cache/plansite/ folder:
-each checked plan file, and the templates compiled to Python.
+each checked data file, and the templates compiled to Python.
 
-A saved result is used only for exactly the input it was made from: a plan file's bytes and
+A saved result is used only for exactly the input it was made from: a data file's bytes and
 name, with the code and the installed libraries that checked it (`code_fingerprint`); a template's
 source (Jinja compares it). Anything else is made again, so a build from saved results publishes
 the same site as one without, and an unreadable or missing entry only costs the time to redo it.
@@ -49,8 +49,8 @@ def _installed() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-class SavedPlans:
-    """Checked plan files, by their name and bytes, for one version of the code.
+class SavedFiles:
+    """Checked data files, by their name and bytes, for one version of the code.
 
     Only a file checked without a problem is saved. `forget_others()` deletes what a build did
     not use (older versions of the files, files deleted since), so the folder stays the size of
@@ -58,7 +58,7 @@ class SavedPlans:
     """
 
     def __init__(self, project: Path) -> None:
-        self.root = folder_for(project) / "plans"
+        self.root = folder_for(project) / "data"
         self.fingerprint = code_fingerprint()
         self.folder = self.root / self.fingerprint
 

@@ -17,9 +17,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote
 
 import markdown
-import phonenumbers
 from ada_url import URL, HostType
-from email_validator import EmailNotValidError, validate_email
 
 # Any page of the site will do as the base: what matters is whether the link leaves its origin.
 SITE = "https://plansite.invalid"
@@ -96,6 +94,8 @@ def links_in(html: str) -> list[tuple[str, str]]:
 
 def email_problem(address: str) -> str | None:
     """Why an email address cannot be published, or None."""
+    from email_validator import EmailNotValidError, validate_email  # here: a build from saved plans checks no address
+
     try:
         validate_email(address, check_deliverability=False)
     except EmailNotValidError as error:
@@ -105,6 +105,8 @@ def email_problem(address: str) -> str | None:
 
 def phone_problem(number: str) -> str | None:
     """Why a phone number cannot be published, or None; numbers without +44 are read as UK numbers."""
+    import phonenumbers  # here: a build from saved plans checks no number
+
     try:
         parsed = phonenumbers.parse(number, "GB")
     except phonenumbers.NumberParseException:

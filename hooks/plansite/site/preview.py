@@ -18,7 +18,6 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
-import watchdog.observers.polling
 from pydantic import BaseModel
 
 from ..catalogue import Catalogue, PlanFile
@@ -168,6 +167,8 @@ def poll_often(server, config, interval: float = 0.1) -> None:  # noqa: ANN001 -
     Called from on_serve, before MkDocs watches the config's `watch` folders: the folders it
     already watches are moved to the new watcher.
     """
+    import watchdog.observers.polling  # here: only `mkdocs serve` watches files
+
     moved = []
     for path in (config.docs_dir, config.config_file_path, *config.theme.dirs):
         try:
