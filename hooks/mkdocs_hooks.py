@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
@@ -26,7 +27,7 @@ def code_version() -> tuple:
 # MkDocs runs this file afresh each time it loads the config (each rebuild of `mkdocs serve`), and
 # calls on_startup only once: what must last the whole process is kept in a module of its own.
 process = sys.modules.setdefault("plansite_process", ModuleType("plansite_process"))
-for name, value in {"imported_version": None, "command": None, "dirty": False, "indexer": None, "downloads": None}.items():
+for name, value in {"imported_version": None, "command": None, "dirty": False, "indexer": None, "downloads": None, "downloads_folder": None}.items():
     if not hasattr(process, name):
         setattr(process, name, value)
 
@@ -98,8 +99,10 @@ def on_config(config):
             catalogue = plansite.catalogue.load_catalogue(data, preview=is_preview(config), processes=build_cores(), save=building)
         except plansite.errors.DataError as error:
             raise PluginError("\n" + error.problems.report()) from None
-        if build_cores() > 1:  # the downloads and feeds are made by a fork meanwhile
-            process.downloads = plansite.forks.WorkInFork(all_downloads, catalogue, site_url(config))
+        if build_cores() > 1:  # the downloads and feeds are made and written by a fork meanwhile
+            process.downloads_folder = Path(config.site_dir, plansite.pages.OUTPUTS_STAGING)
+            shutil.rmtree(process.downloads_folder, ignore_errors=True)
+            process.downloads = plansite.forks.WorkInFork(write_downloads, catalogue, site_url(config), process.downloads_folder, project(config))
         generated = plansite.pages.GeneratedPages(catalogue)
     links = plansite.links.LinkCheck()
     return config
@@ -110,9 +113,9 @@ def outputs() -> ModuleType:
     return importlib.import_module("plansite.outputs")
 
 
-def all_downloads(catalogue, url: str) -> list[tuple[str, bytes]]:
-    """Every download and feed at once, as a fork hands them back."""
-    return list(outputs().all_files(catalogue, url))
+def write_downloads(catalogue, url: str, folder: Path, project: Path) -> list[str]:
+    """Every download and feed written into folder by a fork, which hands back their paths."""
+    return outputs().write_all(catalogue, url, folder, plansite.saved.SavedOutputs(project))
 
 
 def on_files(files, config):
@@ -127,9 +130,12 @@ def on_files(files, config):
         generated.draw_ahead(config, build_cores())
         process.indexer = plansite.search.PagesIndexer(config.site_dir)
     downloads, process.downloads = process.downloads, None
-    made = downloads.result() if downloads else outputs().all_files(generated.catalogue, site_url(config))
-    for path, content in made:
-        files.append(plansite.pages.written_output(config, path, content))
+    if downloads:
+        for file in plansite.pages.moved_outputs(config, downloads.result()):
+            files.append(file)
+    else:
+        for path, content in outputs().all_files(generated.catalogue, site_url(config)):
+            files.append(plansite.pages.written_output(config, path, content))
     if process.dirty:
         generated.env.bytecode_cache = plansite.preview.OUR_TEMPLATES
         plansite.preview.watch(files, generated, config)
@@ -208,6 +214,7 @@ def on_build_error(error):
     downloads, process.downloads = process.downloads, None
     if downloads is not None:
         downloads.cancel()
+        shutil.rmtree(process.downloads_folder, ignore_errors=True)
     indexer, process.indexer = process.indexer, None
     if indexer is not None:
         indexer.close()

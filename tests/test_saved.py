@@ -201,3 +201,29 @@ def test_a_build_from_saved_work_publishes_the_same_site(tmp_path: Path) -> None
     assert files == sorted(p.relative_to(tmp_path / "saved") for p in (tmp_path / "saved").rglob("*") if p.is_file() and "pagefind" not in p.parts)
     different = [f for f in files if (tmp_path / "fresh" / f).read_bytes() != (tmp_path / "saved" / f).read_bytes()]
     assert not different
+
+
+def test_the_plan_schema_is_made_once_for_each_version_of_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from plansite.outputs import schema, write_all
+
+    catalogue = load_catalogue(ROOT / "data")
+    made = []
+    real = schema.plan_schema
+    monkeypatch.setattr(schema, "plan_schema", lambda url: made.append(url) or real(url))
+    schema.schema_file.cache_clear()
+    first = write_all(catalogue, "https://example.org/", tmp_path / "one", saved.SavedOutputs(tmp_path))
+    schema.schema_file.cache_clear()
+    again = write_all(catalogue, "https://example.org/", tmp_path / "two", saved.SavedOutputs(tmp_path))
+    assert made == ["https://example.org/"] and first == again
+    written = [(tmp_path / "one" / path).read_bytes() for path in first]
+    assert written == [(tmp_path / "two" / path).read_bytes() for path in again]
+    schema.schema_file.cache_clear()
+    write_all(catalogue, "https://other.example.org/", tmp_path / "three", saved.SavedOutputs(tmp_path))
+    assert made == ["https://example.org/", "https://other.example.org/"]  # the schema names the site
+    other_code = saved.SavedOutputs(tmp_path)
+    other_code.fingerprint = "other-code"
+    schema.schema_file.cache_clear()
+    write_all(catalogue, "https://example.org/", tmp_path / "four", other_code)
+    assert len(made) == 3
+    assert [entry.name for entry in (tmp_path / saved.FOLDER / "outputs").iterdir()] == ["other-code"]
+    schema.schema_file.cache_clear()

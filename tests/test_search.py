@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import re
 from pathlib import Path
@@ -10,6 +11,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import read
+from plansite.site.pagefind_client import PagefindError
 from plansite.site.search import PagesIndexer, SearchIndexError, indexed_part
 
 PLAN = "plans/occ-business-plan-2012-13/"
@@ -93,6 +95,18 @@ def test_when_pagefind_stops_the_build_fails_and_writes_no_index(tmp_path: Path)
     with pytest.raises(SearchIndexError, match="Pagefind stopped"):
         indexer.write()
     assert not (tmp_path / "pagefind").exists() and not list(tmp_path.iterdir())
+
+
+def test_an_index_pagefind_did_not_make_fails_the_build_when_it_is_written(tmp_path: Path) -> None:
+    indexer = PagesIndexer(tmp_path)
+    refused = concurrent.futures.Future()
+    refused.set_exception(PagefindError("the index was refused"))
+    indexer.add("", page_with("Some words"))
+    indexer._parts[-1].service._new_index = refused  # as if Pagefind had answered NewIndex with an error
+    indexer.add("other/", page_with("More words"))
+    with pytest.raises(SearchIndexError, match="the index was refused"):
+        indexer.write()
+    assert not list(tmp_path.iterdir())
 
 
 def page_with(words: str) -> str:

@@ -1,5 +1,5 @@
 """What one build works out and the next can use, kept in the project's .cache/plansite/ folder:
-each checked data file, and the templates compiled to Python.
+each checked data file, the templates compiled to Python, and the plan schema.
 
 A saved result is used only for exactly the input it was made from: a data file's bytes and
 name, with the code and the installed libraries that checked it (`code_fingerprint`); a template's
@@ -17,6 +17,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 
@@ -77,15 +78,43 @@ class SavedFiles:
 
     def forget_others(self, keep: set[str | None]) -> None:
         """Delete every saved result but those kept, and everything saved by another version of the code."""
+        _forget_other_versions(self.root, self.fingerprint)
         try:
-            for entry in self.root.iterdir():
-                if entry.name != self.fingerprint:
-                    shutil.rmtree(entry, ignore_errors=True)
             for entry in self.folder.iterdir():
                 if entry.name not in keep:
                     entry.unlink(missing_ok=True)
         except OSError:
             pass  # nothing saved yet, or a folder we may not write: nothing to tidy
+
+
+class SavedOutputs:
+    """Downloads made from the code alone (the plan schema), for one version of the code."""
+
+    def __init__(self, project: Path) -> None:
+        self.root = folder_for(project) / "outputs"
+        self.fingerprint = code_fingerprint()
+
+    def made(self, name: str, make: Callable[[], bytes]) -> bytes:
+        """The output called name as this code made it before, or make()'s, saved for the next build."""
+        entry = self.root / self.fingerprint / hashlib.sha256(name.encode()).hexdigest()
+        try:
+            return entry.read_bytes()
+        except OSError:
+            pass
+        content = make()
+        _forget_other_versions(self.root, self.fingerprint)
+        _write_whole(entry, content)
+        return content
+
+
+def _forget_other_versions(root: Path, fingerprint: str) -> None:
+    """Delete what other versions of the code saved under root."""
+    try:
+        for entry in root.iterdir():
+            if entry.name != fingerprint:
+                shutil.rmtree(entry, ignore_errors=True)
+    except OSError:
+        pass  # nothing saved yet
 
 
 def _write_whole(path: Path, content: bytes) -> None:

@@ -22,10 +22,10 @@ def plan_schema(site_url: str) -> dict:
 
 
 def files(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
-    return [(SCHEMA_PATH, _schema_file(site_url))]
+    return [(SCHEMA_PATH, schema_file(site_url))]
 
 
 @functools.lru_cache(maxsize=4)
-def _schema_file(site_url: str) -> bytes:
+def schema_file(site_url: str) -> bytes:
     """The schema depends on the model's code alone: made once, not at each rebuild of a preview."""
     return json.dumps(plan_schema(site_url), ensure_ascii=False, indent=2).encode("utf-8")

@@ -36,7 +36,12 @@ class PagefindService:
         self._lock = threading.Lock()
         self._reader = threading.Thread(target=self._read_answers, name="pagefind-answers", daemon=True)
         self._reader.start()
-        self.index_id = self.ask({"type": "NewIndex", "config": config})["index_id"]
+        self._new_index = self.send({"type": "NewIndex", "config": config})  # answered while Pagefind starts
+
+    @property
+    def index_id(self) -> int:
+        """The index this service makes, once Pagefind has started and made it."""
+        return self._new_index.result(timeout=300)["index_id"]
 
     def send(self, payload: dict) -> concurrent.futures.Future:
         """Send a request; its answer (a dict) comes in the future returned."""
@@ -57,7 +62,14 @@ class PagefindService:
         return self.send(payload).result(timeout=timeout)
 
     def add_page(self, url: str, html: str) -> concurrent.futures.Future:
-        return self.send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_path": None, "file_contents": html})
+        """Index a page; if Pagefind could not make the index, the future returned says why."""
+        try:
+            index_id = self.index_id
+        except Exception as error:  # noqa: BLE001 - told when the index is written
+            refused: concurrent.futures.Future = concurrent.futures.Future()
+            refused.set_exception(error)
+            return refused
+        return self.send({"type": "AddFile", "index_id": index_id, "url": url, "file_path": None, "file_contents": html})
 
     def write(self, folder: Path) -> dict:
         return self.ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(folder)})

@@ -7,6 +7,8 @@ can only reach the page as HTML through the `prose` filter, which sanitises it.
 
 from __future__ import annotations
 
+import os
+import shutil
 import zlib
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -200,6 +202,31 @@ def written_output(config, path: str, content: bytes) -> File:
     written.parent.mkdir(parents=True, exist_ok=True)
     written.write_bytes(content)
     return File.generated(config, path, abs_src_path=str(written))
+
+
+# Where a fork writes the downloads and feeds of `mkdocs build` while the build goes on: inside the
+# site, so that moving them into place is a rename, and hidden, so that MkDocs' cleaning of the site
+# folder (which skips hidden names) leaves it alone.
+OUTPUTS_STAGING = ".plansite-outputs"
+
+
+def moved_outputs(config, paths: list[str]) -> list[File]:
+    """Downloads and feeds a fork wrote into OUTPUTS_STAGING, moved into the built site."""
+    staging = Path(config.site_dir, OUTPUTS_STAGING)
+    _move_into(staging, Path(config.site_dir))
+    shutil.rmtree(staging, ignore_errors=True)
+    return [File.generated(config, path, abs_src_path=str(Path(config.site_dir, path))) for path in paths]
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Every entry of source moved into target (a rename each), into folders already there too."""
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in source.iterdir():
+        destination = target / entry.name
+        if entry.is_dir() and destination.is_dir():
+            _move_into(entry, destination)
+        else:
+            os.replace(entry, destination)
 
 
 def _generated(config, path: str, content: str, in_nav: bool) -> File:

@@ -43,13 +43,14 @@ def filters_for(view: PageView | None, url: str, catalogue: Catalogue) -> list[t
     return search_filters(view, url, catalogue)
 
 
-def _settled(folder: Path, seconds: float = 60) -> None:
-    """Wait until Pagefind has finished writing: its entry file is whole and no file is still growing.
+def _settled(folder: Path, seconds: float = 60, interval: float = 0.01) -> None:
+    """Wait until Pagefind has finished writing: its entry file is whole and no file is empty or
+    still growing between two looks.
 
     Pagefind answers 'written' before its files are all on disk; stopping it then leaves some empty.
     """
     last = None
-    for _ in range(int(seconds / 0.05)):
+    for _ in range(int(seconds / interval)):
         sizes = [(f, f.stat().st_size) for f in sorted(folder.rglob("*")) if f.is_file()]
         try:
             json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -59,7 +60,7 @@ def _settled(folder: Path, seconds: float = 60) -> None:
         if whole and sizes == last:
             return
         last = sizes
-        time.sleep(0.05)
+        time.sleep(interval)
     raise SearchIndexError(f"Pagefind did not finish writing {folder} in {seconds:.0f} s")
 
 
