@@ -129,6 +129,7 @@ def on_files(files, config):
         generated.env.bytecode_cache = plansite.saved.compiled_templates(project(config), "ours")
         generated.draw_ahead(config, build_cores())
         process.indexer = plansite.search.PagesIndexer(config.site_dir)
+        generated.hand_over_drawn(index_drawn)  # Pagefind has each page as soon as it is drawn
     downloads, process.downloads = process.downloads, None
     if downloads:
         for file in plansite.pages.moved_outputs(config, downloads.result()):
@@ -142,8 +143,21 @@ def on_files(files, config):
     return files
 
 
+def index_drawn(view, title: str, body: str) -> None:
+    """Give Pagefind a page drawn ahead, without waiting for MkDocs to write it (on another thread)."""
+    filters = plansite.search.filters_for(view, view.url, generated.catalogue)
+    if filters is None:  # a page not indexed (main.html does not mark its body)
+        process.indexer.pass_over(view.url)
+        return
+    part = plansite.search.drawn_part(body, title, filters)
+    if part is not None:
+        process.indexer.add_part(view.url, part)
+
+
 def on_env(env, config, files):
     links.use(files)
+    if process.indexer is not None:  # once every page is in Pagefind, it writes the index meanwhile
+        process.indexer.expect(plansite.pages.written_page_urls(files))
     if process.dirty:
         env.bytecode_cache = plansite.preview.THEME_TEMPLATES
     elif process.command != "serve":
@@ -181,8 +195,11 @@ def on_post_page(output, page, config):
     if generated.view_for(page) is not None:
         page.content = None  # drawn: its body need not be held until the build ends
     output = plansite.security.with_policy(plansite.markup.repair(output))
-    if process.indexer is not None and "data-pagefind-body" in output:
-        process.indexer.add(page.url, output)
+    if process.indexer is not None:
+        if "data-pagefind-body" in output:
+            process.indexer.add(page.url, output)
+        else:
+            process.indexer.pass_over(page.url)
     return output
 
 

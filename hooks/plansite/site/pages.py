@@ -7,9 +7,11 @@ can only reach the page as HTML through the `prose` filter, which sanitises it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import zlib
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -47,13 +49,14 @@ class GeneratedPages:
         self._pending: dict[str, Future] = {}  # pages being drawn ahead, by path: their batch's drawing
         self._forks: ProcessPoolExecutor | None = None
         self._batches: list[Future] = []  # in the order they were handed to the forks
+        self._nav_titles: dict[str, str | None] = {}  # the pages in the nav, with the titles it gives them
 
     def files(self, config) -> list[File]:
         """Generated pages, and a redirect page at each old address of a renamed plan.
 
         Pages outside the nav say so (NOT_IN_NAV), so that MkDocs does not log a line for each.
         """
-        in_nav = _nav_paths(config)
+        in_nav = _nav_titles(config)
         files = []
         for view in self.views.values():
             meta = {"title": view.title, "description": view.description}
@@ -129,6 +132,7 @@ class GeneratedPages:
         paths = list(self.views)
         if processes < 2 or len(paths) < PAGES_WORTH_SHARING:
             return
+        self._nav_titles = _nav_titles(config)
         global _DRAWING
         _DRAWING = (self, config)
         try:
@@ -139,6 +143,22 @@ class GeneratedPages:
                 self._pending.update(dict.fromkeys(batch, future))
         finally:
             _DRAWING = None  # the forks have their own copy
+
+    def hand_over_drawn(self, drawn: Callable[[PageView, str, str], None]) -> None:
+        """drawn(view, title, body) for each page drawn ahead, with the title MkDocs gives it (the
+        nav's, or its own), as soon as its fork hands it back: on another thread, in no set order.
+        A page drawn() fails on is left to go the way of every page, when MkDocs writes it."""
+
+        def hand_over(batch: Future) -> None:
+            if batch.cancelled() or batch.exception() is not None:
+                return
+            for path, (packed, _, _) in batch.result().items():
+                view = self.views[path]
+                with contextlib.suppress(Exception):
+                    drawn(view, self._nav_titles.get(path) or view.title, _unpacked(packed))
+
+        for batch in self._batches:
+            batch.add_done_callback(hand_over)
 
     def _let_idle_forks_go(self) -> None:
         """Once every page is drawn, the forks stop (each holds a copy of much of this process's
@@ -229,21 +249,26 @@ def _move_into(source: Path, target: Path) -> None:
             os.replace(entry, destination)
 
 
+def written_page_urls(files) -> set[str]:
+    """The URL of every page `mkdocs build` writes, as page.url gives it ('' for the home page)."""
+    return {page.url for page in (file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included)) if page}
+
+
 def _generated(config, path: str, content: str, in_nav: bool) -> File:
     inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
     return File.generated(config, path, content=content, inclusion=inclusion)
 
 
-def _nav_paths(config) -> set[str]:
-    """The source paths the nav of mkdocs.yml names."""
-    found: set[str] = set()
+def _nav_titles(config) -> dict[str, str | None]:
+    """The source paths the nav of mkdocs.yml names, with the title it gives each (or None)."""
+    found: dict[str, str | None] = {}
 
-    def visit(entry) -> None:
+    def visit(entry, title: str | None = None) -> None:
         if isinstance(entry, str):
-            found.add(entry)
+            found[entry] = title
         elif isinstance(entry, dict):
-            for value in entry.values():
-                visit(value)
+            for key, value in entry.items():
+                visit(value, key)
         elif isinstance(entry, list):
             for value in entry:
                 visit(value)
