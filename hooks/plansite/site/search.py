@@ -158,7 +158,8 @@ class PagesIndexer:
 
     def add(self, url: str, html: str) -> None:
         """Index one page, by its URL from the site root ('' for the home page), unless it was already."""
-        self.add_part(url, indexed_part(html))
+        if url not in self._handed:  # (add_part looks again, under the lock)
+            self.add_part(url, indexed_part(html))
 
     def add_part(self, url: str, part: str) -> None:
         """Index what Pagefind reads of a page (indexed_part, drawn_part), unless it was already."""
