@@ -247,9 +247,9 @@ def main() -> None:
     print("Times are wall seconds / CPU seconds (CPU: all cores' work added up; the build uses a second core"
           " for Pagefind and for drawing pages). 'x baseline' is the build's wall time over the baseline's, then"
           " its CPU time over the baseline's. Peak memory: the biggest process (RSS) / all the build's processes at"
-          " once (PSS: what forks share with the build is counted once). A build saves the plans it checked and"
-          " the templates it compiled for the next (.cache/ in the project): the median is of builds that found"
-          " them; 'first build' is the first of the project, which found nothing saved.")
+          " once (PSS: what forks share with the build is counted once). A build saves the data files it checked,"
+          " the templates it compiled and the plan schema for the next (.cache/ in the project): the median is of"
+          " builds that found them; 'first build' is the first of the project, which found nothing saved.")
     print(f"{'plans':>6} {'pages':>6} {'build s':>12} {'per plan ms':>12} {'peak MB':>11} {'site MB':>8} "
           f"{'baseline s':>12} {'base MB':>8} {'x baseline':>11} {'hooks share':>12} {'first build':>16}")
     per_plan = {}

@@ -154,7 +154,7 @@ class PagesIndexer:
         self._written: list[concurrent.futures.Future] = []
         self._lock = threading.Lock()
         self._handed: set[str] = set()  # the URLs of the pages added or passed over
-        self._expected: set[str] | None = None
+        self._waiting: set[str] | None = None  # the pages expected that are still to come
 
     def add(self, url: str, html: str) -> None:
         """Index one page, by its URL from the site root ('' for the home page), unless it was already."""
@@ -172,25 +172,29 @@ class PagesIndexer:
                 self._filling = _Part(self._staging, f"part-{len(self._parts) + 1}/" if self._parts else "")
                 self._parts.append(self._filling)
             self._filling.add("/" + url, part)
-            self._handed.add(url)
-            self._finish_if_all_handed()
+            self._handed_over(url)
 
     def pass_over(self, url: str) -> None:
         """A page the build has written with nothing to index."""
         with self._lock:
-            self._handed.add(url)
-            self._finish_if_all_handed()
+            self._handed_over(url)
 
     def expect(self, urls: set[str]) -> None:
         """Every page the build will write: once each has been added or passed over, the last part
         is written while the build goes on. A page not expected may still be added (in a part of
         its own, written by write())."""
         with self._lock:
-            self._expected = set(urls)
-            self._finish_if_all_handed()
+            self._waiting = set(urls) - self._handed
+            self._finish_if_none_waiting()
 
-    def _finish_if_all_handed(self) -> None:
-        if self._expected is not None and self._filling is not None and self._expected <= self._handed:
+    def _handed_over(self, url: str) -> None:
+        self._handed.add(url)
+        if self._waiting is not None:
+            self._waiting.discard(url)
+            self._finish_if_none_waiting()
+
+    def _finish_if_none_waiting(self) -> None:
+        if self._waiting is not None and not self._waiting and self._filling is not None:
             self._finish_part()
 
     def _finish_part(self) -> None:
