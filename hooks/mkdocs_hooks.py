@@ -6,12 +6,17 @@ Each hook is a few lines; the work is done by the `plansite` package beside this
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import marshal
 import os
 import shutil
 import sys
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import CodeType, ModuleType, SimpleNamespace
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -49,6 +54,58 @@ def fresh_package() -> SimpleNamespace:
     names = ("catalogue", "errors", "forks", "paths", "site.links", "site.markup", "site.pages", "site.preview", "site.search", "site.security", "saved", "views.progress")
     modules = {name.split(".")[-1]: importlib.import_module(f"plansite.{name}") for name in names}
     return SimpleNamespace(**modules)
+
+
+class SavedCode(importlib.machinery.SourceFileLoader):
+    """Loads a module of the package with its code compiled once for each version of its source,
+    and kept in the project's .cache/plansite/python/. Python keeps compiled modules in
+    __pycache__ only where it may write them (not with PYTHONDONTWRITEBYTECODE, which some
+    containers set); without this, such a build would compile the whole package every time."""
+
+    folder: Path
+
+    def get_code(self, fullname: str):
+        source = self.get_data(self.path)
+        digest = hashlib.sha256(importlib.util.MAGIC_NUMBER + source).hexdigest()[:24]
+        saved = self.folder / f"{fullname}-{digest}"
+        try:
+            code = marshal.loads(saved.read_bytes())
+            if isinstance(code, CodeType):
+                return code
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # not saved yet, or unreadable: compiled here, as without saving
+        code = self.source_to_code(source, self.path)
+        with contextlib.suppress(OSError):  # a folder we may not write only costs the compile
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for older in self.folder.glob(f"{fullname}-*"):
+                older.unlink(missing_ok=True)
+            temporary = self.folder / f".{saved.name}.{os.getpid()}"
+            temporary.write_bytes(marshal.dumps(code))
+            os.replace(temporary, saved)
+        return code
+
+
+class PackageFinder(importlib.abc.MetaPathFinder):
+    """Finds the package's modules where Python would, to be loaded by SavedCode."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def find_spec(self, name: str, path=None, target=None):
+        if name != "plansite" and not name.startswith("plansite."):
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is not None and type(spec.loader) is importlib.machinery.SourceFileLoader:
+            spec.loader = SavedCode(spec.loader.name, spec.loader.path)
+            spec.loader.folder = self.folder
+        return spec
+
+
+def find_package_with_saved_code(config) -> None:
+    """For `mkdocs build`: a process that builds once and ends (`mkdocs serve` compiles the
+    package once for each change of its code, and keeps it)."""
+    if process.command == "build" and not any(type(f).__name__ == "PackageFinder" for f in sys.meta_path):
+        sys.meta_path.insert(0, PackageFinder(project(config) / ".cache" / "plansite" / "python"))
 
 
 plansite: SimpleNamespace | None = None
@@ -91,6 +148,7 @@ def project(config) -> Path:
 
 def on_config(config):
     global plansite, generated, links
+    find_package_with_saved_code(config)
     plansite = fresh_package()
     data = project(config) / "data"
     building = process.command == "build"

@@ -227,3 +227,24 @@ def test_the_plan_schema_is_made_once_for_each_version_of_the_code(tmp_path: Pat
     assert len(made) == 3
     assert [entry.name for entry in (tmp_path / saved.FOLDER / "outputs").iterdir()] == ["other-code"]
     schema.schema_file.cache_clear()
+
+
+def test_the_package_is_compiled_once_for_each_version_of_its_code(tmp_path: Path) -> None:
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    assert build(tmp_path / "first", project / "mkdocs.yml").returncode == 0
+    code = project / saved.FOLDER / "python"
+    first = {entry.name for entry in code.iterdir()}
+    assert {"plansite.catalogue", "plansite.site.markup", "plansite.outputs"} <= {name.rsplit("-", 1)[0] for name in first}
+    for entry in code.iterdir():
+        if entry.name.startswith("plansite.site.pages-"):
+            entry.write_bytes(b"not code")  # damaged: compiled again
+    markup = project / "hooks" / "plansite" / "site" / "markup.py"
+    markup.write_text(markup.read_text(encoding="utf-8").replace(">Skip to content<", ">Skip to the content<"), encoding="utf-8")
+    result = build(tmp_path / "second", project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    assert "Skip to the content" in read(tmp_path / "second", "")  # the edited module, not its old code
+    second = {entry.name for entry in code.iterdir()}
+    changed = {name.rsplit("-", 1)[0] for name in first ^ second}
+    assert changed == {"plansite.site.markup"}  # its old code deleted, the others kept
+    assert all(entry.read_bytes() != b"not code" for entry in code.iterdir())  # the damaged one saved again
