@@ -98,3 +98,24 @@ def test_plans_loaded_by_forks_report_the_same_problems(tmp_path: Path, monkeypa
     assert shared.value.problems.report() == alone.value.problems.report()
     assert "data/plans/scb-business-plan-2009-10.yml:" in alone.value.problems.report()
     assert "needs review" in alone.value.problems.report()
+
+
+def test_a_rebuild_of_a_preview_checks_and_measures_only_the_plan_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mkdocs serve` loads the data again at each rebuild, in the same process: an unchanged plan
+    is taken as loaded before (read, checked, its reading grade and links worked out), and only
+    one version of each file is held."""
+    from plansite import catalogue
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    load_catalogue(data)
+    plan = sorted((data / "plans").glob("*.yml"))[0]
+    plan.write_text(plan.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1), encoding="utf-8")
+    worked_out = []
+    real = catalogue.site_links
+    monkeypatch.setattr(catalogue, "site_links", lambda slug, p: worked_out.append(slug) or real(slug, p))
+    again = load_catalogue(data)
+    assert worked_out == [plan.stem]
+    assert again.plan(plan.stem).plan.title.startswith("Edited ")
+    versions = [key[:2] for key in catalogue._READ if plan.name in key[1]]
+    assert versions and len(versions) == len(set(versions))  # the edited plan's old version is forgotten

@@ -66,6 +66,14 @@ def _display(file: Path, root: Path) -> str:
 _READ: dict[tuple[str, str, str], tuple] = {}
 
 
+def _remember(key: tuple[str, str, str], found) -> None:
+    """Keep what was found of one version of a file (key: what, which file, its digest), and
+    forget its other versions: a long `mkdocs serve` holds one of each file."""
+    for older in [k for k in _READ if k[:2] == key[:2] and k != key]:
+        del _READ[older]
+    _READ[key] = found
+
+
 def read_file(file: Path, display: str, schema: type, problems: Problems, data_dir: Path | None = None):
     """One data file read and validated against a schema: (model, document), or Nones with problems added.
 
@@ -82,7 +90,7 @@ def read_file(file: Path, display: str, schema: type, problems: Problems, data_d
     before = len(problems)
     found = _read_file(file, display, schema, problems)
     if key[2] and len(problems) == before and found[0] is not None:
-        _READ[key] = found
+        _remember(key, found)
     return found
 
 
@@ -111,7 +119,7 @@ def load_plan(
         check_plan(plan, document, problems)
         document.let_go_of_nodes()
         if len(problems) == before and key[2]:
-            _READ[key] = plan, document
+            _remember(key, (plan, document))
     elif document is not None:
         check_valid_sections(document, problems)
     return plan, document
@@ -240,16 +248,22 @@ def _load_batch(files: list[Path]) -> list[_LoadedPlan]:
     root, data_dir, saved, keys = _LOADING
     loaded = []
     for file in files:
-        slug, problems = file.stem, Problems()
-        plan, document = load_plan(file, problems, _display(file, root), data_dir)
-        if plan is None:
-            loaded.append(_LoadedPlan(None, None, problems))
-            continue
-        reading = None
-        if plan.status == "published":
-            reading = TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan))
-            reading.grade  # measured here, in the fork when shared
-        loaded.append(_LoadedPlan(plan, document, problems, reading, site_links(slug, plan)))
+        slug, problems, display = file.stem, Problems(), _display(file, root)
+        key = ("loaded", display, "" if refused(file, data_dir, "", Problems()) else _digest(file))  # (a pipe is never opened)
+        if key in _READ:  # `mkdocs serve`: unchanged since an earlier rebuild, measured and all
+            loaded.append(_READ[key])
+        else:
+            plan, document = load_plan(file, problems, display, data_dir)
+            if plan is None:
+                loaded.append(_LoadedPlan(None, None, problems))
+                continue
+            reading = None
+            if plan.status == "published":
+                reading = TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan))
+                reading.grade  # measured here, in the fork when shared
+            loaded.append(_LoadedPlan(plan, document, problems, reading, site_links(slug, plan)))
+            if key[2] and not problems:
+                _remember(key, loaded[-1])
         if saved and keys.get(file) and not problems:
             saved.put(keys[file], loaded[-1])
     return loaded
