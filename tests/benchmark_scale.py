@@ -245,11 +245,13 @@ def main() -> None:
     started = time.perf_counter()
     print(f"Each build and its baseline ran {args.runs} times, taking turns; times are the median.")
     print("Times are wall seconds / CPU seconds (CPU: all cores' work added up; the build uses a second core"
-          " for Pagefind and for drawing pages). 'x baseline' is the build's wall time over the baseline's, then"
-          " its CPU time over the baseline's. Peak memory: the biggest process (RSS) / all the build's processes at"
-          " once (PSS: what forks share with the build is counted once). A build saves the data files it checked,"
-          " the templates it compiled and the plan schema for the next (.cache/ in the project): the median is of"
-          " builds that found them; 'first build' is the first of the project, which found nothing saved.")
+          " for Pagefind and for drawing pages). 'x baseline' is the build's wall time over that of the baseline"
+          " run just after it, the median over the turns; then the same for CPU time. Peak memory: the biggest"
+          " process (RSS) / all the build's processes at once (PSS: what forks share with the build is counted"
+          " once), the most of any build. A build saves the data files it checked, the templates it compiled,"
+          " the plan schema and the hooks' compiled Python for the next (.cache/ in the project): times and"
+          " ratios are of the builds that found them; 'first build' is the first of the project, which found"
+          " nothing saved.")
     print(f"{'plans':>6} {'pages':>6} {'build s':>12} {'per plan ms':>12} {'peak MB':>11} {'site MB':>8} "
           f"{'baseline s':>12} {'base MB':>8} {'x baseline':>11} {'hooks share':>12} {'first build':>16}")
     per_plan = {}
@@ -269,12 +271,19 @@ def main() -> None:
             if builds[-1][4]:
                 print(f"{n:>6} build failed (exit {builds[-1][4]})")
                 continue
-            wall, cpu, rss, rss_together, code = _median(builds)
+            # The first build of a project finds nothing saved: it is printed apart ('first build').
+            wall, cpu, _, _, code = _median(builds[1:] or builds)
+            _, _, rss, rss_together, _ = _median(builds)  # the most memory any build took
             base_wall, base_cpu, base_rss, _, base_code = _median(baselines)
+            # Each turn's build over the baseline run just after it, so that the machine's drift in
+            # speed over the minutes of the benchmark hits both; the median of the turns.
+            turns = list(zip(builds, baselines))[1:] or list(zip(builds, baselines))
+            wall_ratio = statistics.median(build[0] / baseline[0] for build, baseline in turns)
+            cpu_ratio = statistics.median(build[1] / baseline[1] for build, baseline in turns)
             pages, megabytes = size_of(site)
             per_plan[n] = wall / n
             sites[n] = (project, site)
-            ratio = f"{wall / base_wall:.2f} / {cpu / base_cpu:.2f}" if not base_code else "nan"
+            ratio = f"{wall_ratio:.2f} / {cpu_ratio:.2f}" if not base_code else "nan"
             print(f"{n:>6} {pages:>6} {wall:>5.1f} /{cpu:>5.1f} {wall / n * 1000:>12.0f} {rss:>5.0f} /{rss_together:>5.0f} {megabytes:>8.1f} "
                   f"{base_wall:>5.1f} /{base_cpu:>5.1f} {base_rss:>8.0f} {ratio:>11} {max(0.0, 1 - base_wall / wall):>11.0%}"
                   f" {builds[0][0]:>5.1f} s, x{builds[0][0] / base_wall:.2f}")
