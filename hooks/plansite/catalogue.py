@@ -178,10 +178,13 @@ def _load_plans(files: list[Path], loading: tuple, processes: int) -> list[_Load
 
 def _saved_key(saved: SavedFiles, file: Path, root: Path, data_dir: Path) -> str | None:
     """The key of a data file's saved result, from its content; None for a file read_file would refuse."""
-    if refused(file, data_dir, "", Problems()):
-        return None
-    digest = _digest(file)
+    digest = _digest_if_read(file, data_dir)
     return saved.key(_display(file, root), digest) if digest else None
+
+
+def _digest_if_read(file: Path, data_dir: Path) -> str:
+    """The file's digest, or "" for a file read_file would refuse (a pipe is never opened)."""
+    return "" if refused(file, data_dir, "", Problems()) else _digest(file)
 
 
 @dataclass
@@ -249,7 +252,7 @@ def _load_batch(files: list[Path]) -> list[_LoadedPlan]:
     loaded = []
     for file in files:
         slug, problems, display = file.stem, Problems(), _display(file, root)
-        key = ("loaded", display, "" if refused(file, data_dir, "", Problems()) else _digest(file))  # (a pipe is never opened)
+        key = ("loaded", display, _digest_if_read(file, data_dir))
         if key in _READ:  # `mkdocs serve`: unchanged since an earlier rebuild, measured and all
             loaded.append(_READ[key])
         else:
