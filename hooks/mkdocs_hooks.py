@@ -26,13 +26,22 @@ HOOKS = str(Path(__file__).resolve().parent)
 
 def code_version() -> tuple:
     """When and how big each file of the package is: changes when the code is edited."""
-    return tuple(sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in Path(HOOKS, "plansite").rglob("*.py")))
+    return tuple(
+        sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in Path(HOOKS, "plansite").rglob("*.py"))
+    )
 
 
 # MkDocs runs this file afresh each time it loads the config (each rebuild of `mkdocs serve`), and
 # calls on_startup only once: what must last the whole process is kept in a module of its own.
 process = sys.modules.setdefault("plansite_process", ModuleType("plansite_process"))
-for name, value in {"imported_version": None, "command": None, "dirty": False, "indexer": None, "downloads": None, "downloads_folder": None}.items():
+for name, value in {
+    "imported_version": None,
+    "command": None,
+    "dirty": False,
+    "indexer": None,
+    "downloads": None,
+    "downloads_folder": None,
+}.items():
     if not hasattr(process, name):
         setattr(process, name, value)
 
@@ -51,7 +60,20 @@ def fresh_package() -> SimpleNamespace:
         process.imported_version = version
     if HOOKS not in sys.path:
         sys.path.insert(0, HOOKS)
-    names = ("catalogue", "errors", "forks", "paths", "site.links", "site.markup", "site.pages", "site.preview", "site.search", "site.security", "saved", "views.progress")
+    names = (
+        "catalogue",
+        "errors",
+        "forks",
+        "paths",
+        "site.links",
+        "site.markup",
+        "site.pages",
+        "site.preview",
+        "site.search",
+        "site.security",
+        "saved",
+        "views.progress",
+    )
     modules = {name.split(".")[-1]: importlib.import_module(f"plansite.{name}") for name in names}
     return SimpleNamespace(**modules)
 
@@ -154,13 +176,17 @@ def on_config(config):
     building = process.command == "build"
     with plansite.forks.lasting_objects() if building else contextlib.nullcontext():
         try:
-            catalogue = plansite.catalogue.load_catalogue(data, preview=is_preview(config), processes=build_cores(), save=building)
+            catalogue = plansite.catalogue.load_catalogue(
+                data, preview=is_preview(config), processes=build_cores(), save=building
+            )
         except plansite.errors.DataError as error:
             raise PluginError("\n" + error.problems.report()) from None
         if build_cores() > 1:  # the downloads and feeds are made and written by a fork meanwhile
             process.downloads_folder = Path(config.site_dir, plansite.pages.OUTPUTS_STAGING)
             shutil.rmtree(process.downloads_folder, ignore_errors=True)
-            process.downloads = plansite.forks.WorkInFork(write_downloads, catalogue, site_url(config), process.downloads_folder, project(config))
+            process.downloads = plansite.forks.WorkInFork(
+                write_downloads, catalogue, site_url(config), process.downloads_folder, project(config)
+            )
         generated = plansite.pages.GeneratedPages(catalogue)
     links = plansite.links.LinkCheck()
     return config
@@ -263,8 +289,11 @@ def on_post_page(output, page, config):
 
 def on_post_template(output_content, template_name, config):
     """The 404 page is a theme template, not a page: it gets the same repairs and policy."""
-    return plansite.security.with_policy(plansite.markup.repair(output_content)) if template_name.endswith(".html") else output_content
-
+    return (
+        plansite.security.with_policy(plansite.markup.repair(output_content))
+        if template_name.endswith(".html")
+        else output_content
+    )
 
 
 def on_post_build(config):

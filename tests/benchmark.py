@@ -13,10 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from plansite.catalogue import load_catalogue  # noqa: E402
-from plansite.errors import Problems  # noqa: E402
-from plansite.read.document import MAX_BYTES, read_document  # noqa: E402
 from plansite.check.reading import measure_site, report  # noqa: E402
+from plansite.errors import Problems  # noqa: E402
 from plansite.outputs import all_files  # noqa: E402
+from plansite.read.document import MAX_BYTES, read_document  # noqa: E402
 
 
 def timed(action, repeat: int = 5) -> float:
@@ -32,18 +32,32 @@ def main() -> None:
     print(f"load and check all data:       {timed(lambda: load_catalogue(ROOT / 'data')) * 1000:8.0f} ms (median of 5)")
     catalogue = load_catalogue(ROOT / "data")
     outputs = list(all_files(catalogue, "https://example.org/"))
-    print(f"open data and feeds:           {timed(lambda: list(all_files(catalogue, 'https://example.org/'))) * 1000:8.0f} ms (median of 5)")
+    print(
+        "open data and feeds:           "
+        f"{timed(lambda: list(all_files(catalogue, 'https://example.org/'))) * 1000:8.0f} ms (median of 5)"
+    )
     print(f"  files, total size:           {len(outputs):8d} files, {sum(len(b) for _, b in outputs) / 1e6:.2f} MB")
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "big.yml"
         big.write_text("summary: |-\n" + "  All work and no play.\n" * (MAX_BYTES // 20), encoding="utf-8")
-        print(f"refuse a {big.stat().st_size / 1e6:.1f} MB file:          {timed(lambda: read_document(big, 'big.yml', Problems())) * 1000:8.1f} ms")
+        print(
+            f"refuse a {big.stat().st_size / 1e6:.1f} MB file:          "
+            f"{timed(lambda: read_document(big, 'big.yml', Problems())) * 1000:8.1f} ms"
+        )
         near = Path(tmp) / "near.yml"
         near.write_text("summary: |-\n" + "  All work and no play.\n" * ((MAX_BYTES - 10_000) // 24), encoding="utf-8")
-        print(f"read a {near.stat().st_size / 1e6:.2f} MB file (just allowed): {timed(lambda: read_document(near, 'near.yml', Problems()), 3) * 1000:8.0f} ms")
+        print(
+            f"read a {near.stat().st_size / 1e6:.2f} MB file (just allowed): "
+            f"{timed(lambda: read_document(near, 'near.yml', Problems()), 3) * 1000:8.0f} ms"
+        )
         site = Path(tmp) / "site"
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         print(f"mkdocs build --strict:         {time.perf_counter() - start:8.1f} s")
         pages = list(site.rglob("*.html"))
         sizes = sorted((p.stat().st_size, p.relative_to(site).as_posix()) for p in pages)

@@ -46,24 +46,30 @@ def check(folder: Path, text: str) -> Problems:
 def main() -> None:
     texts = [(path + " " + "Plain words. " * 300).replace("'", "''") for path in SLOW_PATHS]
     slow = MINIMAL_PLAN + "".join(
-        f"      - type: text\n        text: '{texts[i % len(texts)]}'\n" for i in range(int(950_000 // (sum(map(len, texts)) / len(texts) + 40)))
+        f"      - type: text\n        text: '{texts[i % len(texts)]}'\n"
+        for i in range(int(950_000 // (sum(map(len, texts)) / len(texts) + 40)))
     )
     cases = {
         "valid 1 MB plan of Markdown's slow paths": slow,
         "60,000 unknown keys (0.95 MB)": MINIMAL_PLAN + "".join(f"unknown{i}: x\n" for i in range(60_000)),
         "900,000 tabs in one text": MINIMAL_PLAN.replace("Plain words.", "Plain" + "\t" * 900_000 + "words."),
         "a thousand '- ' in one text": MINIMAL_PLAN.replace("Plain words.", "'" + "- " * 1000 + "x'"),
-        "19,000 characters after 150 unclosed '['": MINIMAL_PLAN.replace("Plain words.", "'" + "[" * 150 + "a" * 19_000 + "'"),
+        "19,000 characters after 150 unclosed '['": MINIMAL_PLAN.replace(
+            "Plain words.", "'" + "[" * 150 + "a" * 19_000 + "'"
+        ),
     }
     with tempfile.TemporaryDirectory() as folder:
         print(f"{'case':<45} {'read+check s':>12} {'problems':>9} {'report lines':>13}")
         for name, text in cases.items():
-            seconds = cpu(lambda: check(Path(folder), text))
+            seconds = cpu(lambda text=text: check(Path(folder), text))
             problems = check(Path(folder), text)
             print(f"{name:<45} {seconds:>12.2f} {len(problems):>9,} {len(problems.report().splitlines()):>13}")
     blocks = slow.count("type: text")
     per_text = cpu(lambda: [to_html(t) for t in texts]) / len(texts)
-    print(f"rendering every text of the slow-path plan: {per_text * blocks:.2f} s ({blocks} texts, {per_text * 1000:.1f} ms each)")
+    print(
+        f"rendering every text of the slow-path plan: {per_text * blocks:.2f} s ({blocks} texts, "
+        f"{per_text * 1000:.1f} ms each)"
+    )
 
 
 if __name__ == "__main__":

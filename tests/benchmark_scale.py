@@ -117,7 +117,9 @@ def baseline_project(site: Path, dest: Path) -> Path:
         target = docs / name
         target.parent.mkdir(parents=True, exist_ok=True)
         title = TITLE.search(html).group(1).split(" - ")[0].replace('"', "'")
-        target.write_text(f'---\ntitle: "{title}"\n---\n\n<div markdown="0">\n{body.group(1)}\n</div>\n', encoding="utf-8")
+        target.write_text(
+            f'---\ntitle: "{title}"\n---\n\n<div markdown="0">\n{body.group(1)}\n</div>\n', encoding="utf-8"
+        )
     shutil.copytree(ROOT / "content" / "assets", docs / "assets", dirs_exist_ok=True)
     shutil.copytree(ROOT / "theme", dest / "theme", dirs_exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -157,7 +159,10 @@ def edit_to_preview(project: Path, plan: Path, slug: str, edits: int = 1) -> tup
     start = time.perf_counter()
     server = subprocess.Popen(
         MKDOCS + ["serve", "--strict", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/plans/{slug}/"
     try:
@@ -193,7 +198,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def transfers(site: Path, slug: str, query: str = "safe") -> tuple[int, int, int]:
-    """Compressed bytes a browser fetches: a young-people plan page's first load, the search page's, the first search."""
+    """Compressed bytes a browser fetches: a young-people plan page's first load, the search page's, the
+    first search."""
     from playwright.sync_api import sync_playwright
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
@@ -233,27 +239,43 @@ def transfers(site: Path, slug: str, query: str = "safe") -> tuple[int, int, int
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("sizes", nargs="*", type=int, default=[5, 100, 1000], help="numbers of plans (default: 5 100 1000)")
+    parser.add_argument(
+        "sizes", nargs="*", type=int, default=[5, 100, 1000], help="numbers of plans (default: 5 100 1000)"
+    )
     parser.add_argument("--preview-at", type=int, default=100, help="measure edit-to-preview at this size (0: skip)")
-    parser.add_argument("--transfer-at", type=int, default=1000, help="measure transferred sizes at this size (0: skip)")
-    parser.add_argument("--runs", type=int, default=3, help="build and baseline this many times each, taking turns, "
-                        "and print the median (default 3: the machine's speed drifts); also the number of edits timed")
+    parser.add_argument(
+        "--transfer-at", type=int, default=1000, help="measure transferred sizes at this size (0: skip)"
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=3,
+        help="build and baseline this many times each, taking turns, "
+        "and print the median (default 3: the machine's speed drifts); also the number of edits timed",
+    )
     parser.add_argument("--keep", type=Path, help="keep the projects and sites in this folder")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="plansite-benchmark-"))
-    print(f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start (wall times suffer when others build)")
+    print(
+        f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start (wall times suffer when others "
+        "build)"
+    )
     started = time.perf_counter()
     print(f"Each build and its baseline ran {args.runs} times, taking turns; times are the median.")
-    print("Times are wall seconds / CPU seconds (CPU: all cores' work added up; the build uses a second core"
-          " for Pagefind and for drawing pages). 'x baseline' is the build's wall time over that of the baseline"
-          " run just after it, the median over the turns; then the same for CPU time. Peak memory: the biggest"
-          " process (RSS) / all the build's processes at once (PSS: what forks share with the build is counted"
-          " once), the most of any build. A build saves the data files it checked, the templates it compiled,"
-          " the plan schema and the hooks' compiled Python for the next (.cache/ in the project): times and"
-          " ratios are of the builds that found them; 'first build' is the first of the project, which found"
-          " nothing saved.")
-    print(f"{'plans':>6} {'pages':>6} {'build s':>12} {'per plan ms':>12} {'peak MB':>11} {'site MB':>8} "
-          f"{'baseline s':>12} {'base MB':>8} {'x baseline':>11} {'hooks share':>12} {'first build':>16}")
+    print(
+        "Times are wall seconds / CPU seconds (CPU: all cores' work added up; the build uses a second core"
+        " for Pagefind and for drawing pages). 'x baseline' is the build's wall time over that of the baseline"
+        " run just after it, the median over the turns; then the same for CPU time. Peak memory: the biggest"
+        " process (RSS) / all the build's processes at once (PSS: what forks share with the build is counted"
+        " once), the most of any build. A build saves the data files it checked, the templates it compiled,"
+        " the plan schema and the hooks' compiled Python for the next (.cache/ in the project): times and"
+        " ratios are of the builds that found them; 'first build' is the first of the project, which found"
+        " nothing saved."
+    )
+    print(
+        f"{'plans':>6} {'pages':>6} {'build s':>12} {'per plan ms':>12} {'peak MB':>11} {'site MB':>8} "
+        f"{'baseline s':>12} {'base MB':>8} {'x baseline':>11} {'hooks share':>12} {'first build':>16}"
+    )
     per_plan = {}
     sites = {}
     try:
@@ -284,19 +306,29 @@ def main() -> None:
             per_plan[n] = wall / n
             sites[n] = (project, site)
             ratio = f"{wall_ratio:.2f} / {cpu_ratio:.2f}" if not base_code else "nan"
-            print(f"{n:>6} {pages:>6} {wall:>5.1f} /{cpu:>5.1f} {wall / n * 1000:>12.0f} {rss:>5.0f} /{rss_together:>5.0f} {megabytes:>8.1f} "
-                  f"{base_wall:>5.1f} /{base_cpu:>5.1f} {base_rss:>8.0f} {ratio:>11} {max(0.0, 1 - base_wall / wall):>11.0%}"
-                  f" {builds[0][0]:>5.1f} s, x{builds[0][0] / base_wall:.2f}")
+            print(
+                f"{n:>6} {pages:>6} {wall:>5.1f} /{cpu:>5.1f} {wall / n * 1000:>12.0f} {rss:>5.0f} "
+                f"/{rss_together:>5.0f} {megabytes:>8.1f} "
+                f"{base_wall:>5.1f} /{base_cpu:>5.1f} {base_rss:>8.0f} {ratio:>11} "
+                f"{max(0.0, 1 - base_wall / wall):>11.0%}"
+                f" {builds[0][0]:>5.1f} s, x{builds[0][0] / base_wall:.2f}"
+            )
         if len(per_plan) > 1:
             small, large = min(per_plan), max(per_plan)
-            print(f"per-plan wall time at {large} / per-plan wall time at {small}: {per_plan[large] / per_plan[small]:.2f}")
+            print(
+                f"per-plan wall time at {large} / per-plan wall time at {small}: "
+                f"{per_plan[large] / per_plan[small]:.2f}"
+            )
         if args.preview_at:
             project = make_project(work / f"serve-{args.preview_at}", args.preview_at)
             plan = sorted((project / "data" / "plans").glob("*.yml"))[-1]
             first, edits, cpus = edit_to_preview(project, plan, plan.stem, args.runs)
-            print(f"mkdocs serve --dirty at {args.preview_at} plans: first page served after {first:.1f} s; "
-                  f"edit to new page served: {statistics.median(edits):.2f} s wall, {statistics.median(cpus):.2f} s of the server's CPU"
-                  f" (median of {len(edits)} edits; each: {', '.join(f'{e:.2f}' for e in edits)} s)")
+            print(
+                f"mkdocs serve --dirty at {args.preview_at} plans: first page served after {first:.1f} s; "
+                f"edit to new page served: {statistics.median(edits):.2f} s wall, {statistics.median(cpus):.2f} s of "
+                "the server's CPU"
+                f" (median of {len(edits)} edits; each: {', '.join(f'{e:.2f}' for e in edits)} s)"
+            )
         if args.transfer_at:
             if args.transfer_at not in sites:
                 project = make_project(work / f"project-{args.transfer_at}", args.transfer_at)
@@ -305,8 +337,12 @@ def main() -> None:
             else:
                 site = sites[args.transfer_at][1]
             page, search_page, search = transfers(site, "occ-business-plan-2012-13")
-            print(f"at {args.transfer_at} plans, compressed transfer: young-people plan page first load {page / 1e3:.0f} KB; "
-                  f"search page {search_page / 1e3:.0f} KB; first search {'not measured' if search < 0 else f'{search / 1e3:.0f} KB'}")
+            print(
+                f"at {args.transfer_at} plans, compressed transfer: young-people plan page first load "
+                f"{page / 1e3:.0f} KB; "
+                f"search page {search_page / 1e3:.0f} KB; first search "
+                f"{'not measured' if search < 0 else f'{search / 1e3:.0f} KB'}"
+            )
         print(f"load average {os.getloadavg()[0]:.1f} at the end; benchmark took {time.perf_counter() - started:.0f} s")
     finally:
         if not args.keep:

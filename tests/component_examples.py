@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-
 from conftest import ROOT
 from plansite import model as m
 from plansite.errors import Problems
@@ -23,7 +22,8 @@ EXAMPLES = ROOT / "tests" / "fixtures" / "components"
 COMPONENTS = (ROOT / "theme" / "partials" / "components.html", ROOT / "theme" / "partials" / "young-cards.html")
 """The templates whose macros are components shared by the block partials and the pages."""
 SLUG = "component-examples"
-"""The examples plan's file name (data/plans/<SLUG>.yml), so its pages are plans/<SLUG>/ and young-people/plans/<SLUG>/."""
+"""The examples plan's file name (data/plans/<SLUG>.yml): its pages are plans/<SLUG>/ and
+young-people/plans/<SLUG>/."""
 
 
 class Example(Model):
@@ -62,7 +62,11 @@ def example_files() -> list[Path]:
 
 def component_names() -> list[str]:
     """The macros defined in the components' templates."""
-    return [name for file in COMPONENTS for name in re.findall(r"{%-?\s*macro\s+(\w+)\s*\(", file.read_text(encoding="utf-8"))]
+    return [
+        name
+        for file in COMPONENTS
+        for name in re.findall(r"{%-?\s*macro\s+(\w+)\s*\(", file.read_text(encoding="utf-8"))
+    ]
 
 
 def read_examples(problems: Problems) -> list[Named]:
@@ -91,7 +95,11 @@ def examples_plan(examples: list[Named]) -> str:
     """A draft plan holding every example, one section each, as YAML."""
     sections = []
     for named in examples:
-        section = {"id": named.section_id, "title": f"{named.file}: {named.example.name}", "blocks": [named.raw["block"]]}
+        section = {
+            "id": named.section_id,
+            "title": f"{named.file}: {named.example.name}",
+            "blocks": [named.raw["block"]],
+        }
         if "young_people" in named.raw:
             section["young_people"] = named.raw["young_people"]
         sections.append(section)

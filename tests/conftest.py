@@ -23,7 +23,11 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", preview: bool = Fa
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
         MKDOCS + ["build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        capture_output=True, text=True, env=env, cwd=config.parent, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
+        timeout=600,
     )
 
 
@@ -62,8 +66,13 @@ def read(site: Path, url: str) -> str:
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 

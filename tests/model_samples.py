@@ -13,9 +13,8 @@ import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel
-
 from plansite import model as m
+from pydantic import BaseModel
 
 ICONS = list(m.Icon)
 
@@ -113,12 +112,14 @@ def sample_plan(organisation: str) -> tuple[dict[str, Any], list[tuple[int, bool
     sections = []
     for cls in block_classes():
         block = sampler.model(cls)
-        sections.append({
-            "id": f"section-{block['type'].replace('_', '-')}",
-            "title": f"Section of {block['type']}",
-            "young_people": sampler.young_text(),
-            "blocks": [block],
-        })
+        sections.append(
+            {
+                "id": f"section-{block['type'].replace('_', '-')}",
+                "title": f"Section of {block['type']}",
+                "young_people": sampler.young_text(),
+                "blocks": [block],
+            }
+        )
     plan = {
         "organisation": organisation,
         "title": "Every shape",
@@ -127,7 +128,11 @@ def sample_plan(organisation: str) -> tuple[dict[str, Any], list[tuple[int, bool
         "status": "draft",
         "summary": "A plan with every block type.",
         "original": {"url": "https://example.org/plan.pdf", "title": "The plan", "format": "PDF", "size_bytes": 1000},
-        "young_people": {"title": "YPPLANTITLE", "summary": "YPPLANSUMMARY is short.", "get_involved": "YPINVOLVED is short."},
+        "young_people": {
+            "title": "YPPLANTITLE",
+            "summary": "YPPLANSUMMARY is short.",
+            "get_involved": "YPINVOLVED is short.",
+        },
         "sections": sections,
     }
     return plan, sampler.young

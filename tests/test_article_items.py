@@ -6,7 +6,6 @@ import html as entities
 import re
 
 import pytest
-
 from conftest import ROOT, build, read
 from plansite import model as m
 from plansite.catalogue import load_catalogue
@@ -21,14 +20,20 @@ def catalogue():
 
 def test_a_short_text_is_shown_whole_and_a_long_one_cut_to_its_sentences_about_the_article():
     assert about("We will listen to children.", 12) == "We will listen to children."
-    long = " ".join(["Some words about other things here."] * 10) + " We promote Article 12 of the UNCRC. " + "More text. " * 10
+    long = (
+        " ".join(["Some words about other things here."] * 10)
+        + " We promote Article 12 of the UNCRC. "
+        + "More text. " * 10
+    )
     assert about(long, 12) == "We promote Article 12 of the UNCRC."
     assert about(long, 31) == "Some words about other things here."
 
 
 def test_every_citing_item_has_words_to_show(catalogue):
     empty = [
-        (c.plan.slug, c.label) for number, found in citations(catalogue).items() for c in found
+        (c.plan.slug, c.label)
+        for number, found in citations(catalogue).items()
+        for c in found
         if not words_of(c.item, number).strip()
     ]
     assert not empty, empty
@@ -40,7 +45,14 @@ def test_young_people_texts_come_from_the_item_or_the_part_of_the_plan_around_it
     assert items.young and all(text for text, _ in items.young)
     assert len({text for text, _ in items.young}) == len(items.young)  # each text once
     aim = next(c for c in found if isinstance(c.item, m.Aim))
-    group = next(g for s in aim.plan.plan.sections for b in s.blocks if isinstance(b, m.AimsBlock) for g in b.groups if aim.item in g.aims)
+    group = next(
+        g
+        for s in aim.plan.plan.sections
+        for b in s.blocks
+        if isinstance(b, m.AimsBlock)
+        for g in b.groups
+        if aim.item in g.aims
+    )
     assert aim.young == group.young_people.text
 
 
@@ -50,13 +62,16 @@ def visible(html: str) -> str:
 
 def test_the_adult_article_page_shows_whole_sentences_grouped_by_plan(site):
     html = read(site, "uncrc/article-12")
-    section = html[html.index('id="in-the-plans"'):html.index('class="ps-pager"')]
+    section = html[html.index('id="in-the-plans"') : html.index('class="ps-pager"')]
     assert "…" not in visible(section)
     assert "Cited in the plan" not in section and "ps-tag" not in section
     for link in re.findall(r"<a [^>]*>(.*?)</a>", section, re.S):
         assert not visible(link).endswith(".."), link
     assert "Office of the Children's Commissioner: Business Plan 2012 -2013" in visible(section)
-    assert "Undertake a number of Child Rights Impact Assessments to ensure legislation promotes children's rights and highlight potential violations." in visible(section)
+    assert (
+        "Undertake a number of Child Rights Impact Assessments to ensure legislation promotes children's rights and "
+        "highlight potential violations." in visible(section)
+    )
 
 
 def test_the_article_page_shows_progress_where_the_plan_records_it(project_copy, tmp_path):
@@ -72,13 +87,13 @@ def test_the_article_page_shows_progress_where_the_plan_records_it(project_copy,
     # The first action group of the plan is related to article 12; one of its rows now says how it is going.
     adult = (out / "uncrc" / "article-12" / "index.html").read_text(encoding="utf-8")
     young = (out / "young-people" / "uncrc" / "article-12" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'Progress: .*?<span>On track</span>', adult, re.S)
-    assert re.search(r'How it is going: .*?<span>', young, re.S)
+    assert re.search(r"Progress: .*?<span>On track</span>", adult, re.S)
+    assert re.search(r"How it is going: .*?<span>", young, re.S)
 
 
 def test_the_young_people_article_page_says_what_each_plan_promises(site):
     html = read(site, "young-people/uncrc/article-12")
-    section = html[html.index('id="in-the-plans"'):html.index('class="ps-pager"')]
+    section = html[html.index('id="in-the-plans"') : html.index('class="ps-pager"')]
     assert section.count('<section class="ps-plan-items"') >= 4
-    assert section.count("<ul class=\"ps-promises\">") >= 4
+    assert section.count('<ul class="ps-promises">') >= 4
     assert "We will help children who are sent out of school" in visible(section)

@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import build, read
 
 SLUGS = [
@@ -47,7 +46,7 @@ def parse(html: str) -> Links:
 def resolve(site: Path, page_url: str, href: str) -> tuple[Path, str]:
     """The built file and #anchor a relative link from a page points to."""
     target, _, anchor = href.partition("#")
-    base = (site / page_url)
+    base = site / page_url
     path = (base / target).resolve() if target else base.resolve()
     if path.is_dir():
         path = path / "index.html"
@@ -76,10 +75,24 @@ def test_young_people_page_has_help_box_and_childline(site, slug):
 def test_business_plan_carries_the_source_facts(site):
     html = read(site, "plans/occ-business-plan-2012-13")
     for fact in [
-        "£1,275M", "£460K", "£765K", "£1.735M", "70%", "£1.629m", "£185,908", "£108,550", "£21,251", "£7,518",
-        "School Exclusions Inquiry", "Dr Maggie Atkinson", "33 Greycoat Street", "020 7783 8330",
-        "Child Sexual Exploitation in Gangs and Groups Inquiry (CSEGG)", "Deputy Children's Commissioner",
-        "Realise and deliver key milestones", "twenty three committed experts",
+        "£1,275M",
+        "£460K",
+        "£765K",
+        "£1.735M",
+        "70%",
+        "£1.629m",
+        "£185,908",
+        "£108,550",
+        "£21,251",
+        "£7,518",
+        "School Exclusions Inquiry",
+        "Dr Maggie Atkinson",
+        "33 Greycoat Street",
+        "020 7783 8330",
+        "Child Sexual Exploitation in Gangs and Groups Inquiry (CSEGG)",
+        "Deputy Children's Commissioner",
+        "Realise and deliver key milestones",
+        "twenty three committed experts",
     ]:
         assert fact in html.replace("&#39;", "'").replace("&amp;", "&"), fact
     ids = parse(html).ids
@@ -89,7 +102,7 @@ def test_business_plan_carries_the_source_facts(site):
 
 def test_delivery_table_has_every_budgeted_project(site):
     html = read(site, "plans/occ-business-plan-2012-13")
-    table = html[html.index('id="delivery"'):]
+    table = html[html.index('id="delivery"') :]
     table = table[: table.index("</table>")]
     assert "<caption" in table and 'scope="col"' in table
     assert len(re.findall(r'<th scope="row" class="ps-col-project">', table)) == 19
@@ -138,7 +151,11 @@ def test_cited_articles_link_both_ways_in_both_audiences(site):
 
 def test_free_text_mentions_become_links_and_keep_the_words(site):
     html = read(site, "plans/occ-strategic-plan-2012-14")
-    assert re.search(r'\(Article <a href="\.\./\.\./uncrc/article-19/">19</a> <a href="\.\./\.\./uncrc/article-7/">7</a>, <a href="\.\./\.\./uncrc/article-33/">33</a>\)', html)
+    assert re.search(
+        r'\(Article <a href="\.\./\.\./uncrc/article-19/">19</a> <a href="\.\./\.\./uncrc/article-7/">7</a>, <a '
+        r'href="\.\./\.\./uncrc/article-33/">33</a>\)',
+        html,
+    )
 
 
 def test_108_article_pages_and_two_indexes(site):
@@ -211,7 +228,9 @@ def test_reading_level_of_every_young_people_page(site):
 
 def test_a_renamed_plan_keeps_its_old_address(project_copy, tmp_path):
     plan = project_copy / "data" / "plans" / "scb-business-plan-2009-10.yml"
-    text = plan.read_text(encoding="utf-8").replace("status: published", "status: published\nprevious_slugs: [scb-plan-2009]", 1)
+    text = plan.read_text(encoding="utf-8").replace(
+        "status: published", "status: published\nprevious_slugs: [scb-plan-2009]", 1
+    )
     plan.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     assert build(out, project_copy / "mkdocs.yml").returncode == 0
@@ -260,7 +279,8 @@ def test_every_citation_links_both_ways_in_both_audiences(site):
                 "article page -> young plan": f'href="../../young-people/plans/{slug}/#right-{number}"' in article,
                 "plan -> article page": f'href="../../uncrc/article-{number}/"' in adult_plan,
                 "plan item anchor": f'id="{citation.anchor}"' in adult_plan,
-                "young article -> young plan": f'href="../../../young-people/plans/{slug}/#right-{number}"' in young_article,
+                "young article -> young plan": f'href="../../../young-people/plans/{slug}/#right-{number}"'
+                in young_article,
                 "young plan -> young article": f'href="../../../young-people/uncrc/article-{number}/"' in young_plan,
             }
             missing += [f"article {number}, {slug}#{citation.anchor}: {name}" for name, ok in checks.items() if not ok]
@@ -270,9 +290,9 @@ def test_every_citation_links_both_ways_in_both_audiences(site):
 def test_occ_plans_cite_the_articles_the_source_cites(site):
     """The articles written in each OCC source plan are all linked from both versions of that plan."""
     import re as regex
-    from plansite.uncrc import mentioned_articles
 
     from conftest import ROOT
+    from plansite.uncrc import mentioned_articles
 
     for slug in ["occ-business-plan-2012-13", "occ-strategic-plan-2012-14", "occ-participation-strategy-2014-15"]:
         source = (ROOT / "tests" / "fixtures" / "source-plans" / f"{slug}.txt").read_text(encoding="utf-8")
@@ -311,12 +331,30 @@ def _words(text: str) -> str:
 def test_every_adult_text_of_the_data_is_on_the_plan_page(site, slug):
     """Nothing in a plan file is lost on the way to its page: every text, figure and name is shown."""
     import yaml as yaml_reader
-
     from conftest import ROOT
 
     data = yaml_reader.safe_load((ROOT / "data" / "plans" / f"{slug}.yml").read_text(encoding="utf-8"))
-    skip = {"young_people", "id", "type", "status", "organisation", "matches", "previous_slugs", "kind", "ordered",
-            "articles", "related_articles", "icon", "publish_on", "last_updated", "columns", "progress", "amount", "summary", "url"}
+    skip = {
+        "young_people",
+        "id",
+        "type",
+        "status",
+        "organisation",
+        "matches",
+        "previous_slugs",
+        "kind",
+        "ordered",
+        "articles",
+        "related_articles",
+        "icon",
+        "publish_on",
+        "last_updated",
+        "columns",
+        "progress",
+        "amount",
+        "summary",
+        "url",
+    }
 
     def texts(value):
         if isinstance(value, dict):
@@ -346,10 +384,18 @@ def test_progress_shows_in_words_and_icons_for_both_audiences(project_copy, tmp_
     assert result.returncode == 0, result.stderr
     adult = (out / "plans" / "chscb-business-plan-2014-15" / "index.html").read_text(encoding="utf-8")
     young = (out / "young-people" / "plans" / "chscb-business-plan-2014-15" / "index.html").read_text(encoding="utf-8")
-    for page, words in ((adult, ["Completed", "In progress, needs attention", "Outstanding, urgent attention needed"]),
-                        (young, ["Done", "Needs more work", "Late: needs work now"])):
+    for page, words in (
+        (adult, ["Completed", "In progress, needs attention", "Outstanding, urgent attention needed"]),
+        (young, ["Done", "Needs more work", "Late: needs work now"]),
+    ):
         for word in words:
-            tag = re.search(r'<span class="ps-status ps-status--[a-z-]+"><svg aria-hidden="true"[^>]*>.*?</svg><span>' + re.escape(word) + "</span>", page, re.S)
+            tag = re.search(
+                r'<span class="ps-status ps-status--[a-z-]+"><svg aria-hidden="true"[^>]*>.*?</svg><span>'
+                + re.escape(word)
+                + "</span>",
+                page,
+                re.S,
+            )
             assert tag, word
 
 

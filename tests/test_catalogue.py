@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from plansite.catalogue import load_catalogue, load_plan
 from plansite.errors import DataError, Problems
@@ -47,7 +46,9 @@ def test_problems_in_several_files_come_out_together(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "data", data)
     (data / "glossary.yml").write_text("terms:\n  - term: X\n    meanig: typo\n", encoding="utf-8")
     plan = data / "plans" / "scb-business-plan-2009-10.yml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("organisation: ", "organisation: nobody-", 1), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("organisation: ", "organisation: nobody-", 1), encoding="utf-8"
+    )
     with pytest.raises(DataError) as raised:
         load_catalogue(data)
     files = {p.path for p in raised.value.problems.items}
@@ -58,7 +59,10 @@ def test_drafts_and_future_plans_are_left_out_unless_previewing(tmp_path: Path) 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     plan = data / "plans" / "scb-business-plan-2009-10.yml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("status: published", "status: published\npublish_on: 2099-01-01", 1), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("status: published", "status: published\npublish_on: 2099-01-01", 1),
+        encoding="utf-8",
+    )
     today = datetime.date(2026, 12, 1)
     assert "scb-business-plan-2009-10" not in [p.slug for p in load_catalogue(data, today=today).plans]
     assert "scb-business-plan-2009-10" in [p.slug for p in load_catalogue(data, preview=True, today=today).plans]
@@ -100,7 +104,9 @@ def test_plans_loaded_by_forks_report_the_same_problems(tmp_path: Path, monkeypa
     assert "needs review" in alone.value.problems.report()
 
 
-def test_a_rebuild_of_a_preview_checks_and_measures_only_the_plan_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_rebuild_of_a_preview_checks_and_measures_only_the_plan_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`mkdocs serve` loads the data again at each rebuild, in the same process: an unchanged plan
     is taken as loaded before (read, checked, its reading grade and links worked out), and only
     one version of each file is held."""

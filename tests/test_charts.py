@@ -7,8 +7,13 @@ from plansite.site.progress_filters import rounded_money
 
 
 def test_every_bar_is_labelled_with_its_words_and_number():
-    svg = str(bar_chart([Bar("Done", 3, "3", "completed"), Bar("Late: <needs> work", 0, "0", "urgent")], "Chart & more", "c1"))
-    assert re.findall(r'<text class="ps-chart__label"[^>]*>([^<]+)</text>', svg) == ["Done: 3", "Late: &lt;needs&gt; work: 0"]
+    svg = str(
+        bar_chart([Bar("Done", 3, "3", "completed"), Bar("Late: <needs> work", 0, "0", "urgent")], "Chart & more", "c1")
+    )
+    assert re.findall(r'<text class="ps-chart__label"[^>]*>([^<]+)</text>', svg) == [
+        "Done: 3",
+        "Late: &lt;needs&gt; work: 0",
+    ]
     assert svg.count('class="ps-chart__bar') == 1, "a zero has no bar, only its words"
     assert 'role="img" aria-labelledby="c1-title"' in svg and '<title id="c1-title">Chart &amp; more</title>' in svg
     assert "<script" not in svg and "style=" not in svg
@@ -22,5 +27,11 @@ def test_bars_are_scaled_to_the_largest_value():
 
 def test_money_is_rounded_the_way_people_say_it():
     assert [rounded_money(n) for n in (2_500_000, 1_735_000, 765_000, 460_000, 18_400, 950, 3_000_000)] == [
-        "£2.5 million", "£1.7 million", "£765,000", "£460,000", "£18,000", "£950", "£3 million"
+        "£2.5 million",
+        "£1.7 million",
+        "£765,000",
+        "£460,000",
+        "£18,000",
+        "£950",
+        "£3 million",
     ]

@@ -43,7 +43,9 @@ def test_fingerprint_ignores_line_breaks_but_not_words():
 
 def test_mention_missing_from_the_structured_list(tmp_path):
     file = tmp_path / "x.yml"
-    text = SCB.read_text(encoding="utf-8").replace("Hold stakeholders workshop", "Hold (Article 12) stakeholders workshop")
+    text = SCB.read_text(encoding="utf-8").replace(
+        "Hold stakeholders workshop", "Hold (Article 12) stakeholders workshop"
+    )
     file.write_text(text, encoding="utf-8")
     messages = [str(p) for p in check(file).items]
     assert any("mentions Article 12 but the item's 'articles' list does not have it" in m for m in messages)
@@ -77,7 +79,10 @@ def test_budget_lines_must_add_up_unless_a_note_explains(tmp_path):
     file.write_text(BUDGET_PLAN, encoding="utf-8")
     problem = check(file).items[0]
     assert "add up to 2,435,000, not 2,500,000" in problem.message and problem.line == 14
-    file.write_text(BUDGET_PLAN.replace("          lines:", "          sum_note: The source's own figures.\n          lines:"), encoding="utf-8")
+    file.write_text(
+        BUDGET_PLAN.replace("          lines:", "          sum_note: The source's own figures.\n          lines:"),
+        encoding="utf-8",
+    )
     assert not check(file)
 
 

@@ -35,7 +35,11 @@ def check(project: Path, github_actions: bool) -> tuple[int, str]:
         env["GITHUB_ACTIONS"] = "true"
     result = subprocess.run(
         [sys.executable, "-m", "plansite", "check", "--data", str(project / "data")],
-        capture_output=True, text=True, env=env, cwd=project / "hooks", timeout=300,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project / "hooks",
+        timeout=300,
     )
     return result.returncode, result.stdout + result.stderr
 

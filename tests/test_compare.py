@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from plansite.commands.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,12 +57,23 @@ def test_missing_sentences_and_unknown_numbers_are_listed_with_their_lines(files
 
 def test_the_source_is_found_beside_the_plan_by_default_and_agreement_exits_zero(files, capsys):
     plan, source = files
-    source.write_text(SOURCE.replace("21", "12").replace(" We will pay young people for their time.", ""), encoding="utf-8")
+    source.write_text(
+        SOURCE.replace("21", "12").replace(" We will pay young people for their time.", ""), encoding="utf-8"
+    )
     assert main(["compare", str(plan), "--data", str(plan.parent.parent)]) == 0
-    assert capsys.readouterr().out.strip() == "0 source sentences not in the plan; 0 numbers in the plan not in the source."
+    assert (
+        capsys.readouterr().out.strip()
+        == "0 source sentences not in the plan; 0 numbers in the plan not in the source."
+    )
 
 
 @pytest.mark.parametrize("slug", [p.stem for p in (ROOT / "tests" / "fixtures" / "source-plans").glob("*.txt")])
 def test_every_number_of_the_published_plans_is_in_its_source(slug, capsys):
-    main(["compare", str(ROOT / "data" / "plans" / f"{slug}.yml"), str(ROOT / "tests" / "fixtures" / "source-plans" / f"{slug}.txt")])
+    main(
+        [
+            "compare",
+            str(ROOT / "data" / "plans" / f"{slug}.yml"),
+            str(ROOT / "tests" / "fixtures" / "source-plans" / f"{slug}.txt"),
+        ]
+    )
     assert capsys.readouterr().out.splitlines()[-1].endswith("; 0 numbers in the plan not in the source.")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from component_examples import COMPONENTS, EXAMPLES, SLUG, component_names, example_files, examples_plan, read_examples
 from plansite import model as m
 from plansite.catalogue import load_plan
 from plansite.errors import Problems
 from plansite.views.blocks import BLOCKS
-
-from component_examples import COMPONENTS, EXAMPLES, SLUG, component_names, example_files, examples_plan, read_examples
 
 
 def test_every_block_type_has_an_examples_file():
@@ -46,7 +45,9 @@ def test_each_examples_file_holds_only_its_own_block_type_and_some_hostile_ones(
 def test_every_component_has_examples():
     examples = read_examples(Problems())
     shown = {e.example.component for e in examples if e.file == "components"}
-    assert all(e.example.component for e in examples if e.file == "components"), "each example in components.yml names its component"
+    assert all(e.example.component for e in examples if e.file == "components"), (
+        "each example in components.yml names its component"
+    )
     missing = sorted(set(component_names()) - shown)
     assert not missing, f"no example in components.yml for the macro(s) {missing} of {[f.name for f in COMPONENTS]}"
     unknown = sorted(shown - set(component_names()))
@@ -56,7 +57,9 @@ def test_every_component_has_examples():
 def _values(value: object, key: str) -> set:
     """Every value stored under a key anywhere in a nest of dicts and lists."""
     if isinstance(value, dict):
-        return {v for k, v in value.items() if k == key and isinstance(v, str)} | set().union(*(_values(v, key) for v in value.values()))
+        return {v for k, v in value.items() if k == key and isinstance(v, str)} | set().union(
+            *(_values(v, key) for v in value.values())
+        )
     if isinstance(value, list):
         return set().union(*(_values(v, key) for v in value))
     return set()
@@ -85,7 +88,7 @@ def test_the_examples_plan_passes_every_check_of_a_plan(tmp_path):
     lines = text.splitlines()
 
     def section_at(line: int) -> str:
-        ids = [l.split("id: ", 1)[1] for l in lines[:line] if l.startswith("- id: ")]
+        ids = [entry.split("id: ", 1)[1] for entry in lines[:line] if entry.startswith("- id: ")]
         return ids[-1] if ids else "(plan)"
 
     assert not problems, "\n".join(f"in section {section_at(p.line)}: {p.message}; {p.hint}" for p in problems.items)

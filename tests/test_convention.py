@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import build, read
 from plansite.check.site import check_convention
 from plansite.errors import Problems
@@ -33,7 +32,9 @@ def test_every_article_has_both_summaries_and_is_sourced_and_reviewed():
     convention, problems = load(ARTICLES)
     assert not problems, problems.report()
     assert [a.number for a in convention.articles] == list(range(1, 55))
-    assert convention.source.url == "https://www.ohchr.org/en/instruments-mechanisms/instruments/convention-rights-child"
+    assert (
+        convention.source.url == "https://www.ohchr.org/en/instruments-mechanisms/instruments/convention-rights-child"
+    )
     assert "Convention on the Rights of the Child" in convention.source.title
     for article in convention.articles:
         assert article.title.strip() and article.young_people.title.strip(), article.number
@@ -54,15 +55,20 @@ def test_the_site_says_which_grouping_is_its_own():
     "old, new, expected",
     [
         # An article without its review date.
-        ("    cluster: family-environment-and-alternative-care\n    reviewed: 2026-12-01\n    summary: >-\n      When a child",
-         "    cluster: family-environment-and-alternative-care\n    summary: >-\n      When a child",
-         "missing required key 'reviewed'"),
+        (
+            "    cluster: family-environment-and-alternative-care\n    reviewed: 2026-12-01\n    summary: >-\n      "
+            "When a child",
+            "    cluster: family-environment-and-alternative-care\n    summary: >-\n      When a child",
+            "missing required key 'reviewed'",
+        ),
         # A review date that is not a date.
         ("reviewed: 2026-12-01", "reviewed: 1 December", "is not a date"),
         # A young-people text without its summary.
-        ("      title: Families in different countries\n      summary: >-",
-         "      title: Families in different countries\n      text: >-",
-         "missing required key 'summary'"),
+        (
+            "      title: Families in different countries\n      summary: >-",
+            "      title: Families in different countries\n      text: >-",
+            "missing required key 'summary'",
+        ),
         # No source named.
         ("source:\n  title: >-", "origin:\n  title: >-", "missing required key 'source'"),
         # No note on the grouping.
@@ -121,8 +127,12 @@ def test_pages_show_the_source_the_review_date_and_whose_grouping_it_is(site):
         html = read(site, url)
         assert source in html
         assert '<time datetime="2026-12-01">1 December 2026</time>' in html
-    assert "Group: How the Convention works (the site&#39;s own, not a UN reporting cluster)" in read(site, "uncrc/article-43")
-    assert "Group of rights: How the rules are checked and kept (our own group)" in read(site, "young-people/uncrc/article-43")
+    assert "Group: How the Convention works (the site&#39;s own, not a UN reporting cluster)" in read(
+        site, "uncrc/article-43"
+    )
+    assert "Group of rights: How the rules are checked and kept (our own group)" in read(
+        site, "young-people/uncrc/article-43"
+    )
     for url in ("uncrc/article-3", "uncrc/article-41", "young-people/uncrc/article-41"):
         html = read(site, url)
         assert "own" not in html.split('class="ps-cluster"')[1].split("</p>")[0]

@@ -8,9 +8,8 @@ import time
 from types import SimpleNamespace
 
 import pytest
-from mkdocs.config import load_config
-
 from conftest import ROOT
+from mkdocs.config import load_config
 from plansite.catalogue import load_catalogue
 from plansite.site.links import ids_and_links, on_site_links
 from plansite.site.pages import GeneratedPages

@@ -1,4 +1,5 @@
-"""The editors' guide documents every block type, its examples are valid data, and its walk-through's reading grades are measured ones."""
+"""The editors' guide documents every block type, its examples are valid data, and its walk-through's
+reading grades are measured ones."""
 
 from __future__ import annotations
 
@@ -7,10 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pydantic import TypeAdapter
-
 from plansite import model as m
 from plansite.check.reading import MAX_MEDIAN_GRADE, measure
+from pydantic import TypeAdapter
 
 GUIDE = (Path(__file__).resolve().parent.parent / "content" / "editors-guide.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"```yaml\n(.*?)```", GUIDE, re.S)

@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from conftest import ROOT, build, copy_project, read
+from conftest import build, copy_project, read
 from model_samples import ICONS, block_classes, sample_plan
-
 from plansite import model as m
 
 ORGANISATION = """
@@ -35,7 +33,9 @@ def built(tmp_path_factory) -> tuple[Path, dict, list[tuple[int, bool]]]:
     with (project / "data" / "organisations.yml").open("a", encoding="utf-8") as file:
         file.write(ORGANISATION)
     plan, markers = sample_plan("sample-trust")
-    (project / "data" / "plans" / "sample-trust-every-shape.yml").write_text(yaml.safe_dump(plan, sort_keys=False), encoding="utf-8")
+    (project / "data" / "plans" / "sample-trust-every-shape.yml").write_text(
+        yaml.safe_dump(plan, sort_keys=False), encoding="utf-8"
+    )
     result = build(project / "site", project / "mkdocs.yml", preview=True)
     assert result.returncode == 0, result.stderr
     return project / "site", plan, markers
@@ -47,9 +47,28 @@ def young_page(built) -> tuple[str, list[tuple[int, bool]]]:
     return read(site, "young-people/plans/sample-trust-every-shape"), markers
 
 
-NOT_SHOWN_AS_WRITTEN = {"young_people", "id", "type", "status", "progress", "icon", "ordered", "articles", "related_articles",
-                        "columns", "amount", "size_bytes", "url", "date", "age", "organisation", "kind", "order",
-                        "priority_titles", "summary"}
+NOT_SHOWN_AS_WRITTEN = {
+    "young_people",
+    "id",
+    "type",
+    "status",
+    "progress",
+    "icon",
+    "ordered",
+    "articles",
+    "related_articles",
+    "columns",
+    "amount",
+    "size_bytes",
+    "url",
+    "date",
+    "age",
+    "organisation",
+    "kind",
+    "order",
+    "priority_titles",
+    "summary",
+}
 """Keys whose values are shown in other words (a status as a label, a date spelled out) or not as text;
 priority_titles are looked up by the rows' priorities, and a plan's summary is on the lists of plans."""
 
@@ -75,7 +94,7 @@ def test_every_adult_text_of_every_block_and_item_is_on_the_plan_page(built):
 def test_paragraphs_of_a_priority_are_paragraphs_not_bullets(built):
     site, _, _ = built
     html = read(site, "plans/sample-trust-every-shape")
-    priority = html[html.index('class="ps-priorities"'):]
+    priority = html[html.index('class="ps-priorities"') :]
     priority = priority[: priority.index("</li>")]
     assert priority.count("<p>") >= 2 and "<ul" not in priority, priority
 
@@ -96,12 +115,15 @@ def test_every_young_people_text_of_every_block_and_item_is_on_the_page(young_pa
 
 def test_every_young_people_icon_is_shown_beside_its_title(young_page):
     """Each picture is on the page: beside its title, unless the page draws it already (never twice)."""
-    from plansite.site.filters import ICONS as PICTURES, icon_svg
+    from plansite.site.filters import ICONS as PICTURES
+    from plansite.site.filters import icon_svg
 
     html, markers = young_page
     for n, _ in markers:
         at = html.index(f"YPTITLE{n}<")
-        start = max(html.rfind('<li class="ps-card">', 0, at), html.rfind("<h2 id=", 0, at), html.rfind("<h3 id=", 0, at))
+        start = max(
+            html.rfind('<li class="ps-card">', 0, at), html.rfind("<h2 id=", 0, at), html.rfind("<h3 id=", 0, at)
+        )
         picture = str(icon_svg(PICTURES[ICONS[n % len(ICONS)]]))
         assert "<svg" in html[start:at] or picture in html, f"the icon of YPTITLE{n} is not shown"
 
@@ -123,7 +145,10 @@ def test_the_young_people_text_of_an_organisation_takes_no_title_or_icon(project
 
     organisations = project_copy / "data" / "organisations.yml"
     text = organisations.read_text(encoding="utf-8")
-    organisations.write_text(text.replace("    young_people:\n      text:", "    young_people:\n      icon: star\n      text:", 1), encoding="utf-8")
+    organisations.write_text(
+        text.replace("    young_people:\n      text:", "    young_people:\n      icon: star\n      text:", 1),
+        encoding="utf-8",
+    )
     with pytest.raises(DataError) as error:
         load_catalogue(project_copy / "data")
     assert re.search(r"data/organisations.yml:\d+:\d+: unknown key 'icon'", error.value.problems.report())

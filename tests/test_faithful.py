@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
-from plansite.catalogue import load_catalogue
 from plansite import model as m
+from plansite.catalogue import load_catalogue
 from plansite.model.walk import walk
 
 SOURCES = Path(__file__).resolve().parent / "fixtures" / "source-plans"
@@ -22,14 +21,15 @@ SLUGS = sorted(p.stem for p in SOURCES.glob("*.txt"))
 
 # Source lines that the data holds in another shape, so they are not found word for word.
 RESHAPED = [
-    r"\.\.\.\.\.",                                   # contents lines with page numbers
-    r"^[A-Z0-9 ,'\-–]+$",                            # headings in capitals (kept in normal case)
-    r"^(Boy|Girl), aged \d+ years",                  # a quote's speaker, age and context are fields
-    r"^IMPACT \(outcome\) INDICATORS$",              # a column heading the page template prints
-    r"^A handwritten signature",                     # the signature image, described in 'signature'
-    r"^Programme delivery £1\.735M$",                # a budget line: name and amount are fields
-    r"^\[@ChildrensComm\]",                          # a social handle whose link pointed elsewhere
-    r"^(Develop improved rapid|Full service in place|Revise local guidance|New guidance in place)",  # merged rows, split
+    r"\.\.\.\.\.",  # contents lines with page numbers
+    r"^[A-Z0-9 ,'\-–]+$",  # headings in capitals (kept in normal case)
+    r"^(Boy|Girl), aged \d+ years",  # a quote's speaker, age and context are fields
+    r"^IMPACT \(outcome\) INDICATORS$",  # a column heading the page template prints
+    r"^A handwritten signature",  # the signature image, described in 'signature'
+    r"^Programme delivery £1\.735M$",  # a budget line: name and amount are fields
+    r"^\[@ChildrensComm\]",  # a social handle whose link pointed elsewhere
+    r"^(Develop improved rapid|Full service in place|Revise local guidance|New guidance in "
+    r"place)",  # merged rows, split
 ]
 
 
@@ -81,7 +81,11 @@ def source(slug: str) -> str:
 def part(text: str, heading: str, next_heading: str | None = None) -> str:
     """The body of the source from a heading line (not its contents-list entry) to the next one."""
     start = re.search(rf"^{re.escape(heading)}$", text, re.MULTILINE).end()
-    end = re.search(rf"^{re.escape(next_heading)}", text[start:], re.MULTILINE).start() + start if next_heading else len(text)
+    end = (
+        re.search(rf"^{re.escape(next_heading)}", text[start:], re.MULTILINE).start() + start
+        if next_heading
+        else len(text)
+    )
     return text[start:end]
 
 
@@ -93,11 +97,20 @@ def test_strategic_aims_counted_against_the_source(plans, slug):
 def test_business_plan_tables_counted_against_the_source(plans):
     text = source("occ-business-plan-2012-13")
     delivery = part(text, "WHAT WE WILL DELIVER IN 2012-13", "***Owner")
-    assert count(plans["occ-business-plan-2012-13"], m.DeliveryRow) == len(re.findall(r"\t(?:[\d,]+|[\d.]+m)$", delivery, re.MULTILINE))
+    assert count(plans["occ-business-plan-2012-13"], m.DeliveryRow) == len(
+        re.findall(r"\t(?:[\d,]+|[\d.]+m)$", delivery, re.MULTILINE)
+    )
     projects = part(text, "OUR PROJECT GOALS AND PERFORMANCE MEASUREMENT")
-    assert count(plans["occ-business-plan-2012-13"], m.Project) == len(re.findall(r"^SP\d[^\t]*\t", projects, re.MULTILINE))
+    assert count(plans["occ-business-plan-2012-13"], m.Project) == len(
+        re.findall(r"^SP\d[^\t]*\t", projects, re.MULTILINE)
+    )
     owners = re.findall(r"^- \*\*(\w+)\*\*", text, re.MULTILINE)
-    assert sorted(item.code for obj, _ in walk(plans["occ-business-plan-2012-13"]) if isinstance(obj, m.KeyBlock) for item in obj.items) == sorted(owners)
+    assert sorted(
+        item.code
+        for obj, _ in walk(plans["occ-business-plan-2012-13"])
+        if isinstance(obj, m.KeyBlock)
+        for item in obj.items
+    ) == sorted(owners)
 
 
 def test_strategic_plan_achievements_and_networks(plans):
@@ -108,7 +121,9 @@ def test_strategic_plan_achievements_and_networks(plans):
     assert len(items) == len(re.findall(r"^\d+\. ", achievements, re.MULTILINE))
     networks = [n for obj, _ in walk(plan) if isinstance(obj, m.NetworksBlock) for n in obj.items]
     # 12 table rows of 3 cells; three names run over two rows and are joined: 36 - 3 + 3 continuation cells
-    table = text[text.index("Advocacy Consortium") : text.index("The Children's Commissioner, Deputy Commissioner and a number")]
+    table = text[
+        text.index("Advocacy Consortium") : text.index("The Children's Commissioner, Deputy Commissioner and a number")
+    ]
     cells = [c for c in re.split(r"\t|\n", table) if c.strip()]
     continuations = [c for c in cells if c[0].islower() or c.startswith(("Children (ENOC)", "(Cabinet Office)"))]
     assert len(networks) == len(cells) - len(continuations)
@@ -118,7 +133,9 @@ def test_participation_strategy_quotes_priorities_and_action_plan(plans):
     text = source("occ-participation-strategy-2014-15")
     plan = plans["occ-participation-strategy-2014-15"]
     quotes = [obj for obj, _ in walk(plan) if isinstance(obj, m.QuoteBlock)]
-    assert [(q.speaker, q.age) for q in quotes] == [(s, int(a)) for s, a in re.findall(r"^(Boy|Girl), aged (\d+) years", text, re.MULTILINE)]
+    assert [(q.speaker, q.age) for q in quotes] == [
+        (s, int(a)) for s, a in re.findall(r"^(Boy|Girl), aged (\d+) years", text, re.MULTILINE)
+    ]
     groups = [g for obj, _ in walk(plan) if isinstance(obj, m.ActionPlanBlock) for g in obj.groups]
     assert len(groups) == len(re.findall(r"^<p>\d\. We will promote", text, re.MULTILINE))
     bullets = sum(len(row.activity) for g in groups for row in g.rows)
@@ -133,7 +150,9 @@ def test_safeguarding_boards_action_plans(plans):
     rows = sum(len(g.rows) for g in groups)
     # Work programme rows with a lead, one per activity: merged lines in CDOP (2) and SCRIP (3) are split.
     work = scb[scb.index("Board work programme") :]
-    single = len(re.findall(r"^[A-Z][^\t\n]+\t[^\t\n]+\t", work, re.MULTILINE)) - len(re.findall(r"^Activities\t", work, re.MULTILINE))
+    single = len(re.findall(r"^[A-Z][^\t\n]+\t[^\t\n]+\t", work, re.MULTILINE)) - len(
+        re.findall(r"^Activities\t", work, re.MULTILINE)
+    )
     assert rows == 6 + single - 2 + 2 + 3 + 1  # + "Establish a Communication Sub group", which has no other cell
     chscb = source("chscb-business-plan-2014-15")
     chscb_groups = [obj for obj, _ in walk(plans["chscb-business-plan-2014-15"]) if isinstance(obj, m.ActionGroup)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from plansite.errors import Problems
 from plansite.read import read_document
 
@@ -27,10 +26,20 @@ def problems_in(tmp_path, text: str) -> list[str]:
 @pytest.mark.parametrize(
     "case, expected",
     [
-        ("list", ["x.yml:3:3: this list item is joined to the line above: the text is folded ('>' or '>-'); "
-                  "write '|' instead of '>-' (or '>') on line 1, so that the list is kept"]),
-        ("paragraphs", ["x.yml:3:1: this blank line does not start a new paragraph: the text is folded ('>' or '>-'); "
-                        "write '|' instead of '>-' (or '>') on line 1, so that paragraphs and lists are kept"]),
+        (
+            "list",
+            [
+                "x.yml:3:3: this list item is joined to the line above: the text is folded ('>' or '>-'); "
+                "write '|' instead of '>-' (or '>') on line 1, so that the list is kept"
+            ],
+        ),
+        (
+            "paragraphs",
+            [
+                "x.yml:3:1: this blank line does not start a new paragraph: the text is folded ('>' or '>-'); "
+                "write '|' instead of '>-' (or '>') on line 1, so that paragraphs and lists are kept"
+            ],
+        ),
         ("one paragraph over lines", []),
         ("kept with |", []),
         ("a list of folded texts", []),

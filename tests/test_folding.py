@@ -24,4 +24,4 @@ def test_a_folded_section_keeps_its_heading_in_view_and_its_content_in_the_page(
     assert re.search(r'<h2 id="projects">[^<]*</h2>\s*<details class="ps-fold"><summary>', html)
     assert 'id="sp1-1"' in html  # links from article pages still find their target
     assert 'data-fold="print"' in html and "Back to contents" in html
-    assert "<details" not in read(site, "plans/scb-business-plan-2009-10").split('<article', 1)[1]
+    assert "<details" not in read(site, "plans/scb-business-plan-2009-10").split("<article", 1)[1]

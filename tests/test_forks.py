@@ -7,7 +7,6 @@ import os
 import time
 
 import pytest
-
 from plansite.forks import WorkInFork, batches, cores, lasting_objects, map_in_forks
 
 

@@ -21,7 +21,6 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from plansite.catalogue import load_catalogue
 from plansite.errors import DataError
 from plansite.paths import base_of
@@ -38,10 +37,39 @@ FUZZ = settings(max_examples=20, deadline=None, suppress_health_check=list(Healt
 hostile_text = st.one_of(
     st.text(max_size=60),
     st.lists(MARKDOWN_PIECES, max_size=20).map("".join),
-    st.lists(st.sampled_from(["\\/evil.example", "//evil.example", "/\\evil.example", "http://x.org", "mailto:a@b.org?bcc=c@d.org",
-                              "tel:123", "https://u@evil.example", "[x](", "](", ")", "[x]: ", "\n\n", "- ", "> ", "::error::",
-                              "\x1b[2J", "\u202e", "\udfff", "\u3164", " ", "!!!", "<", "&#", "`", "*", "_"]),  # fmt: skip
-             max_size=12).map("".join),
+    st.lists(
+        st.sampled_from(
+            [
+                "\\/evil.example",
+                "//evil.example",
+                "/\\evil.example",
+                "http://x.org",
+                "mailto:a@b.org?bcc=c@d.org",
+                "tel:123",
+                "https://u@evil.example",
+                "[x](",
+                "](",
+                ")",
+                "[x]: ",
+                "\n\n",
+                "- ",
+                "> ",
+                "::error::",
+                "\x1b[2J",
+                "\u202e",
+                "\udfff",
+                "\u3164",
+                " ",
+                "!!!",
+                "<",
+                "&#",
+                "`",
+                "*",
+                "_",
+            ]
+        ),  # fmt: skip
+        max_size=12,
+    ).map("".join),
 )
 
 
@@ -56,7 +84,11 @@ def _plan(texts: dict[str, str]) -> dict:
         "publish_on": texts["date"],
         "summary": texts["summary"],
         "previous_slugs": [texts["slug"]],
-        "young_people": {"title": texts["yp_title"], "summary": texts["yp_summary"], "get_involved": texts["yp_involved"]},
+        "young_people": {
+            "title": texts["yp_title"],
+            "summary": texts["yp_summary"],
+            "get_involved": texts["yp_involved"],
+        },
         "sections": [
             {
                 "id": texts["section_id"],
@@ -66,22 +98,38 @@ def _plan(texts: dict[str, str]) -> dict:
                     {"type": "text", "title": texts["block_title"], "text": texts["text"]},
                     {"type": "quote", "text": texts["quote"], "speaker": texts["speaker"], "age": texts["age"]},
                     {"type": "list", "items": [texts["item"], texts["text"]]},
-                    {"type": "contact", "name": texts["speaker"], "email": texts["email"], "phone": texts["phone"], "website": texts["website"]},
+                    {
+                        "type": "contact",
+                        "name": texts["speaker"],
+                        "email": texts["email"],
+                        "phone": texts["phone"],
+                        "website": texts["website"],
+                    },
                     {"type": "budget", "total": {"name": texts["block_title"], "amount": texts["amount"]}},
-                    {"type": "aims", "groups": [{"ref": texts["ref"], "title": texts["title"], "aims": [{"ref": "1.1", "text": texts["item"]}]}]},
+                    {
+                        "type": "aims",
+                        "groups": [
+                            {
+                                "ref": texts["ref"],
+                                "title": texts["title"],
+                                "aims": [{"ref": "1.1", "text": texts["item"]}],
+                            }
+                        ],
+                    },
                 ],
             }
         ],
     }
 
 
-FIELDS = ["title", "period", "date", "summary", "slug", "yp_title", "yp_summary", "yp_involved", "section_id", "section_title",
-          "yp_section", "yp_text", "block_title", "text", "quote", "speaker", "age", "item", "email", "phone", "website",
-          "amount", "ref"]  # fmt: skip
+FIELDS = ["title", "period", "date", "summary", "slug", "yp_title", "yp_summary", "yp_involved", "section_id",
+          "section_title", "yp_section", "yp_text", "block_title", "text", "quote", "speaker", "age", "item", "email",
+          "phone", "website", "amount", "ref"]  # fmt: skip
 VALID = {
     "title": "A plan", "period": "2025-26", "date": "2025-04-01", "summary": "What we will do.", "slug": "old-plan",
     "yp_title": "Our plan", "yp_summary": "What we will do.", "yp_involved": "Tell us.", "section_id": "aims",
-    "section_title": "Aims", "yp_section": "Our aims", "yp_text": "What we want.", "block_title": "Budget", "text": "Plain words.",
+    "section_title": "Aims", "yp_section": "Our aims", "yp_text": "What we want.", "block_title": "Budget",
+    "text": "Plain words.",
     "quote": "I was heard.", "speaker": "A young person", "age": "14", "item": "An aim.", "email": "team@example.org",
     "phone": "020 7783 8330", "website": "www.example.org", "amount": "5000", "ref": "SP1",
 }  # fmt: skip

@@ -27,13 +27,12 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from plansite.catalogue import load_catalogue
 from plansite.errors import DataError, Problems
-from plansite.read import Document, read_document, validate
-from plansite.read.document import MAX_BYTES
 from plansite.model import Plan
 from plansite.prose import to_html
+from plansite.read import Document, read_document, validate
+from plansite.read.document import MAX_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "hostile"
@@ -103,47 +102,71 @@ GENERATED = [
     Case(
         "invalid-utf8",
         MINIMAL_PLAN.replace("Hostile test plan", "Hostile \udcff plan").encode("utf-8", "surrogateescape"),
-        "the file is not valid UTF-8 (byte 0xff)", 2, "save the file as UTF-8",
+        "the file is not valid UTF-8 (byte 0xff)",
+        2,
+        "save the file as UTF-8",
     ),
     Case(
         "latin-1",
         MINIMAL_PLAN.replace("Plain words.", "Caf\u00e9 words.").encode("latin-1"),
-        "the file is not valid UTF-8 (byte 0xe9)", 12, "save the file as UTF-8",
+        "the file is not valid UTF-8 (byte 0xe9)",
+        12,
+        "save the file as UTF-8",
     ),
     Case("utf16-with-bom", MINIMAL_PLAN.encode("utf-16"), "the file is saved as UTF-16", 1, "save it as UTF-8"),
     Case("utf16-without-bom", MINIMAL_PLAN.encode("utf-16-le"), "the file is saved as UTF-16", 1, "save it as UTF-8"),
     Case("utf8-bom", b"\xef\xbb\xbf" + MINIMAL_PLAN.encode(), "byte order mark (BOM)", 1, "without BOM"),
-    Case("nul-byte", MINIMAL_PLAN.replace("Plain words.", "Plain\x00words.").encode(), "control character U+0000", 12, "delete it"),
+    Case(
+        "nul-byte",
+        MINIMAL_PLAN.replace("Plain words.", "Plain\x00words.").encode(),
+        "control character U+0000",
+        12,
+        "delete it",
+    ),
     Case(
         "nesting-500-flow",
         _with_summary("summary: " + "[" * 500 + "]" * 500 + "\n").encode(),
-        "nested more than 30 levels deep", 6, "check the indentation",
+        "nested more than 30 levels deep",
+        6,
+        "check the indentation",
     ),
     Case(
         "nesting-500-block",
         (MINIMAL_PLAN + _nested_block(500)).encode(),
-        "nested more than 30 levels deep", 42, "check the indentation",
+        "nested more than 30 levels deep",
+        42,
+        "check the indentation",
     ),
     Case(
         "five-megabytes",
         _with_summary("summary: |-\n" + "  All work and no play makes a dull plan.\n" * 125_000).encode(),
-        "data files must be under 1 MB", 1, "remove pasted content",
+        "data files must be under 1 MB",
+        1,
+        "remove pasted content",
     ),
     # Texts as long as the size limit allows, shaped to make careless regular expressions take hours.
     Case(
         "long-run-of-spaces-after-less-than",
         _with_summary("summary: '<" + " " * NEAR_LIMIT + "1 then <script>'\n").encode(),
-        "HTML is not allowed in text (found '<script>", 6, "remove it",
+        "HTML is not allowed in text (found '<script>",
+        6,
+        "remove it",
     ),
     Case(
         "unclosed-brackets-before-a-link",
         _with_summary("summary: '" + "[" * NEAR_LIMIT + "] and [more](javascript:alert(1))'\n").encode(),
-        "the link 'javascript:alert(1' is not allowed", 6, "links must start with https://",
+        "the link 'javascript:alert(1' is not allowed",
+        6,
+        "links must start with https://",
     ),
     Case(
         "lines-opening-brackets-before-a-reference",
-        _with_summary("summary: |-\n" + "  [a\n" * (NEAR_LIMIT // 5) + "  ] closes none\n  [x]: javascript:alert(1)\n").encode(),
-        "the link 'javascript:alert(1)' is not allowed", 6, "links must start with https://",
+        _with_summary(
+            "summary: |-\n" + "  [a\n" * (NEAR_LIMIT // 5) + "  ] closes none\n  [x]: javascript:alert(1)\n"
+        ).encode(),
+        "the link 'javascript:alert(1)' is not allowed",
+        6,
+        "links must start with https://",
     ),
 ]
 
@@ -202,7 +225,8 @@ def test_hostile_file_is_reported_in_place(case: Case, tmp_path: Path, data_copy
     assert problems, f"{case.name}: no problem was reported"
     report = problems.report()
     hits = [
-        p for p in problems.items
+        p
+        for p in problems.items
         if p.path == case.display and p.line == case.line and case.expect in p.message and p.hint.strip()
     ]
     assert hits, f"expected {case.display}:{case.line}: ...{case.expect}...; got:\n{report}"
@@ -240,31 +264,31 @@ HOSTILE_STRINGS = [
     "[x](vbscript:msgbox(1))",
     "[x]( javascript:alert(1))",
     "[x](<javascript:alert(1)>)",
-    "[x](javascript:alert(1) \"a title\")",
+    '[x](javascript:alert(1) "a title")',
     "[a [nested] link](javascript:alert(1))",
     "[x][1]\n\n[1]: javascript:alert(1)",
     "[x][Ref]\n\n   [ref]:   <javascript:alert(1)>",
     "[x]\n\n[x]: javascript:alert(1)",
     "![x](javascript:alert(1))",
-    "![x](https://example.org/x.png\" onerror=\"alert(1))",
+    '![x](https://example.org/x.png" onerror="alert(1))',
     "<javascript:alert(1)>",
-    "<https://example.org/\"onmouseover=\"alert(1)>",
-    "[x](https://example.org/\"onmouseover=\"alert(1))",
-    "[x](https://example.org \"t\\\" onmouseover=\\\"alert(1)\")",
-    "Words\n{: onclick=\"alert(1)\"}",
+    '<https://example.org/"onmouseover="alert(1)>',
+    '[x](https://example.org/"onmouseover="alert(1))',
+    '[x](https://example.org "t\\" onmouseover=\\"alert(1)")',
+    'Words\n{: onclick="alert(1)"}',
     "# Heading {: onclick=alert(1) }",
     "<!-- <script>alert(1)</script> -->",
-    "<iframe src=\"https://example.org\"></iframe>",
-    "<object data=\"javascript:alert(1)\"></object>",
-    "<embed src=\"javascript:alert(1)\">",
+    '<iframe src="https://example.org"></iframe>',
+    '<object data="javascript:alert(1)"></object>',
+    '<embed src="javascript:alert(1)">',
     "<style>body { display: none }</style>",
-    "<base href=\"https://evil.example/\">",
-    "<form action=\"https://evil.example/\"><input name=q></form>",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
-    "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">",
-    "<a href=\"javascript:alert(1)\">x</a>",
-    "<a href=\"https://example.org\" onclick=\"alert(1)\">x</a>",
-    "<abbr title=\"x>SCB\">hi</abbr>",
+    '<base href="https://evil.example/">',
+    '<form action="https://evil.example/"><input name=q></form>',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    '<link rel="stylesheet" href="https://evil.example/x.css">',
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href="https://example.org" onclick="alert(1)">x</a>',
+    '<abbr title="x>SCB">hi</abbr>',
     "&lt;script&gt;alert(1)&lt;/script&gt;",
     "`<script>alert(1)</script>`",
     "    <script>alert(1)</script>",
@@ -349,13 +373,13 @@ KNOWN_BAD_HTML = [
 KNOWN_GOOD_HTML = [
     "",
     "<p>Plain words.</p>",
-    "<p>Read <a href=\"https://example.org/page?a=1&amp;b=2\" title=\"javascript: the word\">more</a>.</p>",
-    "<a href=\"/plans/scb/\">plan</a> <a href=\"#top\">top</a> <a href=\"page.html\">page</a>",
-    "<a href=\"mailto:team@example.org\">mail</a> <a href=\"tel:+441234567890\">call</a>",
-    "<a href=\"HTTPS://EXAMPLE.ORG\">loud</a>",
+    '<p>Read <a href="https://example.org/page?a=1&amp;b=2" title="javascript: the word">more</a>.</p>',
+    '<a href="/plans/scb/">plan</a> <a href="#top">top</a> <a href="page.html">page</a>',
+    '<a href="mailto:team@example.org">mail</a> <a href="tel:+441234567890">call</a>',
+    '<a href="HTTPS://EXAMPLE.ORG">loud</a>',
     "<p>&lt;script&gt;alert(1)&lt;/script&gt; and javascript:alert(1) as text</p>",
     "<p>Go on=here, and onward.</p>",
-    "<ul><li><strong>x</strong></li></ul><h3>Heading</h3><abbr title=\"Safeguarding Children Board\">SCB</abbr>",
+    '<ul><li><strong>x</strong></li></ul><h3>Heading</h3><abbr title="Safeguarding Children Board">SCB</abbr>',
     "<blockquote><code>&lt;iframe&gt;</code></blockquote>",
 ]
 
@@ -378,9 +402,7 @@ _MINIMAL_VALUE = {
     "period": "2009-10",
     "status": "draft",
     "summary": "A small plan used to test how careless files are reported.",
-    "sections": [
-        {"id": "introduction", "title": "Introduction", "blocks": [{"type": "text", "text": "Plain words."}]}
-    ],
+    "sections": [{"id": "introduction", "title": "Introduction", "blocks": [{"type": "text", "text": "Plain words."}]}],
 }
 
 
@@ -421,7 +443,7 @@ def test_hostile_string_is_refused_or_rendered_harmless(text: str) -> None:
 @pytest.mark.parametrize("text", HOSTILE_STRINGS)
 def test_hostile_string_is_harmless_even_past_the_schema(text: str) -> None:
     """The renderer is a second wall: it must hold even for text the schema would refuse."""
-    terms = {"SCB": "Safeguarding Children Board\" onmouseover=\"alert(1)", "x": "x onmouseover=alert(1) y"}
+    terms = {"SCB": 'Safeguarding Children Board" onmouseover="alert(1)', "x": "x onmouseover=alert(1) y"}
     for rendered in (
         to_html(text),
         to_html(text, inline=True),
@@ -505,7 +527,11 @@ hostile_markdown = st.one_of(st.text(), st.lists(MARKDOWN_PIECES, max_size=30).m
 def _plan_from(texts: dict[str, str]) -> dict:
     block = {"type": "text", "title": texts["block_title"], "text": texts["block_text"]}
     section = {"id": "introduction", "title": texts["section_title"], "blocks": [block]}
-    young_people = {"title": texts["yp_title"], "summary": texts["yp_summary"], "get_involved": texts["yp_get_involved"]}
+    young_people = {
+        "title": texts["yp_title"],
+        "summary": texts["yp_summary"],
+        "get_involved": texts["yp_get_involved"],
+    }
     fields = {name: texts[name] for name in ("title", "subtitle", "period", "summary", "source")}
     return plan_with(**fields, young_people=young_people, sections=[section])
 

@@ -7,29 +7,45 @@ harmlessly: no page of the built site then holds an executable construct.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import build
 from plansite.commands.main import main as plansite
-from collections import Counter
-
 from test_hostile import HOSTILE_STRINGS, RAW_UNSAFE_TAG, _Finder, _refused_as_summary
 
 PLAN = Path("data") / "plans" / "scb-business-plan-2009-10.yml"
 # Keys whose values are words for readers (not ids, codes or settings).
-TEXT_KEYS = {"title", "subtitle", "summary", "source", "text", "get_involved", "intro", "target", "activity", "lead", "success", "outcome", "milestone"}
+TEXT_KEYS = {
+    "title",
+    "subtitle",
+    "summary",
+    "source",
+    "text",
+    "get_involved",
+    "intro",
+    "target",
+    "activity",
+    "lead",
+    "success",
+    "outcome",
+    "milestone",
+}
 
 
 def with_text_everywhere(value, extra: str):
     """The plan's data with `extra` added to every reader-facing text, adult and young people's alike."""
     if isinstance(value, dict):
         return {
-            key: (f"{item} {extra}" if key in TEXT_KEYS and isinstance(item, str)
-                  else [f"{p} {extra}" for p in item] if key in TEXT_KEYS and isinstance(item, list) and all(isinstance(p, str) for p in item)
-                  else with_text_everywhere(item, extra))
+            key: (
+                f"{item} {extra}"
+                if key in TEXT_KEYS and isinstance(item, str)
+                else [f"{p} {extra}" for p in item]
+                if key in TEXT_KEYS and isinstance(item, list) and all(isinstance(p, str) for p in item)
+                else with_text_everywhere(item, extra)
+            )
             for key, item in value.items()
         }
     if isinstance(value, list):

@@ -17,11 +17,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from plansite.catalogue import load_catalogue
 from plansite.errors import SHOWN_PER_FILE, DataError, Problems
-from plansite.read import Document, read_document, validate
 from plansite.model import Plan
+from plansite.read import Document, read_document, validate
 from test_hostile import MINIMAL_PLAN
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,7 +145,9 @@ def test_files_the_loader_does_not_read_are_reported(data: Path, name: str, hint
 
 def test_yaml_beside_yml_is_reported_not_overwritten(data: Path) -> None:
     plan = (data / "plans" / "scb-business-plan-2009-10.yml").read_text(encoding="utf-8")
-    (data / "plans" / "scb-business-plan-2009-10.yaml").write_text(plan.replace("Business Plan", "Other Plan"), encoding="utf-8")
+    (data / "plans" / "scb-business-plan-2009-10.yaml").write_text(
+        plan.replace("Business Plan", "Other Plan"), encoding="utf-8"
+    )
     report = report_of(data)
     assert "data/plans/scb-business-plan-2009-10.yaml:1:1: this file is not read by the site" in report
     assert "data/plans/scb-business-plan-2009-10.yml is read instead" in report
@@ -164,7 +165,7 @@ def _replace(file: Path, old: str, new: str, count: int = 1) -> None:
 def test_duplicate_organisation_id_is_reported(data: Path) -> None:
     text = (data / "organisations.yml").read_text(encoding="utf-8")
     first = re.search(r"^  - id: (\S+)$", text, re.MULTILINE)
-    second = re.search(r"^  - id: (\S+)$", text[first.end():], re.MULTILINE)
+    second = re.search(r"^  - id: (\S+)$", text[first.end() :], re.MULTILINE)
     _replace(data / "organisations.yml", f"  - id: {second.group(1)}\n", f"  - id: {first.group(1)}\n")
     report = report_of(data)
     assert re.search(rf"data/organisations\.yml:\d+:\d+: the organisation id '{first.group(1)}' is used twice", report)
@@ -185,7 +186,10 @@ def test_duplicate_and_blank_glossary_terms_are_reported(data: Path) -> None:
 
 def test_glossary_term_of_one_space_is_empty(data: Path) -> None:
     glossary = data / "glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n  - term: ' '\n    meaning: every space\n", encoding="utf-8")
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").rstrip("\n") + "\n  - term: ' '\n    meaning: every space\n",
+        encoding="utf-8",
+    )
     assert re.search(r"data/glossary\.yml:\d+:\d+: 'term': this text is empty", report_of(data))
 
 
@@ -202,7 +206,11 @@ def test_previous_slug_claimed_by_two_plans_is_reported(data: Path) -> None:
 
 
 def test_previous_slug_listed_twice_is_reported(data: Path) -> None:
-    _replace(data / "plans" / "scb-business-plan-2009-10.yml", "\nsections:", "\nprevious_slugs:\n  - old-plan\n  - old-plan\nsections:")
+    _replace(
+        data / "plans" / "scb-business-plan-2009-10.yml",
+        "\nsections:",
+        "\nprevious_slugs:\n  - old-plan\n  - old-plan\nsections:",
+    )
     assert "'old-plan' is also a previous address in this plan's list" in report_of(data)
 
 
@@ -272,7 +280,9 @@ def test_a_valid_megabyte_plan_of_slow_markdown_loads_and_renders(tmp_path: Path
 
     texts = [(path + " " + "Plain words. " * 300).replace("'", "''") for path in SLOW_PATHS]
     per_block = sum(len(text) + 40 for text in texts) / len(texts)
-    blocks = "".join(f"      - type: text\n        text: '{texts[i % len(texts)]}'\n" for i in range(int(950_000 // per_block)))
+    blocks = "".join(
+        f"      - type: text\n        text: '{texts[i % len(texts)]}'\n" for i in range(int(950_000 // per_block))
+    )
     plan = MINIMAL_PLAN + blocks
     assert 900_000 < len(plan.encode()) < 1_000_000
     problems, elapsed = _read(tmp_path, plan)
@@ -301,7 +311,9 @@ def test_keys_from_the_data_cannot_command_the_terminal_or_the_runner(tmp_path: 
     assert problems
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202e]", report), report
     for line in report.splitlines():
-        assert line.startswith(("data/plans/plan.yml:", "::error file=data/plans/plan.yml,line=")) or line.endswith("nothing was published."), line
+        assert line.startswith(("data/plans/plan.yml:", "::error file=data/plans/plan.yml,line=")) or line.endswith(
+            "nothing was published."
+        ), line
 
 
 def test_annotation_encodes_its_properties() -> None:
@@ -316,8 +328,9 @@ def test_annotation_encodes_its_properties() -> None:
 
 
 def _nodes(node, out: list) -> list:
-    out.append((type(node).__name__, node.tag, getattr(node, "style", None), node.start_mark.line, node.start_mark.column,
-                node.value if isinstance(node, yaml.ScalarNode) else None))  # fmt: skip
+    mark = node.start_mark
+    value = node.value if isinstance(node, yaml.ScalarNode) else None
+    out.append((type(node).__name__, node.tag, getattr(node, "style", None), mark.line, mark.column, value))
     if isinstance(node, yaml.SequenceNode):
         for item in node.value:
             _nodes(item, out)
@@ -343,7 +356,9 @@ def test_a_long_value_quoted_in_a_message_is_cut_in_its_middle(tmp_path: Path) -
     problems, _ = _read(tmp_path, MINIMAL_PLAN.replace("status: draft", "status: " + "x" * 50_000))
     line = problems.report().splitlines()[0]
     assert len(line) < 500
-    assert line.startswith("data/plans/plan.yml:5:9: 'xxx") and " … " in line and "' is not allowed for 'status'; " in line
+    assert (
+        line.startswith("data/plans/plan.yml:5:9: 'xxx") and " … " in line and "' is not allowed for 'status'; " in line
+    )
 
 
 # --- Every link and date in every data file, not only in plans' texts ------------------------
@@ -351,14 +366,22 @@ def test_a_long_value_quoted_in_a_message_is_cut_in_its_middle(tmp_path: Path) -
 
 @pytest.mark.parametrize(
     "address",
-    ["javascript:alert(1)", "http://www.ohchr.org/", "https://www.ohchr.org@evil.example/", "https://127.0.0.1/", "//evil.example"],
+    [
+        "javascript:alert(1)",
+        "http://www.ohchr.org/",
+        "https://www.ohchr.org@evil.example/",
+        "https://127.0.0.1/",
+        "//evil.example",
+    ],
 )
 def test_the_conventions_source_address_is_a_web_address(data: Path, address: str) -> None:
     articles = data / "uncrc" / "articles.yml"
     text = articles.read_text(encoding="utf-8")
     line = next(line for line in text.splitlines() if line.startswith("  url: "))
     articles.write_text(text.replace(line, f"  url: '{address}'", 1), encoding="utf-8")
-    assert re.search(r"data/uncrc/articles\.yml:\d+:\d+: 'url': this must be a web address starting with https://", report_of(data))
+    assert re.search(
+        r"data/uncrc/articles\.yml:\d+:\d+: 'url': this must be a web address starting with https://", report_of(data)
+    )
 
 
 @pytest.mark.parametrize("value", ["0", "1700000000", "2026-13-01"])
@@ -368,11 +391,19 @@ def test_an_articles_review_date_is_a_real_date(data: Path, value: str) -> None:
 
 
 def test_a_plans_original_document_address_is_a_web_address(data: Path) -> None:
-    _replace(data / "plans" / "kirklees-children-in-care-pledge.yml", "  url: https://www.kirklees.gov.uk/", "  url: https://www.kirklees.gov.uk@evil.example/")
+    _replace(
+        data / "plans" / "kirklees-children-in-care-pledge.yml",
+        "  url: https://www.kirklees.gov.uk/",
+        "  url: https://www.kirklees.gov.uk@evil.example/",
+    )
     assert "data/plans/kirklees-children-in-care-pledge.yml:17:8: 'url': this must be a web address" in report_of(data)
 
 
-@pytest.mark.parametrize("text", ["summary: 'A \ufffe plan'\n", 'summary: "A \\uFFFE plan"\n', "summary: 'A \ufdd0 plan'\nbroken: [\n"])
+@pytest.mark.parametrize(
+    "text", ["summary: 'A \ufffe plan'\n", 'summary: "A \\uFFFE plan"\n', "summary: 'A \ufdd0 plan'\nbroken: [\n"]
+)
 def test_noncharacters_are_problems_not_reader_errors(tmp_path: Path, text: str) -> None:
-    problems, _ = _read(tmp_path, MINIMAL_PLAN.replace("summary: A small plan used to test how careless files are reported.\n", text))
+    problems, _ = _read(
+        tmp_path, MINIMAL_PLAN.replace("summary: A small plan used to test how careless files are reported.\n", text)
+    )
     assert re.search(r"data/plans/plan\.yml:6:\d+: .*U\+(FFFE|FDD0)", problems.report()), problems.report()

@@ -12,7 +12,9 @@ def test_quick_reading_matches_the_html_parser(site: Path) -> None:
     pages = list(site.rglob("*.html"))
     assert len(pages) > 100
     for page in pages:
-        html = re.sub(r"<script.*?</script>|<!--.*?-->|<style.*?</style>", "", page.read_text(encoding="utf-8"), flags=re.S)
+        html = re.sub(
+            r"<script.*?</script>|<!--.*?-->|<style.*?</style>", "", page.read_text(encoding="utf-8"), flags=re.S
+        )
         parser = links._IdsAndLinks()
         parser.feed(html)
         parser.close()
@@ -40,15 +42,29 @@ def test_a_generated_page_hands_its_anchors_and_links_to_mkdocs(caplog) -> None:
     check = links.LinkCheck()
     check.use([home, plan])
     page = Stub(url="uncrc/article-12/", file=Stub(src_uri="uncrc/article-12.md"))
-    hrefs = ["../../plans/x/#aims", "../../", "#top", "../../plans/gone/", "https://example.org/", "../../plans/x/#a%20b"]
+    hrefs = [
+        "../../plans/x/#aims",
+        "../../",
+        "#top",
+        "../../plans/gone/",
+        "https://example.org/",
+        "../../plans/x/#a%20b",
+    ]
     on_site = links.on_site_links(page.url, hrefs)
     assert on_site == [
-        ("../../plans/x/#aims", "plans/x/", "aims"), ("../../", "", ""), ("#top", None, "top"),
-        ("../../plans/gone/", "plans/gone/", ""), ("../../plans/x/#a%20b", "plans/x/", "a b"),
+        ("../../plans/x/#aims", "plans/x/", "aims"),
+        ("../../", "", ""),
+        ("#top", None, "top"),
+        ("../../plans/gone/", "plans/gone/", ""),
+        ("../../plans/x/#a%20b", "plans/x/", "a b"),
     ]
     check.record(page, {"top"}, on_site)
     assert page.present_anchor_ids == {"top"}
-    assert page.links_to_anchors == {plan: {"aims": "../../plans/x/#aims", "a b": "../../plans/x/#a%20b"}, page.file: {"top": "#top"}}
+    assert page.links_to_anchors == {
+        plan: {"aims": "../../plans/x/#aims", "a b": "../../plans/x/#a%20b"},
+        page.file: {"top": "#top"},
+    }
     assert [r.getMessage() for r in caplog.records] == [
-        "Doc file 'uncrc/article-12.md' contains a link '../../plans/gone/', but there is no page at '../../plans/gone/'."
+        "Doc file 'uncrc/article-12.md' contains a link '../../plans/gone/', but there is no page at "
+        "'../../plans/gone/'."
     ]

@@ -19,7 +19,6 @@ from xml.etree import ElementTree
 import feedparser
 import jsonschema
 import pytest
-
 from conftest import ROOT, build, copy_project, read
 from plansite import model as m
 from plansite.catalogue import load_catalogue, load_plan
@@ -33,12 +32,24 @@ from plansite.progress import progress_items, summary, young_summary
 
 CHSCB = "data/plans/chscb-business-plan-2014-15.yml"
 SITE_URL = "https://childrens-plans.example.org/"
-FIRST = ("2025-01-20", "needs-attention", "The early help review started late: two partners have not sent their figures.", "This started late. Some groups have not sent their numbers yet.")
-SECOND = ("2025-03-03", "on-track", "The early help review has every partner's figures and is on track.", "This is going well now. Every group has sent their numbers.")
+FIRST = (
+    "2025-01-20",
+    "needs-attention",
+    "The early help review started late: two partners have not sent their figures.",
+    "This started late. Some groups have not sent their numbers yet.",
+)
+SECOND = (
+    "2025-03-03",
+    "on-track",
+    "The early help review has every partner's figures and is on track.",
+    "This is going well now. Every group has sent their numbers.",
+)
 
 
 def progress(file: Path, ref: str, date: str, status: str, text: str, young: str) -> int:
-    return main(["progress", str(file), ref, "--status", status, "--text", text, "--young-people", young, "--date", date])
+    return main(
+        ["progress", str(file), ref, "--status", status, "--text", text, "--young-people", young, "--date", date]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -49,11 +60,24 @@ def living(tmp_path_factory) -> Path:
     assert progress(file, "early-help-1", *FIRST) == 0
     assert progress(file, "early-help-1", *SECOND) == 0
     scb = project / "data/plans/scb-business-plan-2009-10.yml"
-    assert progress(scb, "e-safety-1", "2009-12-01", "completed", "The e-safety guidance was issued.", "This is done.") == 0
+    assert (
+        progress(scb, "e-safety-1", "2009-12-01", "completed", "The e-safety guidance was issued.", "This is done.")
+        == 0
+    )
     strategic = project / "data/plans/occ-strategic-plan-2012-14.yml"
-    assert progress(strategic, "1.2", "2013-06-30", "needs-attention", "Work on this aim is behind.", "This needs more work.") == 0
+    assert (
+        progress(
+            strategic, "1.2", "2013-06-30", "needs-attention", "Work on this aim is behind.", "This needs more work."
+        )
+        == 0
+    )
     occ = project / "data/plans/occ-participation-strategy-2014-15.yml"
-    occ.write_text(occ.read_text(encoding="utf-8").replace("status: published\n", "status: published\nlast_updated: 2024-11-05\n", 1), encoding="utf-8")
+    occ.write_text(
+        occ.read_text(encoding="utf-8").replace(
+            "status: published\n", "status: published\nlast_updated: 2024-11-05\n", 1
+        ),
+        encoding="utf-8",
+    )
     return project
 
 
@@ -84,7 +108,9 @@ def test_the_current_status_is_the_latest_update(living):
     found = summary(progress_items(plan))
     assert [(c.status, c.number) for c in found.counts if c.number] == [(m.Status.ON_TRACK, 1), (None, 6)]
     assert young_summary(found) == [
-        "This plan made 7 promises that we can follow.", "1 is going well.", "For 6, they have not told us yet how it is going."
+        "This plan made 7 promises that we can follow.",
+        "1 is going well.",
+        "For 6, they have not told us yet how it is going.",
     ]
 
 
@@ -115,7 +141,11 @@ def test_a_refused_update_leaves_the_file_as_it_was(tmp_path, capsys, ref, args,
 
 def test_a_status_without_a_date_is_a_problem_once_the_plan_has_updates(tmp_path):
     file = tmp_path / "plan.yml"
-    text = read_text(ROOT / CHSCB).replace("                timescale: Dec 14\n", "                timescale: Dec 14\n                progress: urgent\n", 1)
+    text = read_text(ROOT / CHSCB).replace(
+        "                timescale: Dec 14\n",
+        "                timescale: Dec 14\n                progress: urgent\n",
+        1,
+    )
     file.write_text(text, encoding="utf-8")
     problems = Problems()
     load_plan(file, problems)
@@ -123,7 +153,9 @@ def test_a_status_without_a_date_is_a_problem_once_the_plan_has_updates(tmp_path
     with pytest.raises(DataError) as error:
         add_update(file, "early-help-1", m.Status.COMPLETED, "Done.", date=datetime.date(2025, 3, 3))
     report = error.value.problems.report()
-    assert re.search(r":\d+:\d+: this status has no date, but the plan's progress updates have dates; give it a date", report)
+    assert re.search(
+        r":\d+:\d+: this status has no date, but the plan's progress updates have dates; give it a date", report
+    )
     assert read_text(file) == text
 
 
@@ -133,38 +165,57 @@ def test_a_status_without_a_date_is_a_problem_once_the_plan_has_updates(tmp_path
 def test_the_update_shows_with_its_date_on_both_plan_pages(living_site):
     adult = read(living_site, "plans/chscb-business-plan-2014-15")
     row = re.search(r'<tr id="early-help-1">.*?</tr>', adult, re.S).group(0)
-    assert 'On track</span></span><span class="ps-update__date">, as of <time datetime="2025-03-03">3 March 2025</time>' in row
+    assert (
+        'On track</span></span><span class="ps-update__date">, as of <time datetime="2025-03-03">3 March 2025</time>'
+        in row
+    )
     assert "<details" in row and "20 January 2025" in row, "the history is one click away"
     assert '<dt>Last updated</dt><dd><time datetime="2025-03-03">3 March 2025</time>' in adult
     young = read(living_site, "young-people/plans/chscb-business-plan-2014-15")
     assert "What we promised, what we did" in young
-    assert 'Going well</span></span><span class="ps-update__date">, as of <time datetime="2025-03-03">3 March 2025</time>' in young
+    assert (
+        'Going well</span></span><span class="ps-update__date">, as of <time datetime="2025-03-03">3 March 2025</time>'
+        in young
+    )
     assert SECOND[3] in young and SECOND[2] not in young
 
 
 def chart_and_table(html: str) -> tuple[dict[str, int], dict[str, int]]:
-    chart = {label: int(n) for label, n in re.findall(r'<text class="ps-chart__label"[^>]*>([^<]+): (\d+)</text>', html)}
+    chart = {
+        label: int(n) for label, n in re.findall(r'<text class="ps-chart__label"[^>]*>([^<]+): (\d+)</text>', html)
+    }
     table_html = re.search(r'<table class="ps-table ps-summary__table">.*?</tbody>', html, re.S).group(0)
     cells = re.findall(r'<tr><th scope="row">(.*?)</th><td class="ps-number">(\d+)</td>', table_html, re.S)
     table = {re.sub(r"<[^>]+>", "", label).strip(): int(n) for label, n in cells}
     return chart, table
 
 
-@pytest.mark.parametrize("url", [
-    "plans/chscb-business-plan-2014-15", "plans/chscb-business-plan-2014-15/progress",
-    "young-people/plans/chscb-business-plan-2014-15", "young-people/plans/chscb-business-plan-2014-15/progress",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "plans/chscb-business-plan-2014-15",
+        "plans/chscb-business-plan-2014-15/progress",
+        "young-people/plans/chscb-business-plan-2014-15",
+        "young-people/plans/chscb-business-plan-2014-15/progress",
+    ],
+)
 def test_summary_chart_and_table_agree(living_site, url):
     html = read(living_site, url)
     chart, table = chart_and_table(html)
     assert chart == table and sum(table.values()) == 7
     assert table.get("On track", table.get("Going well")) == 1
-    assert '<svg class="ps-chart"' in html and "<script" not in html.split('<svg class="ps-chart"')[1].split("</svg>")[0]
+    assert (
+        '<svg class="ps-chart"' in html and "<script" not in html.split('<svg class="ps-chart"')[1].split("</svg>")[0]
+    )
 
 
 def test_change_logs_and_latest_updates(living_site):
-    for url, words in [("plans/chscb-business-plan-2014-15/progress", SECOND[2]), ("updates", SECOND[2]),
-                       ("young-people/updates", SECOND[3]), ("young-people/plans/chscb-business-plan-2014-15/progress", SECOND[3])]:
+    for url, words in [
+        ("plans/chscb-business-plan-2014-15/progress", SECOND[2]),
+        ("updates", SECOND[2]),
+        ("young-people/updates", SECOND[3]),
+        ("young-people/plans/chscb-business-plan-2014-15/progress", SECOND[3]),
+    ]:
         html = read(living_site, url)
         log = re.search(r'<ol class="ps-changes">.*?</ol>', html, re.S).group(0)
         dates = re.findall(r'<time datetime="([\d-]+)">', log)
@@ -199,7 +250,9 @@ def test_an_organisation_feed_has_only_its_own_plans(living_site):
 
 def test_pages_link_their_feeds(living_site):
     head = read(living_site, "uncrc/article-18").split("</head>")[0]
-    assert re.search(r'<link rel=" alternate" type="application/atom\+xml" title="[^"]+" href="(\.\./)+feed\.xml">', head)
+    assert re.search(
+        r'<link rel=" alternate" type="application/atom\+xml" title="[^"]+" href="(\.\./)+feed\.xml">', head
+    )
     assert 'href="feed.xml"' in head.replace("../", "")
     assert "uncrc/article-18/feed.xml" in head or 'href="feed.xml"' in head
 
@@ -227,10 +280,22 @@ def test_every_plan_json_validates_and_the_schema_refuses_a_wrong_one(living_sit
 
 
 def test_action_csv_carries_the_current_status_and_its_date(living_site):
-    rows = list(csv.DictReader(io.StringIO((living_site / "downloads/plans/chscb-business-plan-2014-15/actions.csv").read_text(encoding="utf-8"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                (living_site / "downloads/plans/chscb-business-plan-2014-15/actions.csv").read_text(encoding="utf-8")
+            )
+        )
+    )
     row = next(r for r in rows if r["row"] == "early-help-1")
     assert (row["status"], row["status_date"]) == ("on-track", "2025-03-03")
-    updates = list(csv.DictReader(io.StringIO((living_site / "downloads/plans/chscb-business-plan-2014-15/updates.csv").read_text(encoding="utf-8"))))
+    updates = list(
+        csv.DictReader(
+            io.StringIO(
+                (living_site / "downloads/plans/chscb-business-plan-2014-15/updates.csv").read_text(encoding="utf-8")
+            )
+        )
+    )
     assert [u["date"] for u in updates] == ["2025-01-20", "2025-03-03"]
 
 
@@ -254,7 +319,9 @@ def test_the_data_package_is_valid_and_describes_every_field(living_site):
     report = validate(str(path))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     package = json.loads(path.read_text(encoding="utf-8"))
-    csv_files = {p.relative_to(living_site / "downloads").as_posix() for p in (living_site / "downloads").rglob("*.csv")}
+    csv_files = {
+        p.relative_to(living_site / "downloads").as_posix() for p in (living_site / "downloads").rglob("*.csv")
+    }
     assert {r["path"] for r in package["resources"] if r["format"] == "csv"} == csv_files
     for resource in package["resources"]:
         assert resource["licenses"] and resource["description"]
@@ -277,7 +344,9 @@ def test_outputs_need_no_mkdocs():
 def test_licence_is_the_organisations_and_shown_beside_the_downloads(living_site):
     html = read(living_site, "plans/occ-business-plan-2012-13")
     section = html.split('id="data"')[1].split("</section>")[0]
-    assert "Open Government Licence v3.0" in section and "downloads/plans/occ-business-plan-2012-13/budget.csv" in section
+    assert (
+        "Open Government Licence v3.0" in section and "downloads/plans/occ-business-plan-2012-13/budget.csv" in section
+    )
 
 
 # --- Budgets ---------------------------------------------------------------------------------
@@ -286,7 +355,11 @@ def test_licence_is_the_organisations_and_shown_beside_the_downloads(living_site
 def test_budget_has_its_total_a_chart_and_a_young_people_version(living_site):
     adult = read(living_site, "plans/occ-business-plan-2012-13")
     table = re.search(r'<table class="ps-table ps-budget[^"]*">.*?</table>', adult, re.S).group(0)
-    assert re.search(r'<tr class="ps-budget__depth-0">\s*<th scope="row">Incoming resources</th>\s*<td class="ps-money"[^>]*><span>£2.5M', table)
+    assert re.search(
+        r'<tr class="ps-budget__depth-0">\s*<th scope="row">Incoming resources</th>\s*<td '
+        r'class="ps-money"[^>]*><span>£2.5M',
+        table,
+    )
     assert "Programme delivery: £1,735,000</text>" in adult and "Admin – running costs: £765,000</text>" in adult
     young = read(living_site, "young-people/plans/occ-business-plan-2012-13")
     money = young.split('<h2 id="budget">')[1].split("</section>")[0]
@@ -309,27 +382,53 @@ def _as_editors_tools_read_it(value):
 def test_every_plan_file_passes_the_schema_editors_tools_use(file):
     import yaml
 
-    jsonschema.validate(_as_editors_tools_read_it(yaml.safe_load(file.read_text(encoding="utf-8"))), plan_schema(SITE_URL))
+    jsonschema.validate(
+        _as_editors_tools_read_it(yaml.safe_load(file.read_text(encoding="utf-8"))), plan_schema(SITE_URL)
+    )
 
 
 def test_the_new_plan_template_points_editors_tools_at_the_schema(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    assert main(["new-plan", "--organisation", "occ", "--title", "Plan 2030", "--period", "2030", "--data", str(tmp_path / "data")]) == 0
+    assert (
+        main(
+            [
+                "new-plan",
+                "--organisation",
+                "occ",
+                "--title",
+                "Plan 2030",
+                "--period",
+                "2030",
+                "--data",
+                str(tmp_path / "data"),
+            ]
+        )
+        == 0
+    )
     first = (tmp_path / "data/plans/occ-plan-2030.yml").read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema={SITE_URL}downloads/schema/plan.schema.json"
 
 
 def test_a_table_without_a_progress_column_gets_one_once_a_row_has_an_update(living_site):
     html = read(living_site, "plans/scb-business-plan-2009-10")
-    table = re.search(r'<table class="ps-table ps-action-table[^"]*">(?:(?!</table>).)*id="e-safety-1".*?</table>', html, re.S).group(0)
+    table = re.search(
+        r'<table class="ps-table ps-action-table[^"]*">(?:(?!</table>).)*id="e-safety-1".*?</table>', html, re.S
+    ).group(0)
     assert '<th scope="col" class="ps-col-progress">Progress</th>' in table
-    assert 'Completed</span></span><span class="ps-update__date">, as of <time datetime="2009-12-01">1 December 2009</time>' in table
+    assert (
+        'Completed</span></span><span class="ps-update__date">, as of <time datetime="2009-12-01">1 December '
+        "2009</time>" in table
+    )
 
 
 def test_an_aim_shows_its_update_and_is_counted(living_site):
     html = read(living_site, "plans/occ-strategic-plan-2012-14")
     aim = re.search(r'<li id="sp1-2">.*?</li>', html, re.S).group(0)
-    assert "as of <time datetime=\"2013-06-30\">30 June 2013</time>" in aim
+    assert 'as of <time datetime="2013-06-30">30 June 2013</time>' in aim
     chart, table = chart_and_table(html)
-    assert chart == table and table["In progress, needs attention"] == 1 and table["No progress recorded"] == sum(table.values()) - 1
+    assert (
+        chart == table
+        and table["In progress, needs attention"] == 1
+        and table["No progress recorded"] == sum(table.values()) - 1
+    )

@@ -3,10 +3,9 @@
 from pathlib import Path
 
 import pytest
-
 from plansite.errors import Problems
-from plansite.read import read_document, validate
 from plansite.model import Plan
+from plansite.read import read_document, validate
 
 MINIMAL = """\
 organisation: occ
@@ -62,7 +61,9 @@ def test_duplicate_key_names_both_lines(tmp_path):
 
 
 def test_all_problems_are_reported_in_one_run(tmp_path):
-    broken = MINIMAL.replace("title: Test plan\n", "title: Test plan\ntitle: Again\n").replace("status: draft", "status: publised")
+    broken = MINIMAL.replace("title: Test plan\n", "title: Test plan\ntitle: Again\n").replace(
+        "status: draft", "status: publised"
+    )
     broken = broken.replace("summary:", "sumary:")
     problems, _ = problems_for(tmp_path, broken)
     messages = " | ".join(str(p) for p in problems.items)
@@ -152,15 +153,27 @@ def test_a_problem_inside_a_long_text_is_reported_on_its_own_line(tmp_path):
 @pytest.mark.parametrize(
     "old, new, expected",
     [
-        ("period: 2012-13\n", "  period: 2012-13\n",
-         "data/plans/x.yml:4:3: YAML syntax: 'period' is indented more than the key above it, so it is read as part of that line; "
-         "line 'period:' up with the key above it (column 1): it is indented 2 spaces more"),
-        ("        text: Hello.\n", "          text: Hello.\n",
-         "data/plans/x.yml:12:11: YAML syntax: 'text' is indented more than the key above it, so it is read as part of that line; "
-         "line 'text:' up with the key above it (column 9): it is indented 2 spaces more"),
-        ("summary: A plan used in tests.\n", "summary: A plan used in tests,\n  Note: this one.\n",
-         "line 'Note:' up with the key above it (column 1): it is indented 2 spaces more; or, if this line is more of "
-         "the text above, put that whole text in quotes or under '|'"),
+        (
+            "period: 2012-13\n",
+            "  period: 2012-13\n",
+            "data/plans/x.yml:4:3: YAML syntax: 'period' is indented more than the key above it, so it is read as "
+            "part of that line; "
+            "line 'period:' up with the key above it (column 1): it is indented 2 spaces more",
+        ),
+        (
+            "        text: Hello.\n",
+            "          text: Hello.\n",
+            "data/plans/x.yml:12:11: YAML syntax: 'text' is indented more than the key above it, so it is read as "
+            "part of that line; "
+            "line 'text:' up with the key above it (column 9): it is indented 2 spaces more",
+        ),
+        (
+            "summary: A plan used in tests.\n",
+            "summary: A plan used in tests,\n  Note: this one.\n",
+            "line 'Note:' up with the key above it (column 1): it is indented 2 spaces more; or, if this line is more "
+            "of "
+            "the text above, put that whole text in quotes or under '|'",
+        ),
     ],
 )
 def test_an_over_indented_key_gets_an_indentation_hint_not_quotes(tmp_path, old, new, expected):
@@ -174,7 +187,10 @@ def test_an_unknown_icon_lists_every_icon(tmp_path):
 
     content = MINIMAL + "    young_people:\n      text: Hi.\n      icon: sheild\n"
     problems, _ = problems_for(tmp_path, content)
-    assert f"'sheild' is not allowed for 'icon'; did you mean 'shield'? use one of: {', '.join(i.value for i in Icon)}" in problems.report()
+    assert (
+        f"'sheild' is not allowed for 'icon'; did you mean 'shield'? use one of: {', '.join(i.value for i in Icon)}"
+        in problems.report()
+    )
 
 
 def test_a_document_that_let_go_of_its_nodes_still_finds_every_place() -> None:

@@ -8,9 +8,8 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from plansite.read import document as load
 from plansite.errors import Problems
+from plansite.read import document as load
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((ROOT / "data").rglob("*.yml")) + sorted((ROOT / "tests" / "fixtures").rglob("*.y*ml"))
@@ -44,11 +43,13 @@ def read_both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[tuple, tuple
             patch.setattr(load, "CParser", parser)
             problems = Problems()
             document = load.read_document(path, path.name, problems)
-            results.append((
-                document.value if document else None,
-                _marks(document.root) if document else None,
-                [str(p) for p in problems.items],
-            ))
+            results.append(
+                (
+                    document.value if document else None,
+                    _marks(document.root) if document else None,
+                    [str(p) for p in problems.items],
+                )
+            )
     return results[0], results[1]
 
 
@@ -63,12 +64,32 @@ def test_same_values_places_and_problems(path: Path, monkeypatch: pytest.MonkeyP
 
 
 SNIPPETS = [
-    "a: &x 1\nb: *x\n", "a: !!python/object:os.system 1\n", "a: !x 1\n", "a: ! 1\n",
-    "a: 1\na: 2\n", "<<: {b: 1}\n", "a: [1, 2\n", "a: 'open\nb: 2\n", "- a\nb: 1\n",
-    "a:\n" + "".join("  " * i + "- \n" for i in range(1, 40)), "a: \"\\q\"\n", "a: b: c\n",
-    "[1, 2]\n", "just text\n", "a: |\n  x\n  y\n", "a: >-\n  x\n\n  y\n", "? a\n: b\n", "{a: 1}: 2\n",
-    "a: ''\nb: ~\nc:\nd: null\ne: 'null'\n", "a: '\uFFFE'\n", "%YAML 1.1\n---\na: 1\n", "a: 1\n---\nb: 2\n",
-    "a: 1\n...\n", "lol: &a [x, x]\nlol2: &b [*a, *a, *a]\nlol3: [*b, *b, *b]\n", "a: @x\n", "a: `x\n",
+    "a: &x 1\nb: *x\n",
+    "a: !!python/object:os.system 1\n",
+    "a: !x 1\n",
+    "a: ! 1\n",
+    "a: 1\na: 2\n",
+    "<<: {b: 1}\n",
+    "a: [1, 2\n",
+    "a: 'open\nb: 2\n",
+    "- a\nb: 1\n",
+    "a:\n" + "".join("  " * i + "- \n" for i in range(1, 40)),
+    'a: "\\q"\n',
+    "a: b: c\n",
+    "[1, 2]\n",
+    "just text\n",
+    "a: |\n  x\n  y\n",
+    "a: >-\n  x\n\n  y\n",
+    "? a\n: b\n",
+    "{a: 1}: 2\n",
+    "a: ''\nb: ~\nc:\nd: null\ne: 'null'\n",
+    "a: '\ufffe'\n",
+    "%YAML 1.1\n---\na: 1\n",
+    "a: 1\n---\nb: 2\n",
+    "a: 1\n...\n",
+    "lol: &a [x, x]\nlol2: &b [*a, *a, *a]\nlol3: [*b, *b, *b]\n",
+    "a: @x\n",
+    "a: `x\n",
 ]
 
 
@@ -81,8 +102,50 @@ def test_same_for_awkward_yaml(text: str, tmp_path: Path, monkeypatch: pytest.Mo
 
 
 yaml_ish = st.lists(
-    st.sampled_from(["a", "b", ":", " ", "\n", "- ", "  ", "'", '"', "&x", "*x", "!", "#", "[", "]", "{", "}", ",", "|", ">", "?", "é", "1",
-                     "?a", "a?", "-?", "|-", ">+", "|2", "%", "@", "`", "\\", "\r\n", "---", "...", "<<", "~", "\ufffe", "%YAML 1.1\n"]),
+    st.sampled_from(
+        [
+            "a",
+            "b",
+            ":",
+            " ",
+            "\n",
+            "- ",
+            "  ",
+            "'",
+            '"',
+            "&x",
+            "*x",
+            "!",
+            "#",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "|",
+            ">",
+            "?",
+            "é",
+            "1",
+            "?a",
+            "a?",
+            "-?",
+            "|-",
+            ">+",
+            "|2",
+            "%",
+            "@",
+            "`",
+            "\\",
+            "\r\n",
+            "---",
+            "...",
+            "<<",
+            "~",
+            "\ufffe",
+            "%YAML 1.1\n",
+        ]
+    ),
     max_size=40,
 ).map("".join)
 
@@ -94,4 +157,3 @@ def test_same_for_random_yaml(text: str, tmp_path: Path, monkeypatch: pytest.Mon
     path.write_text(text, encoding="utf-8")
     fast, careful = read_both(path, monkeypatch)
     assert fast == careful
-

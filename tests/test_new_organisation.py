@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from plansite.commands.main import main
 from plansite.catalogue import load_catalogue
+from plansite.commands.main import main
 from plansite.errors import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +22,20 @@ def data(tmp_path) -> Path:
 
 
 def add(data: Path, *extra: str) -> int:
-    return main(["new-organisation", "--id", "leeds-cc", "--name", "Leeds City Council", "--kind", "Local authority", "--data", str(data), *extra])
+    return main(
+        [
+            "new-organisation",
+            "--id",
+            "leeds-cc",
+            "--name",
+            "Leeds City Council",
+            "--kind",
+            "Local authority",
+            "--data",
+            str(data),
+            *extra,
+        ]
+    )
 
 
 def test_a_new_organisation_is_appended_and_every_other_line_is_kept(data, capsys):
@@ -32,14 +44,34 @@ def test_a_new_organisation_is_appended_and_every_other_line_is_kept(data, capsy
     after = (data / "organisations.yml").read_text(encoding="utf-8")
     assert after.startswith(before)
     organisation = load_catalogue(data).organisations["leeds-cc"]
-    assert (organisation.name, organisation.short_name, organisation.area) == ("Leeds City Council", None, "Leeds, England")
+    assert (organisation.name, organisation.short_name, organisation.area) == (
+        "Leeds City Council",
+        None,
+        "Leeds, England",
+    )
     assert "./run new-plan --organisation leeds-cc" in capsys.readouterr().out
 
 
 def test_a_plan_of_the_new_organisation_is_refused_as_published_while_its_placeholders_remain(data):
     assert add(data) == 0
-    assert main(["new-plan", "--organisation", "leeds-cc", "--title", "Participation Strategy 2024-27", "--period", "2024-27",
-                 "--kind", "participation strategy", "--data", str(data)]) == 0
+    assert (
+        main(
+            [
+                "new-plan",
+                "--organisation",
+                "leeds-cc",
+                "--title",
+                "Participation Strategy 2024-27",
+                "--period",
+                "2024-27",
+                "--kind",
+                "participation strategy",
+                "--data",
+                str(data),
+            ]
+        )
+        == 0
+    )
     assert "leeds-cc-participation-strategy-2024-27" in [p.slug for p in load_catalogue(data, preview=True).plans]
     plan = data / "plans" / "leeds-cc-participation-strategy-2024-27.yml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("status: draft", "status: published"), encoding="utf-8")
@@ -75,9 +107,13 @@ def test_a_text_that_would_break_the_file_is_quoted(data):
 
 def test_an_unknown_organisation_says_how_to_add_one(data):
     plan = data / "plans" / "scb-business-plan-2009-10.yml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("organisation: scb", "organisation: leeds-cc", 1), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("organisation: scb", "organisation: leeds-cc", 1), encoding="utf-8"
+    )
     with pytest.raises(DataError) as error:
         load_catalogue(data)
     report = error.value.problems.report()
-    assert "data/plans/scb-business-plan-2009-10.yml:1:15: unknown organisation 'leeds-cc'; use one of: chscb, " in report
+    assert (
+        "data/plans/scb-business-plan-2009-10.yml:1:15: unknown organisation 'leeds-cc'; use one of: chscb, " in report
+    )
     assert "; for an organisation new to the site, add it first: ./run new-organisation --id leeds-cc" in report

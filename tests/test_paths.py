@@ -6,7 +6,16 @@ import datetime
 
 from plansite import model as m
 from plansite.paths import (
-    article_path, audience_of, base_of, long_date, phone_link, plan_path, redirect_path, term_anchor, url_of, web_address,
+    article_path,
+    audience_of,
+    base_of,
+    long_date,
+    phone_link,
+    plan_path,
+    redirect_path,
+    term_anchor,
+    url_of,
+    web_address,
 )
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE

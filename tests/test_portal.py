@@ -32,9 +32,9 @@ def test_the_home_pages_list_every_organisation_once_with_its_plans_counted(port
     assert len(organisations) > DIRECTORY_FROM
     for url, prefix in (("", "/organisations/"), ("young-people/", "/young-people/organisations/")):
         html = read(portal_site, url)
-        article = html[html.index("<article class=\"ps-home"):html.index("</article>")]
+        article = html[html.index('<article class="ps-home') : html.index("</article>")]
         listed = [link for link in links(article, url) if link.startswith(prefix)]
-        assert sorted(link[len(prefix):-1] for link in listed) == organisations, url
+        assert sorted(link[len(prefix) : -1] for link in listed) == organisations, url
         assert 'class="ps-card"' not in article and "/plans/" not in "".join(listed)
         counts = re.findall(r"\((\d+) plans?\)", article)
         assert sum(map(int, counts)) == len(list((portal_site / "plans").glob("*/index.html")))
@@ -64,17 +64,21 @@ def test_an_article_cited_by_many_plans_lists_them_all_on_pages_of_fifty(portal_
     for prefix in ("", "young-people/"):
         first = read(portal_site, f"{prefix}uncrc/article-12")
         total = int(re.search(r'<p class="ps-page-note">(\d+) plans', first).group(1))
-        pages = [first] + [read(portal_site, f"{prefix}uncrc/article-12/page-{n}") for n in range(2, -(-total // PLANS_PER_PAGE) + 1)]
+        pages = [first] + [
+            read(portal_site, f"{prefix}uncrc/article-12/page-{n}") for n in range(2, -(-total // PLANS_PER_PAGE) + 1)
+        ]
         assert len(pages) >= 2 and not (portal_site / f"{prefix}uncrc/article-12/page-{len(pages) + 1}").exists()
         shown = [plan_sections(page) for page in pages]
         assert [len(s) for s in shown[:-1]] == [PLANS_PER_PAGE] * (len(pages) - 1)
         everything = [slug for s in shown for slug in s]
         assert len(everything) == len(set(everything)) == total
         for number, page in enumerate(pages, start=1):
-            nav = page[page.index('<nav class="ps-pages"'):]
+            nav = page[page.index('<nav class="ps-pages"') :]
             nav = nav[: nav.index("</nav>")]
             assert len(re.findall(r"<li><a href=", nav)) == len(pages)
-            assert re.findall(r'<a href="[^"]*" aria-current="page">(\d+) to', nav) == [str((number - 1) * PLANS_PER_PAGE + 1)]
+            assert re.findall(r'<a href="[^"]*" aria-current="page">(\d+) to', nav) == [
+                str((number - 1) * PLANS_PER_PAGE + 1)
+            ]
             assert ("data-pagefind-body" in page) == (number == 1)  # the article is found by its first page
     young = read(portal_site, "young-people/uncrc/article-12/page-2")
     assert 'href="../../../../uncrc/article-12/page-2/"' in young  # the other version of the same page

@@ -1,4 +1,5 @@
-"""`mkdocs serve --dirty` (./run serve) draws again only what an edit changed, and draws it exactly as a full build would."""
+"""`mkdocs serve --dirty` (./run serve) draws again only what an edit changed, and draws it exactly as a
+full build would."""
 
 from __future__ import annotations
 
@@ -40,7 +41,11 @@ def test_an_edit_redraws_only_the_pages_it_changes_and_them_exactly(project_copy
     served = tmp_path / "served"
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(project_copy), str(served)],
-        capture_output=True, text=True, cwd=project_copy, timeout=600, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        cwd=project_copy,
+        timeout=600,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
     assert "dirty" not in result.stderr.lower()  # MkDocs' warning about dirty builds is not shown (nor fails --strict)
@@ -48,12 +53,18 @@ def test_an_edit_redraws_only_the_pages_it_changes_and_them_exactly(project_copy
     # The plan's two pages and the pages that list it; hand-written pages only when their text changes.
     assert "accessibility/index.html" not in redrawn and "editors-guide/index.html" not in redrawn
     assert redrawn_after_page_edit == {"accessibility/index.html"}
-    assert {"plans/scb-business-plan-2009-10/index.html", "young-people/plans/scb-business-plan-2009-10/index.html",
-            "index.html", "organisations/scb/index.html"} <= redrawn
+    assert {
+        "plans/scb-business-plan-2009-10/index.html",
+        "young-people/plans/scb-business-plan-2009-10/index.html",
+        "index.html",
+        "organisations/scb/index.html",
+    } <= redrawn
     assert "plans/occ-business-plan-2012-13/index.html" not in redrawn
     assert "young-people/plans/chscb-business-plan-2014-15/index.html" not in redrawn
     assert len(redrawn) < 60, sorted(redrawn)
-    assert "Edited for the preview test." in (served / "plans/scb-business-plan-2009-10/index.html").read_text(encoding="utf-8")
+    assert "Edited for the preview test." in (served / "plans/scb-business-plan-2009-10/index.html").read_text(
+        encoding="utf-8"
+    )
 
     # A full build of the edited data gives the same pages as the preview kept and redrew.
     full = tmp_path / "full"

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 pytest.importorskip("properdocs")
@@ -30,7 +29,11 @@ def test_properdocs_builds_the_same_site_as_mkdocs(site: Path, tmp_path: Path) -
     env.pop("GITHUB_ACTIONS", None)
     result = subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr
     ours, theirs = built_files(site), built_files(out)

@@ -45,7 +45,6 @@ from pathlib import Path  # noqa: E402
 import yaml  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-
 from plansite.prose import is_plain, markdown_html, plain_html  # noqa: E402
 from plansite.uncrc import link_mentions  # noqa: E402
 
@@ -75,7 +74,13 @@ def test_every_plain_text_in_the_data_renders_as_markdown_would() -> None:
 
 PIECES = st.sampled_from(
     list("aZé9 .,;:'\"?()%£$€/-–—‘’“”&_*#>+!<\n\\`[]\u00a0")
-    + ["[12](../../uncrc/article-12/)", "[3](./young-people/uncrc/article-3/)", "[4](uncrc/article-4/)", "[5](javascript:x)", "[6](/uncrc/article-6/)"]
+    + [
+        "[12](../../uncrc/article-12/)",
+        "[3](./young-people/uncrc/article-3/)",
+        "[4](uncrc/article-4/)",
+        "[5](javascript:x)",
+        "[6](/uncrc/article-6/)",
+    ]
 )
 
 
@@ -87,7 +92,22 @@ def test_a_text_taken_as_plain_renders_as_markdown_would(text: str) -> None:
 
 
 def test_marks_lists_and_leading_digits_are_not_plain() -> None:
-    for text in ("A [5](javascript:x)", "A [6](/uncrc/article-6/)", "A *b*", "- a", "1. a", "A\nb", "A  b", "A ", "a_b", "A & B", "A &amp;", "A [b](c)", "# A", "A <b>"):
+    for text in (
+        "A [5](javascript:x)",
+        "A [6](/uncrc/article-6/)",
+        "A *b*",
+        "- a",
+        "1. a",
+        "A\nb",
+        "A  b",
+        "A ",
+        "a_b",
+        "A & B",
+        "A &amp;",
+        "A [b](c)",
+        "# A",
+        "A <b>",
+    ):
         assert is_plain(text) == (text == "A & B"), text
 
 

@@ -17,10 +17,14 @@ def test_a_build_logs_no_page_list_and_no_banner(tmp_path):
     env["NO_MKDOCS_2_WARNING"] = "1"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr
     lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
-    assert not any("not included in the \"nav\"" in line or line.startswith("  - ") for line in lines), lines[:10]
+    assert not any('not included in the "nav"' in line or line.startswith("  - ") for line in lines), lines[:10]
     assert not any("end of life" in line for line in lines)
     assert len(lines) <= 4, lines

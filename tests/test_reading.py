@@ -19,14 +19,22 @@ def test_known_sentence_grade():
 
 
 def test_a_hard_paragraph_fails_and_a_plain_one_passes():
-    hard = measure(["Programme delivery is at the heart of the organisation's plans to achieve our vision, representing seventy per cent of the annual budget allocation in support of strategic themes."])
+    hard = measure(
+        [
+            "Programme delivery is at the heart of the organisation's plans to achieve our vision, representing "
+            "seventy per cent of the annual budget allocation in support of strategic themes."
+        ]
+    )
     plain = measure(["We help children. We listen to what you say. Then we tell the people in charge."])
     assert hard.grade > 12
     assert plain.grade < 4
 
 
 def test_page_text_is_the_article_only():
-    html = "<nav><p>Menu words that are very complicated indeed</p></nav><article><h1>T</h1><p>One.</p><ul><li>Two</li></ul></article>"
+    html = (
+        "<nav><p>Menu words that are very complicated "
+        "indeed</p></nav><article><h1>T</h1><p>One.</p><ul><li>Two</li></ul></article>"
+    )
     assert page_blocks(html) == ["One.", "Two"]
 
 
@@ -36,7 +44,6 @@ import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-
 from plansite.catalogue import load_catalogue  # noqa: E402
 from plansite.check import reading  # noqa: E402
 from plansite.check.reading import text_blocks  # noqa: E402
@@ -65,8 +72,14 @@ def test_a_plan_whose_young_people_texts_are_too_hard_is_refused_with_the_hardes
     with pytest.raises(DataError) as error:
         load_catalogue(data)
     report = error.value.problems.report()
-    assert "data/plans/scb-business-plan-2009-10.yml:15:1: the young-people texts of the plan scb-business-plan-2009-10 read at grade" in report
-    assert "a young-people page may read at grade 6 at most; use shorter sentences and everyday words, starting with the hardest texts (lines 60," in report
+    assert (
+        "data/plans/scb-business-plan-2009-10.yml:15:1: the young-people texts of the plan scb-business-plan-2009-10 "
+        "read at grade" in report
+    )
+    assert (
+        "a young-people page may read at grade 6 at most; use shorter sentences and everyday words, starting with the "
+        "hardest texts (lines 60," in report
+    )
 
 
 def test_syllable_counts_are_cached_so_the_dictionary_is_read_once(tmp_path, monkeypatch):

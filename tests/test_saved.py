@@ -8,7 +8,6 @@ from pathlib import Path
 
 import jinja2
 import pytest
-
 from conftest import ROOT, build, copy_project, read
 from plansite import saved
 from plansite.catalogue import load_catalogue
@@ -88,7 +87,9 @@ def test_a_plan_with_problems_is_never_saved_and_reported_every_time(data: Path)
     assert len(entries(data.parent)) == data_files(data) - 1
 
 
-def test_the_other_data_files_are_taken_as_saved_with_their_reading_grades(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_other_data_files_are_taken_as_saved_with_their_reading_grades(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first = load_catalogue(data, save=True)
 
     def fail(file, *args):
@@ -121,7 +122,10 @@ def test_young_people_texts_too_hard_are_reported_every_time(data: Path) -> None
     """Each file's grades are saved with it; the limit on the median page is checked on every build."""
     articles = data / "uncrc" / "articles.yml"
     load_catalogue(data, save=True)
-    hard = "Notwithstanding institutional considerations, multidisciplinary accountability necessitates interorganisational collaboration."
+    hard = (
+        "Notwithstanding institutional considerations, multidisciplinary accountability necessitates "
+        "interorganisational collaboration."
+    )
     text = articles.read_text(encoding="utf-8")
     articles.write_text(re.sub(r"(?m)^(      summary: >-\n)", rf"\g<1>        {hard}\n", text), encoding="utf-8")
     for _ in range(2):
@@ -197,13 +201,23 @@ def test_a_build_from_saved_work_publishes_the_same_site(tmp_path: Path) -> None
     assert "<h1>Edited " in read(tmp_path / "saved", f"plans/{PLAN}")
     shutil.rmtree(project / ".cache")
     assert build(tmp_path / "fresh", project / "mkdocs.yml").returncode == 0
-    files = sorted(p.relative_to(tmp_path / "fresh") for p in (tmp_path / "fresh").rglob("*") if p.is_file() and "pagefind" not in p.parts)
-    assert files == sorted(p.relative_to(tmp_path / "saved") for p in (tmp_path / "saved").rglob("*") if p.is_file() and "pagefind" not in p.parts)
+    files = sorted(
+        p.relative_to(tmp_path / "fresh")
+        for p in (tmp_path / "fresh").rglob("*")
+        if p.is_file() and "pagefind" not in p.parts
+    )
+    assert files == sorted(
+        p.relative_to(tmp_path / "saved")
+        for p in (tmp_path / "saved").rglob("*")
+        if p.is_file() and "pagefind" not in p.parts
+    )
     different = [f for f in files if (tmp_path / "fresh" / f).read_bytes() != (tmp_path / "saved" / f).read_bytes()]
     assert not different
 
 
-def test_the_plan_schema_is_made_once_for_each_version_of_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_plan_schema_is_made_once_for_each_version_of_the_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from plansite.outputs import schema, write_all
 
     catalogue = load_catalogue(ROOT / "data")
@@ -235,12 +249,16 @@ def test_the_package_is_compiled_once_for_each_version_of_its_code(tmp_path: Pat
     assert build(tmp_path / "first", project / "mkdocs.yml").returncode == 0
     code = project / saved.FOLDER / "python"
     first = {entry.name for entry in code.iterdir()}
-    assert {"plansite.catalogue", "plansite.site.markup", "plansite.outputs"} <= {name.rsplit("-", 1)[0] for name in first}
+    assert {"plansite.catalogue", "plansite.site.markup", "plansite.outputs"} <= {
+        name.rsplit("-", 1)[0] for name in first
+    }
     for entry in code.iterdir():
         if entry.name.startswith("plansite.site.pages-"):
             entry.write_bytes(b"not code")  # damaged: compiled again
     markup = project / "hooks" / "plansite" / "site" / "markup.py"
-    markup.write_text(markup.read_text(encoding="utf-8").replace(">Skip to content<", ">Skip to the content<"), encoding="utf-8")
+    markup.write_text(
+        markup.read_text(encoding="utf-8").replace(">Skip to content<", ">Skip to the content<"), encoding="utf-8"
+    )
     result = build(tmp_path / "second", project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     assert "Skip to the content" in read(tmp_path / "second", "")  # the edited module, not its old code

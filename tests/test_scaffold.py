@@ -4,12 +4,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from plansite.commands.main import main
 from plansite.catalogue import load_catalogue
+from plansite.commands.main import main
 from plansite.errors import DataError
-
 
 
 @pytest.fixture
@@ -20,7 +18,19 @@ def data(tmp_path) -> Path:
 
 
 def test_new_plan_is_a_valid_draft_and_is_left_out_of_production(data, capsys):
-    code = main(["new-plan", "--organisation", "occ", "--title", "Business Plan 2025-26", "--period", "2025-26", "--data", str(data)])
+    code = main(
+        [
+            "new-plan",
+            "--organisation",
+            "occ",
+            "--title",
+            "Business Plan 2025-26",
+            "--period",
+            "2025-26",
+            "--data",
+            str(data),
+        ]
+    )
     assert code == 0
     file = data / "plans" / "occ-business-plan-2025-26.yml"
     assert file.exists() and "[[" in file.read_text(encoding="utf-8")
@@ -38,7 +48,19 @@ def test_new_plan_takes_any_kind_of_plan(data):
 
 
 def test_new_plan_is_refused_as_published_while_placeholders_remain(data):
-    main(["new-plan", "--organisation", "occ", "--title", "Business Plan 2025-26", "--period", "2025-26", "--data", str(data)])
+    main(
+        [
+            "new-plan",
+            "--organisation",
+            "occ",
+            "--title",
+            "Business Plan 2025-26",
+            "--period",
+            "2025-26",
+            "--data",
+            str(data),
+        ]
+    )
     file = data / "plans" / "occ-business-plan-2025-26.yml"
     file.write_text(file.read_text(encoding="utf-8").replace("status: draft", "status: published"), encoding="utf-8")
     with pytest.raises(DataError) as error:
@@ -52,7 +74,10 @@ def test_new_plan_is_refused_as_published_while_placeholders_remain(data):
     "args, message",
     [
         (["--organisation", "nobody"], "unknown organisation 'nobody'; use one of: occ, scb, chscb, "),
-        (["--organisation", "occ", "--kind", " "], "the kind must be one line of words, such as: business plan, strategic plan"),
+        (
+            ["--organisation", "occ", "--kind", " "],
+            "the kind must be one line of words, such as: business plan, strategic plan",
+        ),
     ],
 )
 def test_new_plan_explains_bad_arguments(data, capsys, args, message):
@@ -65,4 +90,7 @@ def test_a_plan_file_name_that_cannot_be_an_address_is_refused(data):
     (data / "plans" / "scb-business-plan-2009-10.yml").rename(data / "plans" / "SCB Plan.yml")
     with pytest.raises(DataError) as error:
         load_catalogue(data)
-    assert "data/plans/SCB Plan.yml:1:1: the file name 'SCB Plan.yml' cannot be used in a web address" in error.value.problems.report()
+    assert (
+        "data/plans/SCB Plan.yml:1:1: the file name 'SCB Plan.yml' cannot be used in a web address"
+        in error.value.problems.report()
+    )

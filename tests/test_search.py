@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-
 from conftest import read
 from plansite.site.pagefind_client import PagefindError
 from plansite.site.search import PagesIndexer, SearchIndexError, indexed_part
@@ -49,7 +48,7 @@ def test_the_build_writes_the_index_and_only_content_is_indexed(site: Path) -> N
     assert PLAN in indexed and YOUNG_PLAN in indexed and "accessibility/" in indexed
     html = read(site, YOUNG_PLAN)
     assert html.count("data-pagefind-body") == 1
-    body = html[html.index("data-pagefind-body"):]
+    body = html[html.index("data-pagefind-body") :]
     assert "md-sidebar" not in body and 'class="md-header' not in body  # navigation and header stay out
 
 
@@ -58,9 +57,16 @@ def test_pages_carry_filters_from_their_data(site: Path) -> None:
         return set(re.findall(r'data-pagefind-filter="(\w+)\[data-value\]" data-value="([^"]*)"', read(site, url)))
 
     plan = filters(YOUNG_PLAN)
-    assert {("kind", "Plan"), ("audience", "For young people"), ("plan", "OCC Business Plan 2012 -2013"),
-            ("organisation", "Office of the Children&#39;s Commissioner"), ("article", "Article 12")} <= plan
-    assert {("kind", "UNCRC article"), ("article", "Article 12"), ("audience", "For adults")} <= filters("uncrc/article-12/")
+    assert {
+        ("kind", "Plan"),
+        ("audience", "For young people"),
+        ("plan", "OCC Business Plan 2012 -2013"),
+        ("organisation", "Office of the Children&#39;s Commissioner"),
+        ("article", "Article 12"),
+    } <= plan
+    assert {("kind", "UNCRC article"), ("article", "Article 12"), ("audience", "For adults")} <= filters(
+        "uncrc/article-12/"
+    )
     assert {("kind", "Guide"), ("audience", "For adults")} == filters("accessibility/")
 
 
@@ -144,7 +150,7 @@ def indexed_texts(folder: Path) -> dict[str, str]:
     texts = {}
     for fragment in (folder / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(fragment.read_bytes())
-        record = json.loads(data[data.index(b"{"):])
+        record = json.loads(data[data.index(b"{") :])
         texts[record["url"]] = record["content"]
     return texts
 
@@ -154,7 +160,7 @@ def test_an_article_page_is_found_by_the_article_not_by_the_items_citing_it(site
     article = texts["/uncrc/article-12/"]
     assert "What the article says" in article
     html = read(site, "uncrc/article-12/")
-    items = html[html.index('<section class="ps-plan-items"'):]
+    items = html[html.index('<section class="ps-plan-items"') :]
     cited = max(re.findall(r"<p>(.*?)</p>", items, re.S), key=len)  # the longest text of an item
     phrase = " ".join(re.sub(r"<[^>]+>", "", cited).split()[:6])
     assert len(phrase.split()) == 6
@@ -166,7 +172,7 @@ def test_pagefind_is_given_the_whole_indexed_part_of_a_page_and_only_it(site: Pa
     for url in (PLAN, YOUNG_PLAN, "uncrc/article-12/", "accessibility/", ""):
         html = read(site, url)
         part = indexed_part(html)
-        body = html[html.index("<div data-pagefind-body>"):]
+        body = html[html.index("<div data-pagefind-body>") :]
         body = body[: body.rindex("</article>")].rstrip()
         assert part.endswith(body + "</body></html>"), url
         assert 'class="md-header' not in part and "md-sidebar" not in part
@@ -190,9 +196,8 @@ def test_the_last_part_is_written_once_every_expected_page_is_handed_over(tmp_pa
 def test_a_page_drawn_ahead_is_indexed_as_its_written_page_would_be(site: Path, tmp_path: Path) -> None:
     """What the build gives Pagefind of a page as soon as a fork has drawn it: the same text,
     title and filters as Pagefind reads in the page MkDocs writes."""
-    from mkdocs.config import load_config
-
     from conftest import ROOT
+    from mkdocs.config import load_config
     from plansite.catalogue import load_catalogue
     from plansite.site.pages import GeneratedPages
     from plansite.site.search import drawn_part, filters_for
@@ -209,13 +214,23 @@ def test_a_page_drawn_ahead_is_indexed_as_its_written_page_would_be(site: Path, 
     pages.stop_drawing()
     assert len(handed) == len(pages.views)  # every page drawn ahead is handed over
     early, written = PagesIndexer(tmp_path / "early"), PagesIndexer(tmp_path / "written")
-    urls = [PLAN, YOUNG_PLAN, "uncrc/article-12/", "young-people/uncrc/article-12/", "organisations/occ/", "updates/", ""]
+    urls = [
+        PLAN,
+        YOUNG_PLAN,
+        "uncrc/article-12/",
+        "young-people/uncrc/article-12/",
+        "organisations/occ/",
+        "updates/",
+        "",
+    ]
     for url in urls:
         view, title, body = handed[url]
         part = drawn_part(body, title, filters_for(view, url, pages.catalogue))
         assert part is not None, url
         html = read(site, url)
-        assert " ".join(part.split()).replace("> <", "><") == " ".join(indexed_part(html).split()).replace("> <", "><"), url
+        assert " ".join(part.split()).replace("> <", "><") == " ".join(indexed_part(html).split()).replace(
+            "> <", "><"
+        ), url
         early.add_part(url, part)
         written.add(url, html)
     assert early.write() == written.write() == len(urls)
@@ -229,6 +244,6 @@ def _fragments(folder: Path) -> dict[str, dict]:
     found = {}
     for fragment in (folder / "pagefind" / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(fragment.read_bytes())
-        record = json.loads(data[data.index(b"{"):])
+        record = json.loads(data[data.index(b"{") :])
         found[record["url"]] = record
     return found

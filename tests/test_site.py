@@ -37,7 +37,9 @@ def _link_in_plan(project: Path, link: str) -> None:
     plan.write_text(text[:line_end] + f" See [this part]({link})." + text[line_end:], encoding="utf-8")
 
 
-def test_a_generated_page_linking_to_a_missing_anchor_fails_the_strict_build(project_copy: Path, tmp_path: Path) -> None:
+def test_a_generated_page_linking_to_a_missing_anchor_fails_the_strict_build(
+    project_copy: Path, tmp_path: Path
+) -> None:
     _link_in_plan(project_copy, "/uncrc/article-3/#no-such-anchor")
     result = build(tmp_path / "site", project_copy / "mkdocs.yml")
     assert result.returncode != 0
@@ -76,18 +78,20 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 def rebuild():
-    config = load_config(config_file={str(project_copy / 'mkdocs.yml')!r})
+    config = load_config(config_file={str(project_copy / "mkdocs.yml")!r})
     config.plugins.on_config(config)
     import plansite.paths
     return plansite.paths
 
 first = rebuild()
 unchanged = rebuild()
-edited = Path({str(project_copy / 'hooks/plansite/paths.py')!r})
+edited = Path({str(project_copy / "hooks/plansite/paths.py")!r})
 edited.write_text(edited.read_text() + "\\n# edited\\n")
 after_edit = rebuild()
 print(first is unchanged, unchanged is after_edit)
 """
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=project_copy, timeout=180)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=project_copy, timeout=180
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "False"]

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT, read
 from plansite import model as m
-from plansite.views import tables
 from plansite.catalogue import load_catalogue
+from plansite.views import tables
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +22,14 @@ def block_of(plan: m.Plan, kind: type) -> m.Block:
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("NHS Complaints ⁴", ("NHS Complaints", "4")), ("Budget ³", ("Budget", "3")), ("Note ¹²", ("Note", "12")),
-     ("Budget", ("Budget", None)), ("⁴", ("⁴", None)), ("Article 4", ("Article 4", None))],
+    [
+        ("NHS Complaints ⁴", ("NHS Complaints", "4")),
+        ("Budget ³", ("Budget", "3")),
+        ("Note ¹²", ("Note", "12")),
+        ("Budget", ("Budget", None)),
+        ("⁴", ("⁴", None)),
+        ("Article 4", ("Article 4", None)),
+    ],
 )
 def test_a_printed_footnote_mark_is_split_from_its_text(text, expected):
     assert tables.split_mark(text) == expected
@@ -62,7 +67,7 @@ def test_no_note_sits_inside_a_table_cell_and_each_links_both_ways(site):
     html = read(site, "plans/occ-business-plan-2012-13")
     for table in re.findall(r"<table.*?</table>", html, re.DOTALL):
         for cell in cells(table):
-            assert "ps-note\"" not in cell and "Note from the website editors" not in cell
+            assert 'ps-note"' not in cell and "Note from the website editors" not in cell
             assert "completion of a project in the 2011/12" not in cell
     # The editors' note on the budget and the plan's footnote 4 on the delivery table: mark and note link to each other.
     for note in ("budget-1-note-a", "delivery-1-note-4"):
@@ -79,10 +84,14 @@ def test_the_delivery_table_has_a_total_row_that_says_who_added_it(site):
     assert "added up by the site’s editors" in foot and "£2,404,727" in foot
 
 
-@pytest.mark.parametrize("slug", ["occ-business-plan-2012-13", "chscb-business-plan-2014-15", "scb-business-plan-2009-10"])
+@pytest.mark.parametrize(
+    "slug", ["occ-business-plan-2012-13", "chscb-business-plan-2014-15", "scb-business-plan-2009-10"]
+)
 def test_every_table_is_in_a_focusable_region_labelled_by_its_caption(site, slug):
     html = read(site, f"plans/{slug}")
-    regions = re.findall(r'<div class="ps-table-wrap" role="region" aria-labelledby="([^"]+)" tabindex="0">\s*<table', html)
+    regions = re.findall(
+        r'<div class="ps-table-wrap" role="region" aria-labelledby="([^"]+)" tabindex="0">\s*<table', html
+    )
     assert regions and len(regions) == html.count("<table")
     for caption in regions:
         assert f'<caption id="{caption}">' in html
@@ -90,5 +99,5 @@ def test_every_table_is_in_a_focusable_region_labelled_by_its_caption(site, slug
 
 def test_money_is_right_aligned_in_tabular_figures():
     css = (ROOT / "content" / "assets" / "tables.css").read_text(encoding="utf-8")
-    rule = css[css.index(".md-typeset .ps-table .ps-money"):].split("}")[0]
+    rule = css[css.index(".md-typeset .ps-table .ps-money") :].split("}")[0]
     assert "text-align: right" in rule and "tabular-nums" in rule

@@ -1,7 +1,6 @@
 """The article-mention parser, on every form the plans use and on near misses."""
 
 import pytest
-
 from plansite.uncrc import link_mentions, mentioned_articles
 
 
@@ -28,7 +27,14 @@ def test_every_form_the_plans_use(text, numbers):
 
 @pytest.mark.parametrize(
     "text",
-    ["Section 11", "Children Act 2004", "page 19", "General Comment No 2 of the UNCRC", "the UNCRC in 2008", "Articles on best interests"],
+    [
+        "Section 11",
+        "Children Act 2004",
+        "page 19",
+        "General Comment No 2 of the UNCRC",
+        "the UNCRC in 2008",
+        "Articles on best interests",
+    ],
 )
 def test_near_misses_do_not_link(text):
     assert mentioned_articles(text) == []

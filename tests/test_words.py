@@ -6,25 +6,28 @@ import html as entities
 import re
 
 import pytest
-
 from conftest import read
 from plansite.words import plural
 
 
-@pytest.mark.parametrize("count, expected", [(0, "0 plan items cite it"), (1, "1 plan item cites it"), (2, "2 plan items cite it")])
+@pytest.mark.parametrize(
+    "count, expected", [(0, "0 plan items cite it"), (1, "1 plan item cites it"), (2, "2 plan items cite it")]
+)
 def test_plural_agrees_with_the_count(count, expected):
     assert plural(count, "plan item cites it", "plan items cite it") == expected
 
 
 def main_text(html: str) -> str:
     start = html.index('<main id="main-content"')
-    body = html[start:html.index("</main>", start)]
+    body = html[start : html.index("</main>", start)]
     body = re.sub(r"<(script|code|pre)\b.*?</\1>", " ", body, flags=re.S)
     return entities.unescape(re.sub(r"<[^>]+>", " ", body))
 
 
 def test_no_count_disagrees_with_its_noun(site):
-    wrong = re.compile(r"\b1 (plan items|items|articles|rights) |\b([02-9]|\d\d+) plan item (cite|talk)\b|\b1 plan item (cite|talk) ")
+    wrong = re.compile(
+        r"\b1 (plan items|items|articles|rights) |\b([02-9]|\d\d+) plan item (cite|talk)\b|\b1 plan item (cite|talk) "
+    )
     for page in sorted(site.rglob("index.html")):
         text = main_text(page.read_text(encoding="utf-8"))
         assert not wrong.search(text), (page, wrong.search(text).group(0))
@@ -42,7 +45,7 @@ def test_no_nested_brackets_in_any_page(site):
 @pytest.mark.parametrize("url", ["", "plans/occ-business-plan-2012-13", "young-people", "uncrc/article-3"])
 def test_the_editors_guide_is_linked_from_the_footer(site, url):
     html = read(site, url)
-    footer = html[html.index('<div class="md-copyright ps-footer">'):]
+    footer = html[html.index('<div class="md-copyright ps-footer">') :]
     assert re.search(r'<a href="(\.\./)*editors-guide/">', footer)
 
 

@@ -6,9 +6,9 @@ import shlex
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT
 import pytest
 import yaml
+from conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 WORKFLOW_FILES = sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from plansite.commands.main import main
-from plansite.commands.yaml_edit import EditRefused, append_item, read_text, scalar, set_value
 from plansite.commands.review import mark_reviewed
+from plansite.commands.yaml_edit import EditRefused, append_item, read_text, scalar, set_value
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,7 +21,7 @@ def changed(before: str, after: str) -> tuple[str, str]:
     end = 0
     while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
         end += 1
-    return before[start:len(before) - end], after[start:len(after) - end]
+    return before[start : len(before) - end], after[start : len(after) - end]
 
 
 def only_inserted(before: str, after: str) -> str:
@@ -34,8 +35,10 @@ STYLES = {
     "block": "young_people:\n  title: Hi\n  text: Hello\nnext: 1\n",
     "flow": "young_people: {title: Hi, text: Hello}\nnext: 1\n",
     "flow over lines": "young_people: {\n    title: Hi,\n    text: Hello\n  }\nnext: 1\n",
-    "quoted": "young_people:\n  \"title\": 'Hi'\n  text: \"Hello # not a comment\"\nnext: 1\n",
-    "comments": "# top\nyoung_people:  # theirs\n  title: Hi # a\n  text: Hello\n  # trailing comment\nnext: 1  # end\n",
+    "quoted": 'young_people:\n  "title": \'Hi\'\n  text: "Hello # not a comment"\nnext: 1\n',
+    "comments": (
+        "# top\nyoung_people:  # theirs\n  title: Hi # a\n  text: Hello\n  # trailing comment\nnext: 1  # end\n"
+    ),
     "folded text": "young_people:\n  title: Hi\n  text: >-\n    Hello\n    there\n\nnext: 1\n",
     "kept literal": "young_people:\n  title: Hi\n  text: |+\n    Hello\n\n\nnext: 1\n",
     "crlf": "young_people:\r\n  title: Hi\r\n  text: Hello\r\nnext: 1\r\n",
@@ -56,7 +59,9 @@ def test_adding_a_key_keeps_every_other_byte_in_every_style(style):
         assert "\n" not in added.replace("\r\n", "")
 
 
-@pytest.mark.parametrize("old", ["matches: 33011538", "matches: '33011538'", 'matches: "33011538"', "matches:   33011538   # old"])
+@pytest.mark.parametrize(
+    "old", ["matches: 33011538", "matches: '33011538'", 'matches: "33011538"', "matches:   33011538   # old"]
+)
 @pytest.mark.parametrize("flow", [False, True])
 def test_replacing_a_value_touches_only_that_value(old, flow):
     if flow:
@@ -72,8 +77,13 @@ def test_replacing_a_value_touches_only_that_value(old, flow):
 
 LISTS = {
     "block, missing": "row:\n  outcome: Do it\n  lead: Me  # who\nafter: x\n",
-    "block, present": "row:\n  outcome: Do it\n  updates:\n  - date: 2025-01-01\n    status: on-track\n    text: Begun\nafter: x\n",
-    "block, indented": "row:\n  outcome: Do it\n  updates:\n    - {date: 2025-01-01, status: on-track, text: Begun}\n    # note\nafter: x\n",
+    "block, present": (
+        "row:\n  outcome: Do it\n  updates:\n  - date: 2025-01-01\n    status: on-track\n    text: Begun\nafter: x\n"
+    ),
+    "block, indented": (
+        "row:\n  outcome: Do it\n  updates:\n    - {date: 2025-01-01, status: on-track, text: Begun}\n    # note\n"
+        "after: x\n"
+    ),
     "flow row": "row: {outcome: Do it, lead: Me}\nafter: x\n",
     "flow list": "row:\n  outcome: Do it\n  updates: [{date: 2025-01-01, status: on-track, text: Begun}]\nafter: x\n",
     "empty flow list": "row:\n  outcome: Do it\n  updates: []\nafter: x\n",
@@ -85,7 +95,12 @@ LISTS = {
 def test_appending_an_update_keeps_every_other_byte(shape):
     before = LISTS[shape]
     path = ("rows", 0, "updates") if shape == "in a list" else ("row", "updates")
-    update = {"date": datetime.date(2025, 3, 3), "status": "completed", "text": 'Done: "all", of it # yes', "young_people": "We did it."}
+    update = {
+        "date": datetime.date(2025, 3, 3),
+        "status": "completed",
+        "text": 'Done: "all", of it # yes',
+        "young_people": "We did it.",
+    }
     after = append_item(before, path, update)
     data = yaml.safe_load(after)
     row = data["rows"][0] if shape == "in a list" else data["row"]
@@ -109,7 +124,22 @@ def test_what_cannot_be_edited_safely_is_refused(text, path, message):
 
 
 def test_scalars_read_back_as_the_same_text():
-    for value in ["on-track", "yes", "null", "012", "1:20", "a: b", "#x", "- x", "it's", 'say "hi"', "a\nb", "\u2028", "", " x"]:
+    for value in [
+        "on-track",
+        "yes",
+        "null",
+        "012",
+        "1:20",
+        "a: b",
+        "#x",
+        "- x",
+        "it's",
+        'say "hi"',
+        "a\nb",
+        "\u2028",
+        "",
+        " x",
+    ]:
         assert yaml.safe_load(f"k: {scalar(value)}")["k"] == value
         assert yaml.safe_load(f"k: {{v: {scalar(value)}}}")["k"]["v"] == value
 
@@ -126,10 +156,14 @@ def test_mark_reviewed_on_a_flow_mapping_writes_a_valid_file(chscb):
     text = read_text(chscb)
     old = (
         "            young_people:\n              title: Helping families early\n              matches: 8d56a4aa\n"
-        "              text: >-\n                Early help means help that comes as soon as a problem starts. We will check that\n"
+        "              text: >-\n                Early help means help that comes as soon as a problem starts. We "
+        "will check that\n"
         "                children and families get this help when they need it.\n              icon: heart\n"
     )
-    new = "            young_people: {title: Helping families early, text: Early help comes as soon as a problem starts., icon: heart}\n"
+    new = (
+        "            young_people: {title: Helping families early, text: Early help comes as soon as a problem "
+        "starts., icon: heart}\n"
+    )
     assert old in text
     chscb.write_bytes(text.replace(old, new).encode())
     before = read_text(chscb)
@@ -155,8 +189,6 @@ def test_mark_reviewed_replaces_only_the_old_fingerprint(chscb, capsys):
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
     assert len(changed) == 1 and changed[0][0].strip() == "matches: 40951380"
 
-
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 

@@ -8,11 +8,10 @@ import posixpath
 import re
 
 import pytest
-
 from conftest import ROOT, read
 from plansite.catalogue import load_catalogue
-from plansite.views.navigation import MENU_PLANS, young_people_menu
 from plansite.views import young_plan
+from plansite.views.navigation import MENU_PLANS, young_people_menu
 from plansite.views.young_cards import without_repeats
 from test_build import SLUGS
 
@@ -27,7 +26,15 @@ def menu_links(html: str) -> list[str]:
     return re.findall(r'<a href="([^"]+)" class="md-nav__link', nav)
 
 
-@pytest.mark.parametrize("url", ["young-people/", "young-people/plans/occ-business-plan-2012-13", "young-people/uncrc/article-12", "young-people/glossary"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "young-people/",
+        "young-people/plans/occ-business-plan-2012-13",
+        "young-people/uncrc/article-12",
+        "young-people/glossary",
+    ],
+)
 def test_the_young_people_menu_lists_young_people_pages_and_one_way_back(site, url):
     html = read(site, url)
     assert 'aria-label="Pages for young people"' in html
@@ -58,22 +65,25 @@ def young_parts(catalogue, slug):
 
 def test_a_list_repeating_earlier_priorities_is_folded_into_it(catalogue):
     plans = next(p for p in young_parts(catalogue, "occ-business-plan-2012-13") if p.kind == "plans")
-    assert [l.heading for l in plans.lists] == ["Our main goals"]
+    assert [listed.heading for listed in plans.lists] == ["Our main goals"]
     assert all(len([t for t in card.text.split("\n\n") if t]) == 2 for card in plans.lists[0].cards)
 
 
 def test_a_heading_is_never_used_twice(catalogue):
     for slug in SLUGS:
         parts = young_parts(catalogue, slug)
-        headings = [p.heading for p in parts] + [l.heading for p in parts for l in p.lists]
+        headings = [p.heading for p in parts] + [listed.heading for p in parts for listed in p.lists]
         assert len(headings) == len(set(headings)), (slug, headings)
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_no_icon_and_no_heading_twice_on_a_young_people_plan_page(site, slug):
     html = read(site, f"young-people/plans/{slug}")
-    main = html[html.index('<article class="ps-plan ps-young">'):html.index("</article>")]
-    icons = re.findall(r'<svg aria-hidden="true" focusable="false" class="ps-icon" [^>]*viewBox="0 0 24 24"><path d="([^"]{0,60})', main)
+    main = html[html.index('<article class="ps-plan ps-young">') : html.index("</article>")]
+    icons = re.findall(
+        r'<svg aria-hidden="true" focusable="false" class="ps-icon" [^>]*viewBox="0 0 24 24"><path d="([^"]{0,60})',
+        main,
+    )
     repeated = {d for d in icons if icons.count(d) > 1}
     assert not repeated, len(repeated)
     headings = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", main, re.S)]
@@ -82,7 +92,7 @@ def test_no_icon_and_no_heading_twice_on_a_young_people_plan_page(site, slug):
 
 def test_the_young_people_home_page_has_no_jargon(site):
     html = read(site, "young-people")
-    main = html[html.index("<article"):html.index("</article>")]
+    main = html[html.index("<article") : html.index("</article>")]
     main = entities.unescape(re.sub(r"<[^>]+>", " ", main))
     for word in ("Business plan", "Strategic plan", "Participation strategy", "2012-13", "Business Plan"):
         assert word not in main, word
@@ -103,8 +113,8 @@ def test_the_young_people_colours_are_their_own():
 
 def test_the_plans_own_who_we_are_stands_in_for_the_organisations_not_beside_it(site, catalogue):
     html = read(site, "young-people/plans/occ-business-plan-2012-13")
-    main = html[html.index('<article class="ps-plan ps-young">'):html.index("</article>")]
-    who = main[main.index('<h2 id="who">'):main.index('<h2 id="plans">')]
+    main = html[html.index('<article class="ps-plan ps-young">') : html.index("</article>")]
+    who = main[main.index('<h2 id="who">') : main.index('<h2 id="plans">')]
     first = catalogue.plan("occ-business-plan-2012-13").plan.sections[0]
     assert entities.unescape(re.sub(r"<[^>]+>", "", who)).count(first.young_people.text.split(".")[0]) == 1
     assert f'<h2 id="{first.id}">' not in main

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-
 from plansite import model as m
 from plansite.catalogue import load_plan
 from plansite.errors import Problems
@@ -59,7 +58,8 @@ def test_an_order_naming_no_part_of_the_page_is_reported_with_the_parts_there_ar
 
 
 def test_a_section_whose_only_young_people_text_is_one_blocks_is_headed_by_that_text():
-    plan = m.Plan.model_validate(yaml.safe_load("""
+    plan = m.Plan.model_validate(
+        yaml.safe_load("""
 organisation: x
 title: T
 kind: charter
@@ -75,6 +75,11 @@ sections:
         young_people:
           title: The wheel of taking part
           text: There are three ways to take part.
-"""))
+""")
+    )
     [(_, part)] = young_plan.section_parts(plan)
-    assert (part.heading, part.text, part.cards) == ("The wheel of taking part", "There are three ways to take part.", ())
+    assert (part.heading, part.text, part.cards) == (
+        "The wheel of taking part",
+        "There are three ways to take part.",
+        (),
+    )

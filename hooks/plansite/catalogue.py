@@ -12,8 +12,15 @@ from . import model as m
 from .check.plan import check_plan, check_valid_sections
 from .check.reading import TextPage, check_young_people_texts, young_people_texts
 from .check.site import (
-    RESERVED_SLUGS, SiteLink, check_convention, check_internal_links, check_organisation, check_organisation_texts,
-    check_site, site_links, site_pages,
+    RESERVED_SLUGS,
+    SiteLink,
+    check_convention,
+    check_internal_links,
+    check_organisation,
+    check_organisation_texts,
+    check_site,
+    site_links,
+    site_pages,
 )
 from .errors import DataError, Problems
 from .forks import batches, map_in_forks
@@ -130,14 +137,18 @@ def _usable_name(file: Path, problems: Problems) -> bool:
     slug = file.stem
     if slug in RESERVED_SLUGS:
         problems.add(
-            f"data/plans/{file.name}", 1, 1,
+            f"data/plans/{file.name}",
+            1,
+            1,
             f"the file name '{file.name}' is taken by the site's own page at plans/{slug}/",
             "rename the file, e.g. with the organisation and period: occ-business-plan-2025-26.yml",
         )
         return False
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
         problems.add(
-            f"data/plans/{file.name}", 1, 1,
+            f"data/plans/{file.name}",
+            1,
+            1,
             f"the file name '{file.name}' cannot be used in a web address",
             "rename it with lower-case letters, digits and hyphens only, e.g. occ-business-plan-2025-26.yml",
         )
@@ -216,9 +227,11 @@ def _load_file(relative: str, schema: type, problems: Problems, loading: tuple) 
             texts = [(article.young_people.summary, path + ("summary",))]
             loaded.reading.append(TextPage(f"Article {article.number}", document, path, texts, page_limit=False))
     elif isinstance(model, m.Glossary):
-        loaded.reading.append(TextPage("the glossary", document, ("terms",), young_people_texts(model), page_limit=False))
+        loaded.reading.append(
+            TextPage("the glossary", document, ("terms",), young_people_texts(model), page_limit=False)
+        )
     for page in loaded.reading:
-        page.grade  # measured once, and saved with the file
+        _ = page.grade  # measured once, and saved with the file
     if saved and keys[file] and model is not None and len(problems) == before:
         document.let_go_of_nodes()
         saved.put(keys[file], loaded)
@@ -263,7 +276,7 @@ def _load_batch(files: list[Path]) -> list[_LoadedPlan]:
             reading = None
             if plan.status == "published":
                 reading = TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan))
-                reading.grade  # measured here, in the fork when shared
+                _ = reading.grade  # measured here, in the fork when shared
             loaded.append(_LoadedPlan(plan, document, problems, reading, site_links(slug, plan)))
             if key[2] and not problems:
                 _remember(key, loaded[-1])
@@ -340,11 +353,15 @@ def load_catalogue(
     if organisations:
         check_organisation_texts(organisations, organisations_doc, published, problems)
     check_young_people_texts(reading_pages + convention_file.reading + glossary_file.reading, problems)
-    check_site(organisations, organisations_doc, glossary, glossary_doc, convention, convention_doc, every_plan, problems)
+    check_site(
+        organisations, organisations_doc, glossary, glossary_doc, convention, convention_doc, every_plan, problems
+    )
     if not problems:
         pages = site_pages(
-            [p.slug for p in plans], [o.id for o in organisations.organisations],
-            [old for p in plans for old in p.plan.previous_slugs], root / "content",
+            [p.slug for p in plans],
+            [o.id for o in organisations.organisations],
+            [old for p in plans for old in p.plan.previous_slugs],
+            root / "content",
         )
         check_internal_links([(p.document, links[p.slug]) for p in plans], pages, problems)
     if problems:

@@ -84,7 +84,7 @@ class Problems:
         if self.counts[path] <= KEPT_PER_FILE:
             self.items.append(DataProblem(path, line, column, message, hint))
 
-    def extend(self, other: "Problems") -> None:
+    def extend(self, other: Problems) -> None:
         self.items.extend(other.items)
         self.counts.update(other.counts)
 
@@ -106,10 +106,15 @@ class Problems:
             total += count
             shown += in_file[:SHOWN_PER_FILE]
             if count > SHOWN_PER_FILE:
-                shown.append(DataProblem(
-                    path, in_file[min(SHOWN_PER_FILE, len(in_file) - 1)].line, 1, f"and {count - SHOWN_PER_FILE:,} more problems in this file",
-                    "fix the ones above first (often one fix clears many), then check again",
-                ))
+                shown.append(
+                    DataProblem(
+                        path,
+                        in_file[min(SHOWN_PER_FILE, len(in_file) - 1)].line,
+                        1,
+                        f"and {count - SHOWN_PER_FILE:,} more problems in this file",
+                        "fix the ones above first (often one fix clears many), then check again",
+                    )
+                )
         lines = [str(p) for p in shown]
         if os.environ.get("GITHUB_ACTIONS") == "true":
             lines += [p.annotation() for p in shown]

@@ -13,8 +13,9 @@ import gc
 import multiprocessing
 import os
 import traceback
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 Batch = TypeVar("Batch")
 Result = TypeVar("Result")
@@ -74,7 +75,9 @@ class WorkInFork:
 
     def __init__(self, work: Callable[..., Result], *args) -> None:
         self._answer, sending = multiprocessing.Pipe(duplex=False)
-        self._process = multiprocessing.get_context("fork").Process(target=_answer, args=(sending, work, args), daemon=True)
+        self._process = multiprocessing.get_context("fork").Process(
+            target=_answer, args=(sending, work, args), daemon=True
+        )
         self._process.start()
         sending.close()
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from . import model as m
 
@@ -57,17 +58,39 @@ def _items(plan: m.Plan) -> Iterator[ProgressItem]:
             if isinstance(block, m.ActionPlanBlock):
                 for group in block.groups:
                     for row, anchor in zip(group.rows, group.row_anchors):
-                        what = row.ref or _first_words(row.outcome or row.target or row.activity or row.priority or row.milestone)
-                        yield ProgressItem(row, anchor, "action", f"{group.title}: {what}",
-                                           _young_title(row) or _young_title(group) or group.title, _articles(row, group))
+                        what = row.ref or _first_words(
+                            row.outcome or row.target or row.activity or row.priority or row.milestone
+                        )
+                        yield ProgressItem(
+                            row,
+                            anchor,
+                            "action",
+                            f"{group.title}: {what}",
+                            _young_title(row) or _young_title(group) or group.title,
+                            _articles(row, group),
+                        )
             elif isinstance(block, m.ProjectsBlock):
                 for project in block.items:
-                    yield ProgressItem(project, project.id, "project", project.title, _young_title(project) or project.title, _articles(project))
+                    yield ProgressItem(
+                        project,
+                        project.id,
+                        "project",
+                        project.title,
+                        _young_title(project) or project.title,
+                        _articles(project),
+                    )
             elif isinstance(block, m.AimsBlock):
                 for group in block.groups:
                     for aim in group.aims:
                         young = _young_title(aim) or _young_title(group) or group.title
-                        yield ProgressItem(aim, aim.anchor, "aim", f"Strategic aim {aim.ref}: {_first_words(aim.text)}", young, _articles(aim, group))
+                        yield ProgressItem(
+                            aim,
+                            aim.anchor,
+                            "aim",
+                            f"Strategic aim {aim.ref}: {_first_words(aim.text)}",
+                            young,
+                            _articles(aim, group),
+                        )
 
 
 def progress_items(plan: m.Plan) -> list[ProgressItem]:
@@ -79,7 +102,9 @@ def progress_items(plan: m.Plan) -> list[ProgressItem]:
     """
     items = list(_items(plan))
     with_progress_column = any(
-        isinstance(block, m.ActionPlanBlock) and "progress" in block.columns for section in plan.sections for block in section.blocks
+        isinstance(block, m.ActionPlanBlock) and "progress" in block.columns
+        for section in plan.sections
+        for block in section.blocks
     )
     reported = {i.kind for i in items if i.status is not None} | ({"action"} if with_progress_column else set())
     return [i for i in items if i.kind in reported]
@@ -184,7 +209,12 @@ def last_changed(plan: m.Plan) -> datetime.date | None:
 
 # --- Tables ----------------------------------------------------------------------------------
 
-TABLE_BLOCKS = {"actions": m.ActionPlanBlock, "delivery": m.DeliveryBlock, "budget": m.BudgetBlock, "projects": m.ProjectsBlock}
+TABLE_BLOCKS = {
+    "actions": m.ActionPlanBlock,
+    "delivery": m.DeliveryBlock,
+    "budget": m.BudgetBlock,
+    "projects": m.ProjectsBlock,
+}
 
 
 def tables_of(plan: m.Plan) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Callable
+from collections.abc import Callable
 
 import nh3
 from markupsafe import Markup, escape
@@ -23,7 +23,9 @@ TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
 # make those links. Most texts are such a line; they skip Markdown and the sanitiser.
 ARTICLE_LINK = re.compile(r"\[(\d{1,2})\]\(((?:\.\./|\./)*(?:young-people/)?uncrc/article-[1-9]\d?/)\)")
 PLAIN_LINE = re.compile(
-    r"[^\W\d_](?:" + ARTICLE_LINK.pattern + r"|[\w.,;:'\"?()%£$€/\u2013\u2014\u2018\u2019\u201c\u201d-]| (?! )|& )*(?<! )"
+    r"[^\W\d_](?:"
+    + ARTICLE_LINK.pattern
+    + r"|[\w.,;:'\"?()%£$€/\u2013\u2014\u2018\u2019\u201c\u201d-]| (?! )|& )*(?<! )"
 )
 
 
@@ -64,10 +66,14 @@ def _shift_headings(html: str) -> str:
 def _terms_pattern(terms: tuple[str, ...], ignore_case: bool) -> re.Pattern:
     """The pattern finding any of the terms as a word, longest first; made once per set of terms."""
     flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(r"(?<![\w&#/-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])", flags)
+    return re.compile(
+        r"(?<![\w&#/-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])", flags
+    )
 
 
-def _mark_first_uses(html: str, terms: dict[str, str], mark: Callable[[str, str], str], seen: set[str], ignore_case: bool) -> str:
+def _mark_first_uses(
+    html: str, terms: dict[str, str], mark: Callable[[str, str], str], seen: set[str], ignore_case: bool
+) -> str:
     """Mark the first use of each term in the text of the HTML (outside links) with mark(word, value)."""
     if not terms:
         return html
@@ -100,12 +106,24 @@ def _mark_first_uses(html: str, terms: dict[str, str], mark: Callable[[str, str]
 
 def explain_abbreviations(html: str, meanings: dict[str, str], seen: set[str] | None = None) -> str:
     """Wrap the first use of each known abbreviation in <abbr title="meaning">."""
-    return _mark_first_uses(html, meanings, lambda word, meaning: f'<abbr title="{escape(meaning)}">{word}</abbr>', set() if seen is None else seen, False)
+    return _mark_first_uses(
+        html,
+        meanings,
+        lambda word, meaning: f'<abbr title="{escape(meaning)}">{word}</abbr>',
+        set() if seen is None else seen,
+        False,
+    )
 
 
 def link_glossary_terms(html: str, hrefs: dict[str, str], seen: set[str] | None = None) -> str:
     """Link the first use of each explained word to its entry in the glossary."""
-    return _mark_first_uses(html, hrefs, lambda word, href: f'<a class="ps-term" href="{escape(href)}">{word}</a>', set() if seen is None else seen, True)
+    return _mark_first_uses(
+        html,
+        hrefs,
+        lambda word, href: f'<a class="ps-term" href="{escape(href)}">{word}</a>',
+        set() if seen is None else seen,
+        True,
+    )
 
 
 def is_plain(source: str) -> bool:

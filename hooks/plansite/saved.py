@@ -16,8 +16,8 @@ import pickle
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 

@@ -76,10 +76,16 @@ def text_problem(value: str) -> str | None:
                     "; links must start with https://, mailto: or tel:, or go to a page of this site (e.g. /uncrc/)"
                 )
     if len(value) > MAX_TEXT:
-        return f"this text is {len(value):,} characters long; a text may have up to {MAX_TEXT:,}; split it into several blocks"
+        return (
+            f"this text is {len(value):,} characters long; a text may have up to {MAX_TEXT:,}; "
+            "split it into several blocks"
+        )
     if value.count("[") > MAX_BRACKETS:
         # Python-Markdown takes quadratic time on many '[' (its issue #798): a few thousand stall a build.
-        return f"this text has {value.count('[')} square brackets; a text may have up to {MAX_BRACKETS}; remove the extra brackets"
+        return (
+            f"this text has {value.count('[')} square brackets; a text may have up to {MAX_BRACKETS}; "
+            "remove the extra brackets"
+        )
     return markdown_budget_problem(value) or _link_problem(value)
 
 

@@ -8,14 +8,12 @@ and one source typo, "(Article 19 7, 33)", meaning 19, 7 and 33.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 _NUMBER = r"\d{1,3}(?!\d|\.\d)"
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+|&\s*)?|\s*&\s*|\s+and\s+|\s+)"
-MENTION = re.compile(
-    rf"(?:\b[Aa]rticles?|\bUNCRC)\s+(?P<numbers>{_NUMBER}(?:{_SEPARATOR}{_NUMBER})*)"
-)
+MENTION = re.compile(rf"(?:\b[Aa]rticles?|\bUNCRC)\s+(?P<numbers>{_NUMBER}(?:{_SEPARATOR}{_NUMBER})*)")
 DIGITS = re.compile(r"\d+")
 FIRST_ARTICLE, LAST_ARTICLE = 1, 54
 
@@ -78,7 +76,7 @@ def link_mentions(text: str, href: Callable[[int], str]) -> str:
         if any(start <= mention.start < end for start, end in inside_links):
             continue
         pieces.append(text[last : mention.start])
-        pieces.append(f"[{text[mention.start:mention.end]}]({href(mention.number)})")
+        pieces.append(f"[{text[mention.start : mention.end]}]({href(mention.number)})")
         last = mention.end
     pieces.append(text[last:])
     return "".join(pieces)

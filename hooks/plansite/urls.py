@@ -129,7 +129,10 @@ def url_problem(href: str, *, image: bool = False, base: str = PAGE) -> str | No
             return "it hides a user name or password in the address"
         return None
     if not _written_scheme(href):
-        return "it looks like a link to a page of this site, but a browser goes to another site with it ('\\' and '//' lead off the site)"
+        return (
+            "it looks like a link to a page of this site, but a browser goes to another site with it "
+            "('\\' and '//' lead off the site)"
+        )
     if image:
         return "images may only come from this site (the site makes no requests to other sites)"
     scheme = url.protocol

@@ -12,9 +12,8 @@ import re
 import subprocess
 
 import pytest
-
-from conftest import build, copy_project, serve
 from component_examples import SLUG, examples_plan, read_examples
+from conftest import build, copy_project, serve
 from plansite.errors import Problems
 from test_pages import AXE, VNU, WCAG_TAGS
 
@@ -52,12 +51,14 @@ LIVE_MARKUP = """() => {
   const whereOf = WHERE;
   const found = {};
   const add = (node, what) => { const key = whereOf(node); (found[key] = found[key] || []).push(what); };
-  for (const e of document.querySelectorAll('main script, main iframe, main object, main embed, main img, main form, main style, main link'))
+  for (const e of document.querySelectorAll('main script, main iframe, main object, main embed, main img, main form, '
+                                            'main style, main link'))
     add(e, `<${e.tagName.toLowerCase()}>`);
   for (const e of document.querySelectorAll('main *'))
     for (const a of e.attributes) {
       if (a.name.startsWith('on')) add(e, `${e.tagName.toLowerCase()} ${a.name}="${a.value}"`);
-      if (['href', 'src', 'action', 'formaction'].includes(a.name) && /^\\s*(javascript|data|vbscript):/i.test(a.value.replace(/[\\u0000-\\u0020]/g, '')))
+      if (['href', 'src', 'action', 'formaction'].includes(a.name)
+          && /^\\s*(javascript|data|vbscript):/i.test(a.value.replace(/[\\u0000-\\u0020]/g, '')))
         add(e, `${e.tagName.toLowerCase()} ${a.name}="${a.value}"`);
     }
   return found;
@@ -81,7 +82,8 @@ UNNAMED_PICTURES = """() => {
   const whereOf = WHERE;
   const found = {};
   for (const s of document.querySelectorAll('main svg'))
-    if (s.getAttribute('aria-hidden') !== 'true' && !s.getAttribute('aria-label') && !s.closest('[aria-hidden=true], a, button, label') && !s.querySelector('title')) {
+    if (s.getAttribute('aria-hidden') !== 'true' && !s.getAttribute('aria-label')
+        && !s.closest('[aria-hidden=true], a, button, label') && !s.querySelector('title')) {
       const key = whereOf(s);
       (found[key] = found[key] || []).push(s.outerHTML.slice(0, 80));
     }
@@ -109,7 +111,8 @@ def examples_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def seen(examples_site, browser):
-    """What each of the two pages shows, from one visit each: axe results, live markup, texts, icons, requests, width at 320px."""
+    """What each of the two pages shows, from one visit each: axe results, live markup, texts, icons,
+    requests, width at 320px."""
     httpd, server = serve(examples_site)
     axe_source = AXE.read_text(encoding="utf-8")
     results = {}
@@ -117,8 +120,11 @@ def seen(examples_site, browser):
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         csp: list[str] = []
         requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
-        page.on("console", lambda message: csp.append(message.text) if "Content Security Policy" in message.text else None)
+        page.on("request", lambda request, requests=requests: requests.append(request.url))
+        page.on(
+            "console",
+            lambda message, csp=csp: csp.append(message.text) if "Content Security Policy" in message.text else None,
+        )
         page.goto(server + url, wait_until="load")
         page.evaluate(axe_source)
         results[audience] = {
@@ -202,7 +208,7 @@ SECTION_START = re.compile(r'<section[^>]* aria-labelledby="([^"]+)"|<h3 id="do-
 def _example_at(html: str, line: int) -> str:
     """The example whose section (or young-people list) a line of a page falls in, as WHERE finds it for the browser."""
     found = "page"
-    for match in SECTION_START.finditer(html, 0, sum(len(l) for l in html.splitlines(keepends=True)[:line])):
+    for match in SECTION_START.finditer(html, 0, sum(len(part) for part in html.splitlines(keepends=True)[:line])):
         found = match.group(1) or match.group(2)
     return found
 
@@ -213,7 +219,9 @@ def html_errors(examples_site) -> dict[str, list[str]]:
     files = {audience: examples_site / url / "index.html" for audience, url in PAGES.items()}
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files.values())],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     found: dict[str, list[str]] = {}
     for message in json.loads(result.stderr or '{"messages": []}')["messages"]:

@@ -58,7 +58,10 @@ def checks_by_page(server, browser, site):
     requests: list[str] = []
     violations_csp: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.on("console", lambda message: violations_csp.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: violations_csp.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     axe_source = AXE.read_text(encoding="utf-8")
     for url in all_pages(site):
         requests.clear()
@@ -67,7 +70,8 @@ def checks_by_page(server, browser, site):
         page.evaluate(axe_source)  # through DevTools, so the page's own CSP still holds for everything else
         axe = page.evaluate(
             "async (tags) => { const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}}); "
-            "return r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})); }",
+            "return r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => "
+            "n.target.join(' '))})); }",
             WCAG_TAGS,
         )
         enhanced = []
@@ -81,12 +85,16 @@ def checks_by_page(server, browser, site):
                 h1: document.querySelectorAll('h1').length,
                 lang: document.documentElement.lang,
                 images_without_alt: [...document.querySelectorAll('img')].filter(i => !i.hasAttribute('alt')).length,
-                svgs_unlabelled: [...document.querySelectorAll('main svg')].filter(s => s.getAttribute('aria-hidden') !== 'true' && !s.getAttribute('aria-label') && !s.closest('[aria-hidden=true], a, button, label') && !s.querySelector('title')).length,
+                svgs_unlabelled: [...document.querySelectorAll('main svg')].filter(s =>
+                  s.getAttribute('aria-hidden') !== 'true' && !s.getAttribute('aria-label')
+                  && !s.closest('[aria-hidden=true], a, button, label') && !s.querySelector('title')).length,
                 cookie_text: document.cookie,
             })"""
         )
         page.keyboard.press("Tab")
-        first_focus = page.evaluate("() => ({cls: document.activeElement.className, href: document.activeElement.getAttribute('href')})")
+        first_focus = page.evaluate(
+            "() => ({cls: document.activeElement.className, href: document.activeElement.getAttribute('href')})"
+        )
         results[url] = {
             "axe": axe,
             "contrast_aaa": enhanced,
@@ -158,8 +166,10 @@ def test_keyboard_reaches_every_control_with_visible_focus_never_under_the_heade
     failures = []
     for url, page in visit_every_page(browser, server, site, 1280, 800):
         expected = page.evaluate(
-            """() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
-                 .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[inert], [hidden]'))
+            """() => [...document.querySelectorAll(
+                   'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+                 .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length
+                   && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[inert], [hidden]'))
                  .filter(e => !e.closest('details:not([open]) > :not(summary)'))
                  .length"""
         )
@@ -173,7 +183,8 @@ def test_keyboard_reaches_every_control_with_visible_focus_never_under_the_heade
                   if (window.__seen.has(e)) return 'again';
                   window.__seen.add(e);
                   const style = getComputedStyle(e);
-                  const shown = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 || style.boxShadow !== 'none';
+                  const shown = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+                    || style.boxShadow !== 'none';
                   const rect = e.getBoundingClientRect();
                   const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
                   const y = Math.min(Math.max(rect.top + Math.min(rect.height / 2, 8), 0), innerHeight - 1);
@@ -182,7 +193,9 @@ def test_keyboard_reaches_every_control_with_visible_focus_never_under_the_heade
                   // Hidden means entirely under the header: a tall table that reaches below it is still seen.
                   const covered = top && header && header.contains(top) && !header.contains(e) && !e.contains(top)
                     && rect.bottom <= header.getBoundingClientRect().bottom + 1;
-                  if (!shown || covered) window.__bad.push((e.getAttribute('href') || e.tagName) + (shown ? ' under header' : ' no visible focus'));
+                  if (!shown || covered)
+                    window.__bad.push(
+                      (e.getAttribute('href') || e.tagName) + (shown ? ' under header' : ' no visible focus'));
                   return 'ok';
                 }"""
             )
@@ -221,8 +234,12 @@ def test_nu_html_checker_finds_no_errors(site):
     files = [str(f) for f in sorted(site.rglob("*.html"))]
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [f"{m['url'].split(str(site))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+    errors = [
+        f"{m['url'].split(str(site))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"
+    ]
     assert not errors, "\n".join(errors[:30])

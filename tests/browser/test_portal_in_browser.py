@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import serve
 from test_search_page import axe_violations, open_page
 

@@ -3,8 +3,6 @@ the screen outside a labelled scroll region, folded sections that open by keyboa
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("playwright.sync_api")
@@ -34,13 +32,15 @@ OVERFLOWING = """() => {
   const found = [];
   for (const element of document.querySelectorAll('body *')) {
     if (element.closest(offCanvas)) continue;
-    if (element.parentElement && element.parentElement.closest('[role="region"][tabindex="0"][aria-labelledby], [role="region"][tabindex="0"][aria-label]')) continue;
+    const regions = '[role="region"][tabindex="0"][aria-labelledby], [role="region"][tabindex="0"][aria-label]';
+    if (element.parentElement && element.parentElement.closest(regions)) continue;
     const style = getComputedStyle(element);
     if (style.visibility === 'hidden' || style.display === 'none') continue;
     const box = element.getBoundingClientRect();
     if (box.width <= 1 || box.height <= 1) continue;
     if (box.right > width + 1 || box.left < -1) {
-      found.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} ${Math.round(box.left)}..${Math.round(box.right)} of ${width}`);
+      const name = `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
+      found.push(`${name} ${Math.round(box.left)}..${Math.round(box.right)} of ${width}`);
     }
   }
   return {found: found.slice(0, 10), scrollWidth: document.documentElement.scrollWidth, width};

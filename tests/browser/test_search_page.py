@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from test_pages import AXE, WCAG_TAGS
 
 pytestmark = pytest.mark.browser
@@ -16,7 +15,10 @@ def open_page(browser, server: str, url: str, width: int = 1280):  # noqa: F811
     page = context.new_page()
     seen = {"requests": [], "csp": []}
     page.on("request", lambda request: seen["requests"].append(request.url))
-    page.on("console", lambda message: seen["csp"].append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: seen["csp"].append(message.text) if "Content Security Policy" in message.text else None,
+    )
     page.goto(server + url)
     return context, page, seen
 
@@ -56,8 +58,10 @@ def test_keyboard_from_header_link_to_a_result(browser, server):  # noqa: F811
         if page.evaluate("() => !!document.activeElement.closest('.ps-search-result')"):
             break
         page.keyboard.press("Tab")
-    focused = page.evaluate("() => { const e = document.activeElement; const s = getComputedStyle(e); "
-                            "return {inResult: !!e.closest('.ps-search-result'), outline: s.outlineStyle, width: s.outlineWidth}; }")
+    focused = page.evaluate(
+        "() => { const e = document.activeElement; const s = getComputedStyle(e); "
+        "return {inResult: !!e.closest('.ps-search-result'), outline: s.outlineStyle, width: s.outlineWidth}; }"
+    )
     assert focused["inResult"] and focused["outline"] != "none", focused
     assert axe_violations(page) == []
     assert not [r for r in seen["requests"] if not r.startswith(server)]
@@ -101,7 +105,9 @@ def test_a_query_in_the_address_is_searched(browser, server):  # noqa: F811
 
 
 def status_count(page) -> int:
-    page.wait_for_function("() => /found for/.test(document.getElementById('ps-search-status').textContent)", timeout=20_000)
+    page.wait_for_function(
+        "() => /found for/.test(document.getElementById('ps-search-status').textContent)", timeout=20_000
+    )
     return int(page.inner_text("#ps-search-status").split()[0])
 
 
@@ -133,8 +139,17 @@ def test_an_index_in_parts_finds_what_one_index_finds(browser, server, site, tmp
         httpd.shutdown()
 
 
-@pytest.mark.parametrize("url", ["", "young-people/", "plans/occ-business-plan-2012-13/", "young-people/plans/occ-business-plan-2012-13/",
-                                 "uncrc/article-12/", "organisations/occ/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "young-people/",
+        "plans/occ-business-plan-2012-13/",
+        "young-people/plans/occ-business-plan-2012-13/",
+        "uncrc/article-12/",
+        "organisations/occ/",
+    ],
+)
 def test_a_page_load_fetches_nothing_site_wide(browser, server, url):  # noqa: F811
     """Neither a search index nor the sitemap (which Material would fetch beside every feed link)."""
     context = browser.new_context()

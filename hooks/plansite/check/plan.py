@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Problems
 from .. import model as m
+from ..errors import Problems
 from ..model.walk import Path, anchor_of, everything, strings, walk
 from ..read import Document
 from ..text import placeholders
@@ -54,7 +54,11 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
         if isinstance(obj, m.DeliveryRow) and owner_codes:
             for code in re.split(r"[/\s]+", obj.owner):
                 if code and code not in owner_codes:
-                    report(path + ("owner",), f"owner '{code}' is not in the plan's owners key", f"use one of: {', '.join(sorted(owner_codes))}, or add it to the key")
+                    report(
+                        path + ("owner",),
+                        f"owner '{code}' is not in the plan's owners key",
+                        f"use one of: {', '.join(sorted(owner_codes))}, or add it to the key",
+                    )
         if isinstance(obj, m.BudgetLine) and obj.lines and not obj.sum_note:
             total = sum(line.amount.amount for line in obj.lines)
             if total != obj.amount.amount:
@@ -67,8 +71,10 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
             for money, where in everything(obj, path):
                 if isinstance(money, m.Money) and money.amount < 0:
                     report(
-                        where + ("amount",), f"the amount {money.amount:,} is negative",
-                        "write it without the minus sign; if this table really shows losses, add 'negative_amounts: true' to the block",
+                        where + ("amount",),
+                        f"the amount {money.amount:,} is negative",
+                        "write it without the minus sign; if this table really shows losses, add 'negative_amounts: "
+                        "true' to the block",
                     )
         if published:
             check_young_people(obj, path, report)
@@ -76,10 +82,18 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
     check_order(plan, report)
     if published:
         if plan.young_people is None:
-            report((), "a published plan needs its young-people version", "add a 'young_people:' section with title, summary and get_involved")
+            report(
+                (),
+                "a published plan needs its young-people version",
+                "add a 'young_people:' section with title, summary and get_involved",
+            )
         for value, path in strings(plan):
             for placeholder in placeholders(value):
-                report(path, f"the placeholder {placeholder} is still here", "replace it with the real text, or set 'status: draft'")
+                report(
+                    path,
+                    f"the placeholder {placeholder} is still here",
+                    "replace it with the real text, or set 'status: draft'",
+                )
     check_progress(plan, document, problems)
 
 
@@ -121,10 +135,16 @@ def _check_citations(item: m.Cited, path: Path, report) -> None:
                     f"add {number} to 'articles:' for this item",
                 )
             elif not 1 <= number <= m.ARTICLE_COUNT:
-                report(path + (name,), f"the text mentions Article {number}, which does not exist", f"UNCRC articles are numbered 1 to {m.ARTICLE_COUNT}")
+                report(
+                    path + (name,),
+                    f"the text mentions Article {number}, which does not exist",
+                    f"UNCRC articles are numbered 1 to {m.ARTICLE_COUNT}",
+                )
     overlap = set(item.articles) & set(item.related_articles)
     for number in sorted(overlap):
-        report(path + ("related_articles",), f"Article {number} is both cited and related", "keep it in 'articles' only")
+        report(
+            path + ("related_articles",), f"Article {number} is both cited and related", "keep it in 'articles' only"
+        )
 
 
 def _own_texts(item: BaseModel) -> Iterator[tuple[str, str]]:

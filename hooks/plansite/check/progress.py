@@ -22,7 +22,9 @@ def check_progress(plan: m.Plan, document: Document, problems: Problems) -> None
         if isinstance(obj, m.ActionRow) and obj.progress is not None:
             line, column = document.position(path + ("progress",))
             problems.add(
-                document.path, line, column,
+                document.path,
+                line,
+                column,
                 "this status has no date, but the plan's progress updates have dates",
                 UNDATED_HINT.format(status=obj.progress.value),
             )

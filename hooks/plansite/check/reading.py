@@ -153,7 +153,10 @@ def report(results: dict[str, Measure]) -> tuple[str, bool]:
         lines.append(f"{result.grade:6.1f} {result.words:6d} {result.sentences:9d}  {url}{flag}")
     median = statistics.median(r.grade for r in results.values()) if results else 0.0
     ok = bool(results) and median <= MAX_MEDIAN_GRADE and all(r.grade <= MAX_PAGE_GRADE for r in results.values())
-    lines.append(f"{len(results)} young-people pages; median grade {median:.1f} (limit {MAX_MEDIAN_GRADE}); highest allowed {MAX_PAGE_GRADE}")
+    lines.append(
+        f"{len(results)} young-people pages; median grade {median:.1f} (limit {MAX_MEDIAN_GRADE}); highest allowed "
+        f"{MAX_PAGE_GRADE}"
+    )
     return "\n".join(lines), ok
 
 
@@ -211,12 +214,16 @@ def check_young_people_texts(pages: list[TextPage], problems: Problems) -> None:
         hardest = sorted(page.texts, key=lambda item: -measure(text_blocks(item[0])).grade)[:3]
         lines = ", ".join(str(page.document.position(path)[0]) for _, path in hardest)
         limit = (
-            f"a young-people page may read at grade {MAX_PAGE_GRADE:g} at most" if over_page
-            else f"the median young-people page must read at grade {MAX_MEDIAN_GRADE:g} or below, and is at {median:.1f}"
+            f"a young-people page may read at grade {MAX_PAGE_GRADE:g} at most"
+            if over_page
+            else f"the median young-people page must read at grade {MAX_MEDIAN_GRADE:g} or below, "
+            f"and is at {median:.1f}"
         )
         line, column = page.document.position(page.path, at_key=True)
         problems.add(
-            page.document.path, line, column,
+            page.document.path,
+            line,
+            column,
             f"the young-people texts of {page.name} read at grade {grade:.1f}; {limit}",
             f"use shorter sentences and everyday words, starting with the hardest texts (lines {lines}); "
             "see 'Writing for young people' in the editors' guide",

@@ -9,9 +9,9 @@ elements with one id, or one page two sources.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .. import model as m
 from ..errors import Problems
@@ -21,9 +21,18 @@ from ..read import Document
 from ..text import placeholders
 from ..urls import hrefs_in, on_site
 
-
 # Ids the templates and the theme give elements of a plan's pages (adult and young people's).
-THEME_IDS = {"main-content", "contents-title", "rights-in-this-plan", "need-help", "who", "plans", "rights", "involved", "progress"}
+THEME_IDS = {
+    "main-content",
+    "contents-title",
+    "rights-in-this-plan",
+    "need-help",
+    "who",
+    "plans",
+    "rights",
+    "involved",
+    "progress",
+}
 # Ids the templates make from a prefix and a name or number on the young people's plan page.
 THEME_ID_PREFIXES = ("do-", "right-")
 # Ids of the UNCRC index page, beside the clusters'.
@@ -36,14 +45,19 @@ def check_organisation(plan: m.Plan, document: Document, known: set[str], proble
     if plan.organisation not in known:
         line, column = document.position(("organisation",))
         problems.add(
-            document.path, line, column, f"unknown organisation '{plan.organisation}'",
+            document.path,
+            line,
+            column,
+            f"unknown organisation '{plan.organisation}'",
             f"use one of: {', '.join(sorted(known))}; for an organisation new to the site, add it first: "
-            f"./run new-organisation --id {plan.organisation} --name \"...\" --kind \"...\" "
+            f'./run new-organisation --id {plan.organisation} --name "..." --kind "..." '
             "(see 'Adding an organisation' in the editors' guide)",
         )
 
 
-def check_organisation_texts(organisations: m.Organisations, document: Document, published: set[str], problems: Problems) -> None:
+def check_organisation_texts(
+    organisations: m.Organisations, document: Document, published: set[str], problems: Problems
+) -> None:
     """An organisation whose plan is published has its own words in place of every [[placeholder]]."""
     for index, organisation in enumerate(organisations.organisations):
         if organisation.id not in published:
@@ -52,7 +66,10 @@ def check_organisation_texts(organisations: m.Organisations, document: Document,
             for placeholder in placeholders(value):
                 line, column = document.position(("organisations", index) + path)
                 problems.add(
-                    document.path, line, column, f"the placeholder {placeholder} is still here",
+                    document.path,
+                    line,
+                    column,
+                    f"the placeholder {placeholder} is still here",
                     f"replace it with the real text: a plan of '{organisation.id}' is published",
                 )
 
@@ -64,12 +81,21 @@ def check_convention(convention: m.Convention, document: Document, problems: Pro
     for index, article in enumerate(convention.articles):
         if article.cluster not in clusters:
             line, column = document.position(("articles", index, "cluster"))
-            problems.add(document.path, line, column, f"unknown cluster '{article.cluster}'", f"use one of: {', '.join(sorted(clusters))}")
+            problems.add(
+                document.path,
+                line,
+                column,
+                f"unknown cluster '{article.cluster}'",
+                f"use one of: {', '.join(sorted(clusters))}",
+            )
     missing = sorted(set(range(1, m.ARTICLE_COUNT + 1)) - set(numbers))
     if missing or len(numbers) != len(set(numbers)):
         problems.add(
-            document.path, 1, 1,
-            f"articles must be 1 to {m.ARTICLE_COUNT}, each once (missing: {missing or 'none'})", "add or remove articles",
+            document.path,
+            1,
+            1,
+            f"articles must be 1 to {m.ARTICLE_COUNT}, each once (missing: {missing or 'none'})",
+            "add or remove articles",
         )
 
 
@@ -78,7 +104,8 @@ def reserved_id_problem(anchor: str) -> str | None:
     if anchor in THEME_IDS or anchor.startswith(THEME_ID_PREFIXES):
         return (
             f"the id '{anchor}' is used by the site's own page layout"
-            f"; choose another id (not {', '.join(sorted(THEME_IDS))}, and not starting with {' or '.join(THEME_ID_PREFIXES)})"
+            f"; choose another id (not {', '.join(sorted(THEME_IDS))}, and not starting with "
+            f"{' or '.join(THEME_ID_PREFIXES)})"
         )
     return None
 
@@ -87,9 +114,17 @@ def check_plan_names(plan: m.Plan, report: Callable[[tuple, str, str], None]) ->
     """References that would make an empty anchor, and ids the layout already uses."""
     for obj, path in walk(plan):
         if isinstance(obj, (m.AimGroup, m.Aim)) and not m.slug(obj.ref):
-            report(path + ("ref",), f"the reference '{obj.ref}' has no letters or digits, so it cannot be linked to", "write a reference with letters or digits, e.g. SP1 or 1.2")
+            report(
+                path + ("ref",),
+                f"the reference '{obj.ref}' has no letters or digits, so it cannot be linked to",
+                "write a reference with letters or digits, e.g. SP1 or 1.2",
+            )
         elif isinstance(obj, m.Priority) and obj.ref and not obj.id and not m.slug(obj.ref):
-            report(path + ("ref",), f"the reference '{obj.ref}' has no letters or digits, so it cannot be linked to", "write a reference with letters or digits, or give the priority an 'id'")
+            report(
+                path + ("ref",),
+                f"the reference '{obj.ref}' has no letters or digits, so it cannot be linked to",
+                "write a reference with letters or digits, or give the priority an 'id'",
+            )
         own_id = getattr(obj, "id", None) if "id" in type(obj).model_fields else None
         if own_id:
             problem = reserved_id_problem(own_id)
@@ -99,34 +134,57 @@ def check_plan_names(plan: m.Plan, report: Callable[[tuple, str, str], None]) ->
 
 
 def check_site(
-    organisations: m.Organisations | None, organisations_doc: Document | None,
-    glossary: m.Glossary | None, glossary_doc: Document | None,
-    convention: m.Convention | None, convention_doc: Document | None,
-    plans: list[tuple[str, m.Plan, Document]], problems: Problems,
+    organisations: m.Organisations | None,
+    organisations_doc: Document | None,
+    glossary: m.Glossary | None,
+    glossary_doc: Document | None,
+    convention: m.Convention | None,
+    convention_doc: Document | None,
+    plans: list[tuple[str, m.Plan, Document]],
+    problems: Problems,
 ) -> None:
     """Names that must be unique across files: organisation ids, glossary terms, clusters, plan addresses."""
     if organisations is not None:
         _unique(
             [(o.id, ("organisations", i, "id")) for i, o in enumerate(organisations.organisations)],
-            organisations_doc, problems, "the organisation id '{}' is used twice (also on line {})",
+            organisations_doc,
+            problems,
+            "the organisation id '{}' is used twice (also on line {})",
             "give each organisation its own id; plans refer to it by that id",
         )
     if glossary is not None:
         for index, term in enumerate(glossary.terms):
             if not m.slug(term.term):
-                _add(glossary_doc, problems, ("terms", index, "term"), f"the term '{term.term}' has no letters or digits", "write the word or abbreviation the glossary explains")
+                _add(
+                    glossary_doc,
+                    problems,
+                    ("terms", index, "term"),
+                    f"the term '{term.term}' has no letters or digits",
+                    "write the word or abbreviation the glossary explains",
+                )
         _unique(
             [(m.slug(t.term), ("terms", i, "term")) for i, t in enumerate(glossary.terms) if m.slug(t.term)],
-            glossary_doc, problems, "the term '{}' is in the glossary twice, or written two ways (also on line {})",
+            glossary_doc,
+            problems,
+            "the term '{}' is in the glossary twice, or written two ways (also on line {})",
             "keep one entry for each term",
         )
     if convention is not None:
         for index, cluster in enumerate(convention.clusters):
             if cluster.id in UNCRC_PAGE_IDS:
-                _add(convention_doc, problems, ("clusters", index, "id"), f"the id '{cluster.id}' is used by the UNCRC page itself", "choose another id for the cluster")
+                _add(
+                    convention_doc,
+                    problems,
+                    ("clusters", index, "id"),
+                    f"the id '{cluster.id}' is used by the UNCRC page itself",
+                    "choose another id for the cluster",
+                )
         _unique(
             [(c.id, ("clusters", i, "id")) for i, c in enumerate(convention.clusters)],
-            convention_doc, problems, "the cluster id '{}' is used twice (also on line {})", "give each cluster its own id",
+            convention_doc,
+            problems,
+            "the cluster id '{}' is used twice (also on line {})",
+            "give each cluster its own id",
         )
     _check_addresses(plans, problems)
 
@@ -139,19 +197,45 @@ def _check_addresses(plans: list[tuple[str, m.Plan, Document]], problems: Proble
         for index, old in enumerate(plan.previous_slugs):
             where = ("previous_slugs", index)
             if old == own:
-                _add(document, problems, where, f"'{old}' is this plan's own address, not a previous one", "remove it from previous_slugs")
+                _add(
+                    document,
+                    problems,
+                    where,
+                    f"'{old}' is this plan's own address, not a previous one",
+                    "remove it from previous_slugs",
+                )
             elif old in slugs:
-                _add(document, problems, where, f"'{old}' is the address of another plan (data/plans/{old}.yml)", "remove it from previous_slugs: a live plan keeps its address")
+                _add(
+                    document,
+                    problems,
+                    where,
+                    f"'{old}' is the address of another plan (data/plans/{old}.yml)",
+                    "remove it from previous_slugs: a live plan keeps its address",
+                )
             elif old in RESERVED_SLUGS:
-                _add(document, problems, where, f"'{old}' is the address of the site's own page plans/{old}/", "remove it from previous_slugs")
+                _add(
+                    document,
+                    problems,
+                    where,
+                    f"'{old}' is the address of the site's own page plans/{old}/",
+                    "remove it from previous_slugs",
+                )
             elif old in claimed:
                 other = "this plan's list" if claimed[old] == own else f"data/plans/{claimed[old]}.yml"
-                _add(document, problems, where, f"'{old}' is also a previous address in {other}", "an old address can lead to one plan only, once; remove one of them")
+                _add(
+                    document,
+                    problems,
+                    where,
+                    f"'{old}' is also a previous address in {other}",
+                    "an old address can lead to one plan only, once; remove one of them",
+                )
             else:
                 claimed[old] = own
 
 
-def _unique(names: list[tuple[str, tuple]], document: Document | None, problems: Problems, message: str, hint: str) -> None:
+def _unique(
+    names: list[tuple[str, tuple]], document: Document | None, problems: Problems, message: str, hint: str
+) -> None:
     first: dict[str, tuple] = {}
     for name, path in names:
         if name in first:
@@ -217,9 +301,23 @@ def check_internal_links(built: list[tuple[Document, list[SiteLink]]], pages: se
     for document, links in built:
         for link in links:
             if link.page not in pages:
-                _link_problem(document, problems, link.path, link.href, "goes to a page this site does not have", "check the address, e.g. /uncrc/article-12/ or #a-section-id")
+                _link_problem(
+                    document,
+                    problems,
+                    link.path,
+                    link.href,
+                    "goes to a page this site does not have",
+                    "check the address, e.g. /uncrc/article-12/ or #a-section-id",
+                )
             elif link.missing_anchor is not None:
-                _link_problem(document, problems, link.path, link.href, f"goes to '#{link.missing_anchor}', which is not on the page", "use the id of a section or item of this plan")
+                _link_problem(
+                    document,
+                    problems,
+                    link.path,
+                    link.href,
+                    f"goes to '#{link.missing_anchor}', which is not on the page",
+                    "use the id of a section or item of this plan",
+                )
 
 
 def _plan_anchors(plan: m.Plan) -> set[str]:

@@ -22,7 +22,8 @@ def check_order(plan: m.Plan, report) -> None:
         elif part_id not in known:
             close = difflib.get_close_matches(part_id, known, n=1, cutoff=0.6)
             report(
-                path, f"'{part_id}' is not a part of the young-people page",
+                path,
+                f"'{part_id}' is not a part of the young-people page",
                 (f"did you mean '{close[0]}'? " if close else "")
                 + f"use {', '.join(m.YOUNG_PEOPLE_PARTS)} or the id of a section with a young-people text",
             )
@@ -33,7 +34,11 @@ def check_young_people(obj: Any, path: Path, report) -> None:
     """A priority without its young-people text, and young-people texts not checked since the adult text changed."""
     if getattr(obj, "needs_young_people", False) and obj.young_people is None:
         name = getattr(obj, "title", None) or getattr(obj, "ref", "")
-        report(path, f"'{name}' has no young-people text", "add 'young_people:' with a 'text:' of one or two short sentences")
+        report(
+            path,
+            f"'{name}' has no young-people text",
+            "add 'young_people:' with a 'text:' of one or two short sentences",
+        )
     owner_has_text = isinstance(obj, (m.Cited, m.Section)) and obj.young_people is not None
     if owner_has_text:
         current = fingerprint(obj)

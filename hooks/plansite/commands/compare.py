@@ -1,4 +1,5 @@
-"""A plan beside its source text: the source's sentences the plan does not have, and the plan's numbers the source does not.
+"""A plan beside its source text: the source's sentences the plan does not have, and the plan's numbers
+the source does not.
 
 The source is the plan's text as published (copied from the PDF into data/sources/<slug>.txt).
 Words are compared loosely: case, spacing, quotes, dashes and Markdown marks do not count, so
@@ -10,16 +11,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..errors import Problems
 from ..read import Document, read_document
 
 NOT_THE_SOURCE = {
-    "young_people", "id", "type", "status", "matches", "icon", "organisation", "articles", "related_articles",
-    "previous_slugs", "publish_on", "last_updated", "date", "size_bytes", "url", "order", "ordered", "kind", "original",
+    "young_people",
+    "id",
+    "type",
+    "status",
+    "matches",
+    "icon",
+    "organisation",
+    "articles",
+    "related_articles",
+    "previous_slugs",
+    "publish_on",
+    "last_updated",
+    "date",
+    "size_bytes",
+    "url",
+    "order",
+    "ordered",
+    "kind",
+    "original",
 }
 """Keys whose values the site's editors add: they are not expected in the source."""
 
@@ -31,11 +50,11 @@ MIN_WORDS = 3
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 SENTENCE_END = re.compile(
-    r"(?<=[.!?;:])\s+"                     # the end of a sentence
-    r"|\n\s*\n"                            # a blank line
-    r"|\n(?=\s*(?:[-•*▪●]|\d+[.)])\s)"     # a list item
-    r"|</?[a-z]+[^>]*>"                      # markup left by a PDF-to-text tool (table cells)
-    r"|\s{3,}|-{2,}"                         # table columns and rules
+    r"(?<=[.!?;:])\s+"  # the end of a sentence
+    r"|\n\s*\n"  # a blank line
+    r"|\n(?=\s*(?:[-•*▪●]|\d+[.)])\s)"  # a list item
+    r"|</?[a-z]+[^>]*>"  # markup left by a PDF-to-text tool (table cells)
+    r"|\s{3,}|-{2,}"  # table columns and rules
 )
 
 
@@ -117,7 +136,9 @@ def run(plan_file: Path, source_file: Path) -> tuple[str, bool]:
     lines = [f"{source_file}:{s.line}: not in the plan: {s.text}" for s in result.missing_sentences]
     for number, path in result.unknown_numbers:
         line, column = document.find(number, *document.position(path))
-        lines.append(f"{plan_file}:{line}:{column}: the number {number} is not in the source; check it against the source")
+        lines.append(
+            f"{plan_file}:{line}:{column}: the number {number} is not in the source; check it against the source"
+        )
     agree = not lines
     lines.append(
         f"{len(result.missing_sentences)} source sentences not in the plan; "

@@ -1,4 +1,4 @@
-"""Command line: `python -m plansite check` validates data/ on its own and prints every problem, and the other commands."""
+"""Command line: `./run check` validates data/ on its own and prints every problem; the other commands."""
 
 from __future__ import annotations
 
@@ -27,7 +27,10 @@ def check(args: argparse.Namespace) -> int:
     except DataError as error:
         print(error.problems.report(), file=sys.stderr)
         return 1
-    print(f"The data is valid: {len(catalogue.plans)} plans to publish, {len(catalogue.convention.articles)} articles, {len(catalogue.glossary)} glossary terms.")
+    print(
+        f"The data is valid: {len(catalogue.plans)} plans to publish, {len(catalogue.convention.articles)} articles, "
+        f"{len(catalogue.glossary)} glossary terms."
+    )
     for slug, reason in catalogue.left_out:
         print(f"  left out: {slug} ({reason})")
     return 0
@@ -69,7 +72,9 @@ def reading_level(args: argparse.Namespace) -> int:
     table, ok = reading.report(reading.measure_site(Path(args.site)))
     print(table)
     if not ok:
-        print("Some young-people pages are too hard to read: use shorter sentences and everyday words.", file=sys.stderr)
+        print(
+            "Some young-people pages are too hard to read: use shorter sentences and everyday words.", file=sys.stderr
+        )
     return 0 if ok else 1
 
 
@@ -92,7 +97,7 @@ def new_organisation(args: argparse.Namespace) -> int:
         return 1
     print(
         f"Added '{args.id}' to {path}. Replace any [[...]] placeholder with real text before a plan of it is "
-        f"published; then start its plan with: ./run new-plan --organisation {args.id} --title \"...\" --period ..."
+        f'published; then start its plan with: ./run new-plan --organisation {args.id} --title "..." --period ...'
     )
     return 0
 
@@ -102,7 +107,10 @@ def compare(args: argparse.Namespace) -> int:
     source = Path(args.source) if args.source else Path(args.data) / "sources" / f"{plan.stem}.txt"
     if not plan.exists() or not source.exists():
         missing = plan if not plan.exists() else source
-        print(f"compare: {missing} not found; give the plan file, then its source text (default data/sources/<plan>.txt)", file=sys.stderr)
+        print(
+            f"compare: {missing} not found; give the plan file, then its source text (default data/sources/<plan>.txt)",
+            file=sys.stderr,
+        )
         return 1
     report, agree = comparison.run(plan, source)
     print(report)
@@ -124,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     updater = commands.add_parser("progress", help="add a dated progress update to an action, project or aim of a plan")
     updater.add_argument("file", help="the plan file, e.g. data/plans/my-plan.yml")
     updater.add_argument("ref", help="the item: its #anchor on the plan page (e.g. early-help-1) or its ref (e.g. 1.2)")
-    updater.add_argument("--status", required=True, choices=[s.value for s in m.Status], help="the status from that day")
+    updater.add_argument(
+        "--status", required=True, choices=[s.value for s in m.Status], help="the status from that day"
+    )
     updater.add_argument("--text", required=True, help="what happened, in one or two sentences")
     updater.add_argument("--young-people", help="the same for young people, in short sentences and everyday words")
     updater.add_argument("--date", help="the date of the update, YYYY-MM-DD (default: today)")
@@ -137,21 +147,32 @@ def main(argv: list[str] | None = None) -> int:
     starter.add_argument("--title", required=True, help='e.g. "Business Plan 2025-26"')
     starter.add_argument("--period", required=True, help="e.g. 2025-26")
     starter.add_argument(
-        "--kind", default="business plan",
+        "--kind",
+        default="business plan",
         help="the kind of plan, in the organisation's words, e.g. 'participation strategy' or 'children's charter'; "
         "known kinds get their own icon: " + ", ".join(k.value for k in m.PlanKind),
     )
     starter.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     starter.set_defaults(run=new_plan)
-    adder = commands.add_parser("new-organisation", help="add an organisation to data/organisations.yml, so its plans can name it")
-    adder.add_argument("--id", required=True, help="a short id for addresses: lower-case letters, digits and hyphens, e.g. leeds-city-council")
+    adder = commands.add_parser(
+        "new-organisation", help="add an organisation to data/organisations.yml, so its plans can name it"
+    )
+    adder.add_argument(
+        "--id",
+        required=True,
+        help="a short id for addresses: lower-case letters, digits and hyphens, e.g. leeds-city-council",
+    )
     adder.add_argument("--name", required=True, help='the full name, e.g. "Leeds City Council"')
-    adder.add_argument("--kind", required=True, help='what sort of organisation it is, e.g. "Local authority" or "Charity"')
+    adder.add_argument(
+        "--kind", required=True, help='what sort of organisation it is, e.g. "Local authority" or "Charity"'
+    )
     adder.add_argument("--short-name", help="an abbreviation the organisation uses of itself, if it has one, e.g. LCC")
     adder.add_argument("--area", help='where it works, e.g. "Leeds, England"')
     adder.add_argument("--website", help="its website, e.g. https://www.leeds.gov.uk")
     adder.add_argument("--about", help="two or three sentences about it for adults (else a placeholder to fill in)")
-    adder.add_argument("--young-people", help="one or two short sentences about it for young people (else a placeholder)")
+    adder.add_argument(
+        "--young-people", help="one or two short sentences about it for young people (else a placeholder)"
+    )
     adder.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     adder.set_defaults(run=new_organisation)
     comparer = commands.add_parser(
@@ -163,4 +184,3 @@ def main(argv: list[str] | None = None) -> int:
     comparer.set_defaults(run=compare)
     args = parser.parse_args(argv)
     return args.run(args)
-

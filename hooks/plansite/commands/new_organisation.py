@@ -25,8 +25,15 @@ def _quoted(value: str) -> str:
 
 
 def entry(
-    organisation_id: str, name: str, kind: str, *, short_name: str | None = None, area: str | None = None,
-    website: str | None = None, about: str | None = None, young_people: str | None = None,
+    organisation_id: str,
+    name: str,
+    kind: str,
+    *,
+    short_name: str | None = None,
+    area: str | None = None,
+    website: str | None = None,
+    about: str | None = None,
+    young_people: str | None = None,
 ) -> str:
     """The YAML lines of one organisation, indented as the list in organisations.yml."""
     lines = [f"  - id: {organisation_id}", f"    name: {_quoted(name)}"]
@@ -60,7 +67,10 @@ def new_organisation(data_dir: Path, organisation_id: str, name: str, kind: str,
     if organisation_id in taken:
         raise ValueError(f"the id '{organisation_id}' is already used by {taken[organisation_id]}; choose another")
     before = file.read_text(encoding="utf-8")
-    file.write_text(before + ("" if before.endswith("\n") else "\n") + entry(organisation_id, name, kind, **optional), encoding="utf-8")
+    file.write_text(
+        before + ("" if before.endswith("\n") else "\n") + entry(organisation_id, name, kind, **optional),
+        encoding="utf-8",
+    )
     problems = Problems()
     if read_file(file, str(file), m.Organisations, problems)[0] is None:
         file.write_text(before, encoding="utf-8")

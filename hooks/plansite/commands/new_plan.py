@@ -80,7 +80,11 @@ def new_plan(data_dir: Path, organisation: str, title: str, period: str, kind: s
     quote = lambda value: yaml.safe_dump(value, default_style='"', width=1000).strip()  # noqa: E731
     target.write_text(
         TEMPLATE.format(
-            schema=schema_url(data_dir), organisation=organisation, title=quote(title), kind=quote(kind.strip()), period=quote(period),
+            schema=schema_url(data_dir),
+            organisation=organisation,
+            title=quote(title),
+            kind=quote(kind.strip()),
+            period=quote(period),
         ),
         encoding="utf-8",
     )

@@ -46,7 +46,12 @@ def _load(file: Path, display: str) -> tuple[Any, Any]:
 
 
 def add_update(
-    file: Path, ref: str, status: m.Status, text: str, young_people: str | None = None, date: datetime.date | None = None
+    file: Path,
+    ref: str,
+    status: m.Status,
+    text: str,
+    young_people: str | None = None,
+    date: datetime.date | None = None,
 ) -> TrackedItem:
     """Append an update to the item called ref; the file is written only if the result is a valid plan."""
     file = Path(file)

@@ -72,8 +72,14 @@ def scalar(value: Any) -> str:
     # JSON's string syntax is YAML's double-quoted style; characters YAML would not keep as typed
     # (controls, separators, format characters, private use, non-characters) are written as escapes.
     quoted = json.dumps(text, ensure_ascii=False)
-    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in UNSAFE and ord(c) < 0x10000 else
-                   f"\\U{ord(c):08x}" if unicodedata.category(c) in UNSAFE else c for c in quoted)
+    return "".join(
+        f"\\u{ord(c):04x}"
+        if unicodedata.category(c) in UNSAFE and ord(c) < 0x10000
+        else f"\\U{ord(c):08x}"
+        if unicodedata.category(c) in UNSAFE
+        else c
+        for c in quoted
+    )
 
 
 def _flow(value: Any) -> str:
@@ -188,7 +194,7 @@ def _append_to_sequence(text: str, sequence: yaml.Node, item: Any) -> str:
     newline = _newline(text)
     indent = sequence.start_mark.column
     line_start = text.rfind("\n", 0, sequence.start_mark.index) + 1
-    if text[sequence.start_mark.index] != "-" or text[line_start:sequence.start_mark.index].strip():
+    if text[sequence.start_mark.index] != "-" or text[line_start : sequence.start_mark.index].strip():
         raise EditRefused("the list has a shape this tool cannot edit safely; make the change by hand")
     at = _after_line(text, _last_leaf(sequence.value[-1]).end_mark)
     prefix = "" if text[at - 1] == "\n" else newline
@@ -255,5 +261,7 @@ def _verified(before: str, after: str, change) -> str:
     except yaml.YAMLError:
         actual = None
     if actual != expected:
-        raise EditRefused("the edit would not read back as intended, so the file was left as it was; make the change by hand")
+        raise EditRefused(
+            "the edit would not read back as intended, so the file was left as it was; make the change by hand"
+        )
     return after

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .blocks import *  # noqa: F401,F403
-from .blocks import AnyBlock, BLOCK_CLASSES, BLOCK_TYPES  # noqa: F401
+from .blocks import BLOCK_CLASSES, BLOCK_TYPES, AnyBlock  # noqa: F401
 from .convention import *  # noqa: F401,F403
 from .fields import *  # noqa: F401,F403
 from .fields import Amount, Anchor, ArticleNumber, Articles, Fingerprint, Line, Model, Money, Paragraphs, Prose, slug  # noqa: F401

@@ -6,11 +6,26 @@ action-plan tables, a budget...), so a new document fits the same few types.
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal, Union
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from .fields import Age, Amount, Anchor, Articles, Date, Email, Fingerprint, Line, Model, Paragraphs, Phone, Prose, Website, slug
+from .fields import (
+    Age,
+    Amount,
+    Anchor,
+    Articles,
+    Date,
+    Email,
+    Fingerprint,
+    Line,
+    Model,
+    Paragraphs,
+    Phone,
+    Prose,
+    Website,
+    slug,
+)
 from .vocabulary import Icon, Status
 
 
@@ -234,7 +249,9 @@ class ProjectsBlock(Block):
     items: list[Project]
 
 
-Column = Literal["ref", "priority", "target", "outcome", "activity", "milestone", "lead", "timescale", "progress", "success"]
+Column = Literal[
+    "ref", "priority", "target", "outcome", "activity", "milestone", "lead", "timescale", "progress", "success"
+]
 
 
 class ActionRow(Item, Tracked):
@@ -407,32 +424,28 @@ class NotTranscribedBlock(Block):
 
 
 AnyBlock = Annotated[
-    Union[
-        TextBlock,
-        ForewordBlock,
-        StatementsBlock,
-        ListBlock,
-        QuoteBlock,
-        PrioritiesBlock,
-        AimsBlock,
-        DeliveryBlock,
-        KeyBlock,
-        ProjectsBlock,
-        ActionPlanBlock,
-        StatusKeyBlock,
-        BudgetBlock,
-        AchievementsBlock,
-        NetworksBlock,
-        ParticipationLevelsBlock,
-        ContactBlock,
-        FootnotesBlock,
-        SubheadingBlock,
-        YouSaidWeDidBlock,
-        NotTranscribedBlock,
-    ],
+    TextBlock
+    | ForewordBlock
+    | StatementsBlock
+    | ListBlock
+    | QuoteBlock
+    | PrioritiesBlock
+    | AimsBlock
+    | DeliveryBlock
+    | KeyBlock
+    | ProjectsBlock
+    | ActionPlanBlock
+    | StatusKeyBlock
+    | BudgetBlock
+    | AchievementsBlock
+    | NetworksBlock
+    | ParticipationLevelsBlock
+    | ContactBlock
+    | FootnotesBlock
+    | SubheadingBlock
+    | YouSaidWeDidBlock
+    | NotTranscribedBlock,
     Field(discriminator="type"),
 ]
 BLOCK_CLASSES: tuple[type[Block], ...] = AnyBlock.__origin__.__args__
 BLOCK_TYPES = sorted(t.model_fields["type"].annotation.__args__[0] for t in BLOCK_CLASSES)
-
-

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from .vocabulary import ARTICLE_COUNT, GENERAL_PRINCIPLES
 from .fields import Anchor, ArticleNumber, Date, Line, Model, Prose, WebAddress
+from .vocabulary import ARTICLE_COUNT, GENERAL_PRINCIPLES
 
 __all__ = [
-    "ARTICLE_COUNT", "GENERAL_PRINCIPLES", "Cluster", "ArticleYoungPeople", "Article", "ConventionSource", "Convention",
+    "ARTICLE_COUNT",
+    "GENERAL_PRINCIPLES",
+    "Cluster",
+    "ArticleYoungPeople",
+    "Article",
+    "ConventionSource",
+    "Convention",
 ]
 
 
@@ -46,5 +52,3 @@ class Convention(Model):
     young_people_grouping_note: Prose
     clusters: list[Cluster]
     articles: list[Article]
-
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Union
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
@@ -59,7 +59,7 @@ Prose = Annotated[str, AfterValidator(_check_text)]
 Line = Annotated[str, AfterValidator(_check_line)]
 """A single line of plain text, such as a title or a name."""
 
-Paragraphs = Annotated[list[Prose], BeforeValidator(_as_list, json_schema_input_type=Union[str, list[str]])]
+Paragraphs = Annotated[list[Prose], BeforeValidator(_as_list, json_schema_input_type=str | list[str])]
 """One or more paragraphs; a single text is accepted as a list of one."""
 
 Anchor = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -78,7 +78,8 @@ Fingerprint = Annotated[
 def _check_web_address(value: str) -> str:
     if not re.fullmatch(r"https://[^\s<>\"']+", value, re.IGNORECASE) or url_problem(value):
         raise ValueError(
-            "this must be a web address starting with https:// that a browser can follow, with no name or password in it"
+            "this must be a web address starting with https:// that a browser can follow, with no name or password in "
+            "it"
             "; copy it from the browser's address bar"
         )
     return value
@@ -105,7 +106,7 @@ def _as_money(value: object) -> object:
     return {"amount": value} if isinstance(value, (str, int)) else value
 
 
-Amount = Annotated[Money, BeforeValidator(_as_money, json_schema_input_type=Union[int, Money])]
+Amount = Annotated[Money, BeforeValidator(_as_money, json_schema_input_type=int | Money)]
 
 Date = Annotated[datetime.date, BeforeValidator(values.date)]
 """A real calendar date typed as YYYY-MM-DD (not 0, not a timestamp)."""

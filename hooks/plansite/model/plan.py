@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
@@ -110,5 +109,3 @@ class GlossaryTerm(Model):
 
 class Glossary(Model):
     terms: list[GlossaryTerm]
-
-

@@ -26,7 +26,9 @@ def whole_number(value: object) -> object:
     """A number typed as digits (an optional minus and up to 15 digits); anything else is refused."""
     if isinstance(value, str):
         if not WHOLE_NUMBER.fullmatch(value.strip()):
-            raise ValueError(f"'{value[:20]}' is not a whole number; write digits only, without commas, spaces or £, e.g. 25000")
+            raise ValueError(
+                f"'{value[:20]}' is not a whole number; write digits only, without commas, spaces or £, e.g. 25000"
+            )
         return int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError("this must be a whole number; write digits only, e.g. 25000")
@@ -41,7 +43,9 @@ def signed_amount(value: int) -> int:
 
 def age(value: int) -> int:
     if not YOUNGEST <= value <= OLDEST:
-        raise ValueError(f"an age of {value} is not the age of a child or young person; ages go from {YOUNGEST} to {OLDEST}")
+        raise ValueError(
+            f"an age of {value} is not the age of a child or young person; ages go from {YOUNGEST} to {OLDEST}"
+        )
     return value
 
 
@@ -54,16 +58,24 @@ def date(value: object) -> object:
     try:
         parsed = datetime.date.fromisoformat(value.strip())
     except ValueError:
-        raise ValueError(f"'{value.strip()}' is not a date (there is no such month or day); write dates as YYYY-MM-DD, e.g. 2026-04-01") from None
+        raise ValueError(
+            f"'{value.strip()}' is not a date (there is no such month or day); write dates as YYYY-MM-DD, e.g. "
+            "2026-04-01"
+        ) from None
     if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
-        raise ValueError(f"'{value.strip()}' is not a year the site can publish; use a year from {FIRST_YEAR} to {LAST_YEAR}")
+        raise ValueError(
+            f"'{value.strip()}' is not a year the site can publish; use a year from {FIRST_YEAR} to {LAST_YEAR}"
+        )
     return parsed
 
 
 def email(value: str) -> str:
     problem = email_problem(value)
     if problem or "?" in value or "," in value:
-        raise ValueError(f"'{value[:40]}' is not an email address ({problem or 'it has more than one address, or a ?'}); write one address, e.g. info@example.org")
+        raise ValueError(
+            f"'{value[:40]}' is not an email address ({problem or 'it has more than one address, or a ?'}); write one "
+            "address, e.g. info@example.org"
+        )
     return value
 
 
@@ -71,10 +83,17 @@ PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()./-]+")
 
 
 def phone(value: str) -> str:
-    problem = None if PHONE_CHARACTERS.fullmatch(value) else "it may hold only digits, spaces, brackets, hyphens and a leading +"
+    problem = (
+        None
+        if PHONE_CHARACTERS.fullmatch(value)
+        else "it may hold only digits, spaces, brackets, hyphens and a leading +"
+    )
     problem = problem or phone_problem(value)
     if problem:
-        raise ValueError(f"'{value[:40]}' is not a phone number ({problem}); write it as printed, e.g. 020 7783 8330 or +44 20 7783 8330")
+        raise ValueError(
+            f"'{value[:40]}' is not a phone number ({problem}); write it as printed, e.g. 020 7783 8330 or +44 20 "
+            "7783 8330"
+        )
     return value
 
 
@@ -90,14 +109,29 @@ def website(value: str) -> str:
         url = URL(href)
     except ValueError:
         url = None
-    if url is None or url.protocol != "https:" or url.username or url.password or url.host_type != HostType.DEFAULT or "." not in url.hostname.strip("."):
-        raise ValueError(f"'{value[:40]}' is not a web address the site can link to; write it as https://www.example.org or www.example.org")
+    if (
+        url is None
+        or url.protocol != "https:"
+        or url.username
+        or url.password
+        or url.host_type != HostType.DEFAULT
+        or "." not in url.hostname.strip(".")
+    ):
+        raise ValueError(
+            f"'{value[:40]}' is not a web address the site can link to; write it as https://www.example.org or "
+            "www.example.org"
+        )
     if " " in value or "\\" in value or not (value[:1].isalnum() or value.lower().startswith("https://")):
-        raise ValueError(f"'{value[:40]}' is not a web address the site can link to; write it as www.example.org or https://www.example.org, without spaces or backslashes")
+        raise ValueError(
+            f"'{value[:40]}' is not a web address the site can link to; write it as www.example.org or "
+            "https://www.example.org, without spaces or backslashes"
+        )
     return value
 
 
 def not_blank(value: str) -> str:
     if is_blank(value):
-        raise ValueError("this text is empty: it has only spaces or invisible characters; write the text, or remove the key")
+        raise ValueError(
+            "this text is empty: it has only spaces or invisible characters; write the text, or remove the key"
+        )
     return value

@@ -68,7 +68,7 @@ class PlanKind(str, enum.Enum):
         return PLAN_KIND_ICONS[self]
 
     @classmethod
-    def known(cls, label: str) -> "PlanKind | None":
+    def known(cls, label: str) -> PlanKind | None:
         """The known kind a plan's free 'kind' label names, if any ('Participation Strategy' too)."""
         return next((kind for kind in cls if kind.value == " ".join(label.lower().split())), None)
 
@@ -104,5 +104,3 @@ class Icon(str, enum.Enum):
     SEARCH = "search"
     PHONE = "phone"
     LEARN = "learn"
-
-

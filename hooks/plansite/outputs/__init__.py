@@ -27,7 +27,6 @@ def all_files(catalogue: Catalogue, site_url: str, saved: SavedOutputs | None = 
             yield from module.files(catalogue, site_url)
 
 
-
 def write_all(catalogue: Catalogue, site_url: str, folder: Path, saved: SavedOutputs | None = None) -> list[str]:
     """Every download and feed written under folder, by its path in the site; returns the paths."""
     paths = []

@@ -26,32 +26,47 @@ def package(catalogue: Catalogue, site_url: str) -> dict:
         licence = [as_json(licence_of(catalogue, plan_file))]
         title = plan_file.plan.title
         organisation = catalogue.organisations[plan_file.plan.organisation].short_name
-        resources.append({
-            "name": f"{plan_file.slug}-plan",
-            "path": plan_json_path(plan_file.slug).removeprefix(ROOT),
-            "title": f"{organisation} {title}: the whole plan",
-            "description": f"The whole plan as JSON, format version {FORMAT_VERSION}; its 'plan' member follows the JSON Schema at {SCHEMA_PATH.removeprefix(ROOT)}.",
-            "format": "json", "mediatype": "application/json", "encoding": "utf-8",
-            "licenses": licence,
-        })
+        resources.append(
+            {
+                "name": f"{plan_file.slug}-plan",
+                "path": plan_json_path(plan_file.slug).removeprefix(ROOT),
+                "title": f"{organisation} {title}: the whole plan",
+                "description": (
+                    f"The whole plan as JSON, format version {FORMAT_VERSION}; its 'plan' member follows "
+                    f"the JSON Schema at {SCHEMA_PATH.removeprefix(ROOT)}."
+                ),
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                "licenses": licence,
+            }
+        )
         for table in plan_tables(plan_file):
             description, fields = TABLES[table]
-            resources.append({
-                "name": f"{plan_file.slug}-{table}",
-                "path": csv_path(plan_file.slug, table).removeprefix(ROOT),
-                "title": f"{organisation} {title}: {table}",
-                "description": f"{description}. Money is in pounds sterling (GBP) as whole numbers; dates are ISO 8601.",
-                "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-                "licenses": licence,
-                "schema": {"fields": [_field(f) for f in fields]},
-            })
+            resources.append(
+                {
+                    "name": f"{plan_file.slug}-{table}",
+                    "path": csv_path(plan_file.slug, table).removeprefix(ROOT),
+                    "title": f"{organisation} {title}: {table}",
+                    "description": (
+                        f"{description}. Money is in pounds sterling (GBP) as whole numbers; dates are ISO 8601."
+                    ),
+                    "format": "csv",
+                    "mediatype": "text/csv",
+                    "encoding": "utf-8",
+                    "licenses": licence,
+                    "schema": {"fields": [_field(f) for f in fields]},
+                }
+            )
     return {
         "name": "childrens-organisations-plans",
         "title": "Children's organisations' plans",
-        "description": "The plans published on this site as open data: each plan as JSON and each of its tables as CSV.",
+        "description": (
+            "The plans published on this site as open data: each plan as JSON and each of its tables as CSV."
+        ),
         "homepage": site_url,
         "version": FORMAT_VERSION,
-        "licenses": [as_json(l) for l in {o.licence for o in catalogue.organisations.values()}],
+        "licenses": [as_json(licence) for licence in {o.licence for o in catalogue.organisations.values()}],
         "resources": resources,
     }
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..catalogue import Catalogue, PlanFile
 from .. import model as m
+from ..catalogue import Catalogue, PlanFile
 
 
 def licence_of(catalogue: Catalogue, plan_file: PlanFile) -> m.Licence:

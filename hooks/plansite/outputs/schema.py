@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import json
 
-from ..catalogue import Catalogue
 from .. import model as m
+from ..catalogue import Catalogue
 from ..paths import SCHEMA_PATH
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from .. import model as m
 from ..catalogue import Catalogue, PlanFile
@@ -31,62 +32,91 @@ class Field:
 PLAN = Field("plan", "string", "The plan's identifier: the last part of its web address")
 SECTION = Field("section", "string", "The identifier of the plan section the table is in")
 ARTICLES = Field("articles", "string", "UNCRC articles the item cites, as numbers separated by spaces")
-STATUS = Field("status", "string", "Current status: completed, on-track, needs-attention or urgent; empty when none is recorded")
-STATUS_DATE = Field("status_date", "date", "The date of the update that gave the current status (ISO 8601); empty for a status without a date")
+STATUS = Field(
+    "status", "string", "Current status: completed, on-track, needs-attention or urgent; empty when none is recorded"
+)
+STATUS_DATE = Field(
+    "status_date",
+    "date",
+    "The date of the update that gave the current status (ISO 8601); empty for a status without a date",
+)
 
 TABLES: dict[str, tuple[str, list[Field]]] = {
-    "actions": ("Every row of the plan's action-plan tables", [
-        PLAN, SECTION,
-        Field("group", "string", "The identifier of the action-plan group (a priority or theme)"),
-        Field("group_title", "string", "The title of the action-plan group"),
-        Field("row", "string", "The row's identifier: its anchor on the plan page"),
-        Field("ref", "string", "The row's reference in the source plan, if it has one"),
-        Field("priority", "string", "The priority the row serves, as the plan words it"),
-        Field("target", "string", "The target, as the plan words it"),
-        Field("outcome", "string", "The outcome sought, as the plan words it"),
-        Field("activity", "string", "The activity, as the plan words it"),
-        Field("milestone", "string", "The milestones, one per line"),
-        Field("lead", "string", "Who leads the work"),
-        Field("timescale", "string", "When it is due, as the plan words it"),
-        Field("success", "string", "How success is measured, as the plan words it"),
-        STATUS, STATUS_DATE, ARTICLES,
-    ]),
-    "delivery": ("Every budgeted project of the plan's delivery tables", [
-        PLAN, SECTION,
-        Field("priority", "string", "The strategic priority code, such as SP1"),
-        Field("cluster", "string", "The UNCRC cluster or programme"),
-        Field("project", "string", "The budgeted project"),
-        Field("owner", "string", "The owner's code, explained in the plan's key"),
-        Field("budget_gbp", "integer", "The project's budget in pounds sterling (GBP), a whole number", "GBP"),
-        Field("budget_as_printed", "string", "The budget as the source printed it, when that differs"),
-        ARTICLES,
-    ]),
-    "budget": ("Every line of the plan's budgets, the totals included", [
-        PLAN, SECTION,
-        Field("budget", "string", "The name of the budget's total line"),
-        Field("line", "string", "The name of the budget line"),
-        Field("parent", "string", "The line this line is part of; empty for the total"),
-        Field("depth", "integer", "0 for the total, 1 for its lines, 2 for their lines"),
-        Field("amount_gbp", "integer", "The amount in pounds sterling (GBP), a whole number", "GBP"),
-        Field("amount_as_printed", "string", "The amount as the source printed it, when that differs"),
-        Field("share", "string", "The share of the total the source gives, such as 70%"),
-    ]),
-    "projects": ("Every project of the plan", [
-        PLAN, SECTION,
-        Field("project", "string", "The project's identifier: its anchor on the plan page"),
-        Field("aims", "string", "The strategic aims the project serves, separated by spaces"),
-        Field("title", "string", "The project's title"),
-        STATUS, STATUS_DATE, ARTICLES,
-    ]),
-    "updates": ("Every dated progress update of the plan", [
-        PLAN,
-        Field("item", "string", "The identifier of the item updated: its anchor on the plan page"),
-        Field("item_kind", "string", "What the item is: action, project or aim"),
-        Field("date", "date", "The date of the update (ISO 8601)"),
-        STATUS,
-        Field("text", "string", "What happened, for adults"),
-        Field("young_people", "string", "What happened, for young people"),
-    ]),
+    "actions": (
+        "Every row of the plan's action-plan tables",
+        [
+            PLAN,
+            SECTION,
+            Field("group", "string", "The identifier of the action-plan group (a priority or theme)"),
+            Field("group_title", "string", "The title of the action-plan group"),
+            Field("row", "string", "The row's identifier: its anchor on the plan page"),
+            Field("ref", "string", "The row's reference in the source plan, if it has one"),
+            Field("priority", "string", "The priority the row serves, as the plan words it"),
+            Field("target", "string", "The target, as the plan words it"),
+            Field("outcome", "string", "The outcome sought, as the plan words it"),
+            Field("activity", "string", "The activity, as the plan words it"),
+            Field("milestone", "string", "The milestones, one per line"),
+            Field("lead", "string", "Who leads the work"),
+            Field("timescale", "string", "When it is due, as the plan words it"),
+            Field("success", "string", "How success is measured, as the plan words it"),
+            STATUS,
+            STATUS_DATE,
+            ARTICLES,
+        ],
+    ),
+    "delivery": (
+        "Every budgeted project of the plan's delivery tables",
+        [
+            PLAN,
+            SECTION,
+            Field("priority", "string", "The strategic priority code, such as SP1"),
+            Field("cluster", "string", "The UNCRC cluster or programme"),
+            Field("project", "string", "The budgeted project"),
+            Field("owner", "string", "The owner's code, explained in the plan's key"),
+            Field("budget_gbp", "integer", "The project's budget in pounds sterling (GBP), a whole number", "GBP"),
+            Field("budget_as_printed", "string", "The budget as the source printed it, when that differs"),
+            ARTICLES,
+        ],
+    ),
+    "budget": (
+        "Every line of the plan's budgets, the totals included",
+        [
+            PLAN,
+            SECTION,
+            Field("budget", "string", "The name of the budget's total line"),
+            Field("line", "string", "The name of the budget line"),
+            Field("parent", "string", "The line this line is part of; empty for the total"),
+            Field("depth", "integer", "0 for the total, 1 for its lines, 2 for their lines"),
+            Field("amount_gbp", "integer", "The amount in pounds sterling (GBP), a whole number", "GBP"),
+            Field("amount_as_printed", "string", "The amount as the source printed it, when that differs"),
+            Field("share", "string", "The share of the total the source gives, such as 70%"),
+        ],
+    ),
+    "projects": (
+        "Every project of the plan",
+        [
+            PLAN,
+            SECTION,
+            Field("project", "string", "The project's identifier: its anchor on the plan page"),
+            Field("aims", "string", "The strategic aims the project serves, separated by spaces"),
+            Field("title", "string", "The project's title"),
+            STATUS,
+            STATUS_DATE,
+            ARTICLES,
+        ],
+    ),
+    "updates": (
+        "Every dated progress update of the plan",
+        [
+            PLAN,
+            Field("item", "string", "The identifier of the item updated: its anchor on the plan page"),
+            Field("item_kind", "string", "What the item is: action, project or aim"),
+            Field("date", "date", "The date of the update (ISO 8601)"),
+            STATUS,
+            Field("text", "string", "What happened, for adults"),
+            Field("young_people", "string", "What happened, for young people"),
+        ],
+    ),
 }
 
 
@@ -109,7 +139,17 @@ def _blocks(plan: m.Plan, kind: type) -> Iterator[tuple[m.Section, Any]]:
 
 
 def _budget_rows(slug: str, section: str, budget: str, line: m.BudgetLine, parent: str, depth: int) -> Iterator[list]:
-    yield [slug, section, budget, line.name, parent, depth, line.amount.amount, line.amount.as_printed or "", line.share or ""]
+    yield [
+        slug,
+        section,
+        budget,
+        line.name,
+        parent,
+        depth,
+        line.amount.amount,
+        line.amount.as_printed or "",
+        line.share or "",
+    ]
     for child in line.lines:
         yield from _budget_rows(slug, section, budget, child, line.name, depth + 1)
 
@@ -122,24 +162,78 @@ def rows(plan_file: PlanFile, table: str) -> list[list]:
         for section, block in _blocks(plan, m.ActionPlanBlock):
             for group in block.groups:
                 for row, anchor in zip(group.rows, group.row_anchors):
-                    found.append([slug, section.id, group.id, group.title, anchor, row.ref or "",
-                                  *(_lines(getattr(row, name)) for name in ("priority", "target", "outcome", "activity", "milestone", "lead", "timescale", "success")),
-                                  *_status(row), _articles(row)])
+                    found.append(
+                        [
+                            slug,
+                            section.id,
+                            group.id,
+                            group.title,
+                            anchor,
+                            row.ref or "",
+                            *(
+                                _lines(getattr(row, name))
+                                for name in (
+                                    "priority",
+                                    "target",
+                                    "outcome",
+                                    "activity",
+                                    "milestone",
+                                    "lead",
+                                    "timescale",
+                                    "success",
+                                )
+                            ),
+                            *_status(row),
+                            _articles(row),
+                        ]
+                    )
     elif table == "delivery":
         for section, block in _blocks(plan, m.DeliveryBlock):
             for row in block.rows:
-                found.append([slug, section.id, row.priority, row.cluster, row.project, row.owner, row.budget.amount, row.budget.as_printed or "", _articles(row)])
+                found.append(
+                    [
+                        slug,
+                        section.id,
+                        row.priority,
+                        row.cluster,
+                        row.project,
+                        row.owner,
+                        row.budget.amount,
+                        row.budget.as_printed or "",
+                        _articles(row),
+                    ]
+                )
     elif table == "budget":
         for section, block in _blocks(plan, m.BudgetBlock):
             found += _budget_rows(slug, section.id, block.total.name, block.total, "", 0)
     elif table == "projects":
         for section, block in _blocks(plan, m.ProjectsBlock):
             for project in block.items:
-                found.append([slug, section.id, project.id, " ".join(project.aims), project.title, *_status(project), _articles(project)])
+                found.append(
+                    [
+                        slug,
+                        section.id,
+                        project.id,
+                        " ".join(project.aims),
+                        project.title,
+                        *_status(project),
+                        _articles(project),
+                    ]
+                )
     elif table == "updates":
         for entry in progress_items(plan):
             for update in entry.item.updates:
-                found.append([slug, entry.anchor, entry.kind, update.date.isoformat(), update.status.value, update.text, update.young_people or ""])
+                found.append(
+                    [
+                        slug,
+                        entry.anchor,
+                        entry.kind,
+                        update.date.isoformat(),
+                        update.status.value,
+                        update.text,
+                        update.young_people or "",
+                    ]
+                )
     return found
 
 
@@ -159,5 +253,6 @@ def as_csv(table: str, found: list[list]) -> bytes:
 def files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
     return (
         (csv_path(p.slug, table), as_csv(table, found))
-        for p in catalogue.plans for table, found in plan_tables(p).items()
+        for p in catalogue.plans
+        for table, found in plan_tables(p).items()
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .messages import validate
 from .document import Document, read_document
+from .messages import validate
 
 __all__ = ["Document", "read_document", "validate"]

@@ -38,19 +38,27 @@ def character_problems(text: str, path: str, problems: Problems) -> None:
                 problems.add(path, number, column, "tab character", "YAML needs spaces; replace the tab with spaces")
             elif char in BIDI_CONTROLS:
                 problems.add(
-                    path, number, column,
+                    path,
+                    number,
+                    column,
                     f"invisible text-direction character U+{ord(char):04X}",
                     "it can make text show differently from how it is stored; delete it",
                 )
             elif char in INVISIBLE_SPACES and (column <= indent + 1 or char != "\u00a0"):
                 problems.add(
-                    path, number, column,
+                    path,
+                    number,
+                    column,
                     f"{INVISIBLE_SPACES[char]} (U+{ord(char):04X})",
                     "it is invisible and breaks the layout of the file; replace it with an ordinary space or delete it",
                 )
-            elif char not in "\r" and (unicodedata.category(char) == "Cc" or char in "\u2028\u2029" or char in NONCHARACTERS):
+            elif char not in "\r" and (
+                unicodedata.category(char) == "Cc" or char in "\u2028\u2029" or char in NONCHARACTERS
+            ):
                 problems.add(
-                    path, number, column,
+                    path,
+                    number,
+                    column,
                     f"control character U+{ord(char):04X}",
                     "it is invisible and cannot be published; delete it",
                 )
@@ -75,7 +83,12 @@ def refused_character(value: str) -> tuple[int, str] | None:
     for index, char in enumerate(value):
         if char == "\n":
             continue
-        if unicodedata.category(char) in REFUSED_CATEGORIES or char in HANGUL_FILLERS or char in ODD_SPACES or char in NONCHARACTERS:
+        if (
+            unicodedata.category(char) in REFUSED_CATEGORIES
+            or char in HANGUL_FILLERS
+            or char in ODD_SPACES
+            or char in NONCHARACTERS
+        ):
             return index, describe(char)
     return None
 

@@ -9,7 +9,6 @@ depth) and turned into plain dicts, lists and strings; the schema decides what b
 from __future__ import annotations
 
 import functools
-
 import os
 import re
 import stat
@@ -246,7 +245,9 @@ def _settled_nodes(root: yaml.Node) -> bool:
 
 YAML_HINTS = {
     "found unexpected end of stream": "a quote was opened and never closed; add the closing quote",
-    "found unknown escape character": "inside double quotes a backslash starts an escape; use single quotes or remove the backslash",
+    "found unknown escape character": (
+        "inside double quotes a backslash starts an escape; use single quotes or remove the backslash"
+    ),
     "mapping values are not allowed here": "a colon followed by a space starts a key; put the whole text in quotes",
     "could not find expected ':'": "a key is missing its colon, or a text needs quotes",
     "expected <block end>, but found": "the indentation is off; line the key up with the others at its level",
@@ -257,13 +258,16 @@ YAML_HINTS = {
 
 
 def _over_indented_key(lines: list[str], number: int) -> tuple[str, int, int] | None:
-    """A 'key:' on line `number` (0-based) indented deeper than the line above: (key, its column, the column it belongs at).
+    """A 'key:' on line `number` (0-based) indented deeper than the line above: (key, its column, the
+    column it belongs at).
 
     YAML then reads the key as more words of the value above it, and stops at its colon with
     "mapping values are not allowed here", which reads as if the text needed quotes.
     """
     found = re.match(r"( *)([A-Za-z_][\w-]*):(?: |$)", lines[number]) if number < len(lines) else None
-    above = next((line for line in reversed(lines[:number]) if line.strip() and not line.lstrip().startswith("#")), None)
+    above = next(
+        (line for line in reversed(lines[:number]) if line.strip() and not line.lstrip().startswith("#")), None
+    )
     if not found or above is None:
         return None
     indent = len(above) - len(above.lstrip(" "))
@@ -282,14 +286,24 @@ def _yaml_problem(error: yaml.YAMLError, path: str, problems: Problems, lines: l
         mark = error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = " ".join(filter(None, [getattr(error, "context", None), getattr(error, "problem", None)])) or str(error)
-    hint = next((h for key, h in YAML_HINTS.items() if key in message), "check the YAML syntax on this line and the line before")
+    hint = next(
+        (h for key, h in YAML_HINTS.items() if key in message), "check the YAML syntax on this line and the line before"
+    )
     over = _over_indented_key(lines, line - 1) if "mapping values are not allowed here" in message else None
     if over:
         key, column, belongs = over
-        hint = f"line '{key}:' up with the key above it (column {belongs}): it is indented {column - belongs} spaces more"
+        hint = (
+            f"line '{key}:' up with the key above it (column {belongs}): it is indented {column - belongs} spaces more"
+        )
         if key not in FIELD_NAMES:
             hint += "; or, if this line is more of the text above, put that whole text in quotes or under '|'"
-        problems.add(path, line, column, f"YAML syntax: '{key}' is indented more than the key above it, so it is read as part of that line", hint)
+        problems.add(
+            path,
+            line,
+            column,
+            f"YAML syntax: '{key}' is indented more than the key above it, so it is read as part of that line",
+            hint,
+        )
         return
     problems.add(path, line, column, f"YAML syntax: {message}", hint)
 
@@ -328,7 +342,9 @@ def _decoded_text(node: yaml.ScalarNode, path: str, problems: Problems) -> str:
     index, name = found
     line = node.start_mark.line + 1 + (value.count("\n", 0, index) if node.style in ("|", ">") else 0)
     problems.add(
-        path, line, node.start_mark.column + 1,
+        path,
+        line,
+        node.start_mark.column + 1,
         f"invisible or control character {name} in this text",
         "it cannot be published; it may be written as an escape such as \\u202E or \\x00 in double quotes: delete it",
     )
@@ -356,7 +372,9 @@ def _to_value(node: yaml.Node, path: str, problems: Problems) -> Any:
             continue
         if key in result:
             problems.add(
-                path, line, column,
+                path,
+                line,
+                column,
                 f"duplicate key '{key}' (also on line {first_line[key]})",
                 "a key may appear once at each level; delete one of them or merge them",
             )
@@ -370,20 +388,35 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
     """Read one YAML file; problems go to the collector and None comes back if it cannot be read."""
     info = os.stat(file)
     if not stat.S_ISREG(info.st_mode):
-        problems.add(display_path, 1, 1, "this is not an ordinary file (it is a folder, a device or a pipe)", "replace it with an ordinary text file saved as UTF-8")
+        problems.add(
+            display_path,
+            1,
+            1,
+            "this is not an ordinary file (it is a folder, a device or a pipe)",
+            "replace it with an ordinary text file saved as UTF-8",
+        )
         return None
     # The size is known before reading, and no more than the limit is ever read.
     raw = b"" if info.st_size > MAX_BYTES else read_limited(file, MAX_BYTES)
     if info.st_size > MAX_BYTES or len(raw) > MAX_BYTES:
         size = max(info.st_size, len(raw))
         problems.add(
-            display_path, 1, 1,
-            f"the file is {'over ' if size == len(raw) else ''}{size / 1_000_000:.1f} MB; data files must be under {MAX_BYTES // 1_000_000} MB",
+            display_path,
+            1,
+            1,
+            f"the file is {'over ' if size == len(raw) else ''}{size / 1_000_000:.1f} MB; data files must be under "
+            f"{MAX_BYTES // 1_000_000} MB",
             "remove pasted content or split the plan",
         )
         return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
-        problems.add(display_path, 1, 1, "the file is saved as UTF-16", "save it as UTF-8 (in most editors: Save As, Encoding, UTF-8)")
+        problems.add(
+            display_path,
+            1,
+            1,
+            "the file is saved as UTF-16",
+            "save it as UTF-8 (in most editors: Save As, Encoding, UTF-8)",
+        )
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.add(display_path, 1, 1, "the file starts with a byte order mark (BOM)", "save it as UTF-8 without BOM")
@@ -394,7 +427,9 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         problems.add(
-            display_path, line, column,
+            display_path,
+            line,
+            column,
             f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
             "save the file as UTF-8, or retype the character at this place",
         )
@@ -417,7 +452,9 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
             quote = _runaway_quote(text)
             if quote:
                 problems.add(
-                    display_path, quote.line + 1, quote.column + 1,
+                    display_path,
+                    quote.line + 1,
+                    quote.column + 1,
                     "YAML syntax: this quote is not closed: the text runs on into the lines below",
                     "add the closing quote at the end of the text",
                 )
@@ -435,7 +472,13 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
     folded_text_problems(root, text, display_path, problems)
     if not isinstance(root, yaml.MappingNode):
         mark = root.start_mark if root is not None else None
-        problems.add(display_path, mark.line + 1 if mark else 1, 1, "the file must be a set of 'key: value' lines", "start with the first key, e.g. 'title: ...'")
+        problems.add(
+            display_path,
+            mark.line + 1 if mark else 1,
+            1,
+            "the file must be a set of 'key: value' lines",
+            "start with the first key, e.g. 'title: ...'",
+        )
         return None
     # Duplicate keys are reported but the first one is kept, so the schema can still report the rest.
     return Document(display_path, _to_value(root, display_path, problems), root, text)

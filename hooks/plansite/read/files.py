@@ -45,17 +45,25 @@ def refused(file: Path, data_dir: Path, display: str, problems: Problems) -> boo
         inside = real.is_relative_to(Path(os.path.realpath(data_dir)))
         info = os.stat(file) if inside else None
     except (OSError, ValueError, RuntimeError):
-        problems.add(display, 1, 1, "the file cannot be opened (a broken or looping link?)", "replace it with an ordinary file")
+        problems.add(
+            display, 1, 1, "the file cannot be opened (a broken or looping link?)", "replace it with an ordinary file"
+        )
         return True
     if not inside:
         problems.add(
-            display, 1, 1, "this file is a link to a file outside the data folder",
+            display,
+            1,
+            1,
+            "this file is a link to a file outside the data folder",
             "replace the link with an ordinary file holding the data itself",
         )
         return True
     if not stat.S_ISREG(info.st_mode):
         problems.add(
-            display, 1, 1, "this is not an ordinary file (it is a folder, a device or a pipe)",
+            display,
+            1,
+            1,
+            "this is not an ordinary file (it is a folder, a device or a pipe)",
             "replace it with an ordinary text file saved as UTF-8",
         )
         return True
@@ -78,7 +86,8 @@ def _unread_hint(relative: str, readable: set[str]) -> str:
         return f"plan files end in '{PLAN_SUFFIX}' (lower case): rename it to {stem}{PLAN_SUFFIX}"
     if folder.startswith(PLANS + "/") and suffix.lower() in ("yml", "yaml"):
         return f"plan files go directly in data/{PLANS}/, not in a folder inside it: move it up"
-    return f"the site reads only data/{PLANS}/*{PLAN_SUFFIX} and {', '.join('data/' + f for f in FIXED_FILES)}: move or delete this file"
+    fixed = ", ".join("data/" + f for f in FIXED_FILES)
+    return f"the site reads only data/{PLANS}/*{PLAN_SUFFIX} and {fixed}: move or delete this file"
 
 
 def list_data(data_dir: Path, problems: Problems) -> Listing:
@@ -101,7 +110,10 @@ def list_data(data_dir: Path, problems: Problems) -> Listing:
     readable = {p.relative_to(data_dir).as_posix() for p in plans}
     for relative in sorted(others):
         problems.add(
-            f"data/{relative}", 1, 1, "this file is not read by the site, so nothing in it would be published",
+            f"data/{relative}",
+            1,
+            1,
+            "this file is not read by the site, so nothing in it would be published",
             _unread_hint(relative, readable),
         )
     return Listing(sorted(plans))

@@ -8,7 +8,7 @@ line becomes a single line break, which Markdown does not read as a new paragrap
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import yaml
 
@@ -55,14 +55,19 @@ def folded_text_problems(root: yaml.Node, text: str, path: str, problems: Proble
             column = len(body[index]) - len(body[index].lstrip(" ")) + 1
             if not line and index and words[index - 1]:
                 problems.add(
-                    path, number, 1,
+                    path,
+                    number,
+                    1,
                     "this blank line does not start a new paragraph: the text is folded ('>' or '>-')",
-                    f"write '|' instead of '>-' (or '>') on line {node.start_mark.line + 1}, so that paragraphs and lists are kept",
+                    f"write '|' instead of '>-' (or '>') on line {node.start_mark.line + 1}, so that paragraphs and "
+                    "lists are kept",
                 )
                 break
             elif LIST_ITEM.match(line) and index and words[index - 1]:
                 problems.add(
-                    path, number, column,
+                    path,
+                    number,
+                    column,
                     "this list item is joined to the line above: the text is folded ('>' or '>-')",
                     f"write '|' instead of '>-' (or '>') on line {node.start_mark.line + 1}, so that the list is kept",
                 )

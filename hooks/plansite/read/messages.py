@@ -12,7 +12,12 @@ from ..errors import KEPT_PER_FILE, Problems
 from ..model import FIELD_NAMES
 from .document import Document
 
-TYPE_NAMES = {"dict": "a set of 'key: value' lines", "list": "a list of '- ' lines", "str": "text", "NoneType": "nothing"}
+TYPE_NAMES = {
+    "dict": "a set of 'key: value' lines",
+    "list": "a list of '- ' lines",
+    "str": "text",
+    "NoneType": "nothing",
+}
 
 
 def _what(value: Any) -> str:

@@ -38,11 +38,14 @@ def bar_chart(bars: list[Bar], title: str, chart_id: str) -> Markup:
     for index, bar in enumerate(bars):
         top = index * ROW
         length = round((WIDTH - 4) * max(bar.value, 0) / largest, 1)
-        parts.append(f'<text class="ps-chart__label" x="2" y="{top + LABEL - 3}">{escape(bar.label)}: {escape(bar.shown)}</text>')
+        parts.append(
+            f'<text class="ps-chart__label" x="2" y="{top + LABEL - 3}">{escape(bar.label)}: {escape(bar.shown)}</text>'
+        )
         parts.append(f'<rect class="ps-chart__track" x="2" y="{top + LABEL + 2}" width="{WIDTH - 4}" height="{BAR}"/>')
         if length > 0:
             parts.append(
-                f'<rect class="ps-chart__bar ps-chart__bar--{escape(bar.kind)}" x="2" y="{top + LABEL + 2}" width="{max(length, 2)}" height="{BAR}"/>'
+                f'<rect class="ps-chart__bar ps-chart__bar--{escape(bar.kind)}" x="2" y="{top + LABEL + 2}" '
+                f'width="{max(length, 2)}" height="{BAR}"/>'
             )
     parts.append("</svg>")
     return Markup("".join(parts))

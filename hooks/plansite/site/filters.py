@@ -16,12 +16,19 @@ from .. import model as m
 from ..catalogue import Catalogue
 from ..model.walk import anchor_of
 from ..paths import (
-    article_path, glossary_path, long_date, organisation_path, phone_link, plan_path, term_anchor, uncrc_path, url_of,
+    article_path,
+    glossary_path,
+    long_date,
+    organisation_path,
+    phone_link,
+    plan_path,
+    term_anchor,
+    uncrc_path,
+    url_of,
     web_address,
 )
 from ..prose import to_html
-from ..views import PageView
-from ..views import tables
+from ..views import PageView, tables
 from ..views.blocks import partial_of
 from ..words import plural
 
@@ -105,10 +112,16 @@ def pages_label(pages: str) -> str:
     return ("pages " if any(mark in pages for mark in "-–,& ") else "page ") + pages
 
 
-HEADING_ICONS = frozenset({
-    "material/account-group", "material/format-list-checks", "material/scale-balance", "material/bullhorn",
-    "material/progress-check", "material/hand-heart",
-})
+HEADING_ICONS = frozenset(
+    {
+        "material/account-group",
+        "material/format-list-checks",
+        "material/scale-balance",
+        "material/bullhorn",
+        "material/progress-check",
+        "material/hand-heart",
+    }
+)
 """Icons of the young-people pages' own headings: a card or section from the data never repeats them."""
 
 
@@ -143,19 +156,47 @@ class Filters:
 
     def install(self, env: jinja2.Environment) -> None:
         env.filters.update(
-            prose=self.prose, prose_inline=self.prose_inline, money=money, url=self.url, article_url=self.article_url,
-            anchor=anchor_of, term_anchor=term_anchor, long_date=long_date, web_address=web_address,
-            phone_link=phone_link, partial=partial_of, plan_url=self.plan_url, organisation_url=self.organisation_url,
-            uncrc_url=self.uncrc_url, glossary_url=self.glossary_url,
-            kind_label=kind_label, kind_icon=kind_icon, original_facts=original_facts, speaker=speaker, pages_label=pages_label,
+            prose=self.prose,
+            prose_inline=self.prose_inline,
+            money=money,
+            url=self.url,
+            article_url=self.article_url,
+            anchor=anchor_of,
+            term_anchor=term_anchor,
+            long_date=long_date,
+            web_address=web_address,
+            phone_link=phone_link,
+            partial=partial_of,
+            plan_url=self.plan_url,
+            organisation_url=self.organisation_url,
+            uncrc_url=self.uncrc_url,
+            glossary_url=self.glossary_url,
+            kind_label=kind_label,
+            kind_icon=kind_icon,
+            original_facts=original_facts,
+            speaker=speaker,
+            pages_label=pages_label,
             plural=plural,
-            budget_notes=tables.budget_notes, delivery_notes=tables.delivery_notes, delivery_total=tables.delivery_total,
-            split_mark=tables.split_mark, footnote_id=tables.footnote_id,
+            budget_notes=tables.budget_notes,
+            delivery_notes=tables.delivery_notes,
+            delivery_total=tables.delivery_total,
+            split_mark=tables.split_mark,
+            footnote_id=tables.footnote_id,
         )
-        env.globals.update(icon=icon_svg, icon_once=icon_once, unique_id=unique_id, icons=ICONS, Status=m.Status, Audience=m.Audience, principles=m.GENERAL_PRINCIPLES)
+        env.globals.update(
+            icon=icon_svg,
+            icon_once=icon_once,
+            unique_id=unique_id,
+            icons=ICONS,
+            Status=m.Status,
+            Audience=m.Audience,
+            principles=m.GENERAL_PRINCIPLES,
+        )
 
     @jinja2.pass_context
-    def prose(self, context, text: str | None, inline: bool = False, written_on: str | None = None, headings: bool = True) -> Markup:
+    def prose(
+        self, context, text: str | None, inline: bool = False, written_on: str | None = None, headings: bool = True
+    ) -> Markup:
         """An editor's text as safe HTML, with article numbers linked and terms explained at first use.
 
         A text quoted from another page (written_on: that page's link) keeps its links to parts of

@@ -43,7 +43,9 @@ class _IdsAndLinks(HTMLParser):
 
 # A start tag and its attributes, as HTML writes them; enough for the HTML our templates and the
 # sanitiser write (no comments, no scripts with markup inside), and tested against the parser above.
-_START_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>""")
+_START_TAG = re.compile(
+    r"""<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"""
+)
 _WANTED = re.compile(r"\s(?:id|name|href)\b", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
@@ -98,7 +100,10 @@ class LinkCheck:
         for href, url, fragment in links:
             target = page.file if url is None else self._by_url.get(url)
             if target is None:
-                log.warning(f"Doc file '{page.file.src_uri}' contains a link '{href}', but there is no page at '{urlsplit(href).path}'.")
+                log.warning(
+                    f"Doc file '{page.file.src_uri}' contains a link '{href}', but there is no page at "
+                    f"'{urlsplit(href).path}'."
+                )
             elif fragment:
                 page.links_to_anchors.setdefault(target, {}).setdefault(fragment, href)
 

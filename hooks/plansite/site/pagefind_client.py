@@ -69,7 +69,9 @@ class PagefindService:
             refused: concurrent.futures.Future = concurrent.futures.Future()
             refused.set_exception(error)
             return refused
-        return self.send({"type": "AddFile", "index_id": index_id, "url": url, "file_path": None, "file_contents": html})
+        return self.send(
+            {"type": "AddFile", "index_id": index_id, "url": url, "file_path": None, "file_contents": html}
+        )
 
     def write(self, folder: Path) -> dict:
         return self.ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(folder)})

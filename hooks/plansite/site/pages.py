@@ -26,11 +26,10 @@ from ..catalogue import Catalogue
 from ..forks import batches, forks_for
 from ..paths import audience_of, base_of
 from ..views import PageView, all_pages, redirects
-from . import progress_filters
 from ..views.navigation import young_people_menu
+from . import progress_filters
 from .filters import HEADING_ICONS, Filters
 from .links import SiteLinks, ids_and_links, on_site_links
-
 
 # libyaml's writer when PyYAML has it: the same text, written faster.
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -92,7 +91,10 @@ class GeneratedPages:
         if view is None or self.env is None:
             return False
         page.toc = get_toc(
-            [{"level": level, "id": anchor, "name": str(escape(name)), "children": []} for level, anchor, name in view.toc]
+            [
+                {"level": level, "id": anchor, "name": str(escape(name)), "children": []}
+                for level, anchor, name in view.toc
+            ]
         )
         return True
 
@@ -119,7 +121,15 @@ class GeneratedPages:
 
     def draw(self, view: PageView, config) -> str:
         template = self.env.get_template(view.template)
-        return template.render(view=view, base=base_of(view.url), config=config, terms_seen=set(), icons_seen=set(HEADING_ICONS), ids_given=set(), **view.context)
+        return template.render(
+            view=view,
+            base=base_of(view.url),
+            config=config,
+            terms_seen=set(),
+            icons_seen=set(HEADING_ICONS),
+            ids_given=set(),
+            **view.context,
+        )
 
     def draw_ahead(self, config, processes: int) -> None:
         """Start drawing every page's body in forks of this process, in the order MkDocs draws its
@@ -251,7 +261,11 @@ def _move_into(source: Path, target: Path) -> None:
 
 def written_page_urls(files) -> set[str]:
     """The URL of every page `mkdocs build` writes, as page.url gives it ('' for the home page)."""
-    return {page.url for page in (file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included)) if page}
+    return {
+        page.url
+        for page in (file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included))
+        if page
+    }
 
 
 def _generated(config, path: str, content: str, in_nav: bool) -> File:

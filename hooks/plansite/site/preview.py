@@ -29,7 +29,8 @@ pending: dict[str, str] = {}
 
 
 class QuietDirtyWarning(logging.Filter):
-    """MkDocs warns that a dirty build may leave navigation stale; fingerprints include the page list, so it does not."""
+    """MkDocs warns that a dirty build may leave navigation stale; fingerprints include the page list,
+    so it does not."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "A 'dirty' build is being performed" not in record.getMessage()
@@ -71,7 +72,9 @@ class Fingerprints:
             _files_version(theme_dir),
             repr(sorted(v.path for v in views)),
             repr(sorted(str(p.relative_to(docs_dir)) for p in docs_dir.rglob("*.md"))),
-            repr(catalogue.organisations), repr(catalogue.glossary), repr(catalogue.convention),
+            repr(catalogue.organisations),
+            repr(catalogue.glossary),
+            repr(catalogue.convention),
             repr(catalogue.left_out),
         ]
         self.shared = hashlib.sha256("\x00".join(shared).encode()).hexdigest()
@@ -101,7 +104,9 @@ class Fingerprints:
             items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
             found = "[" + ",".join(self._part(v) for v in items) + "]"
         elif dataclasses.is_dataclass(value):
-            found = type(value).__name__ + self._part({f.name: getattr(value, f.name) for f in dataclasses.fields(value)})
+            found = type(value).__name__ + self._part(
+                {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+            )
         else:
             found = repr(value)
         self._others[key] = (value, found)
@@ -116,8 +121,18 @@ class Fingerprints:
         Fingerprints.previous = self._memo
 
     def of(self, view: PageView) -> str:
-        text = self._part([view.path, view.title, view.template, view.audience, view.description, view.toc,
-                           view.counterpart, view.context])
+        text = self._part(
+            [
+                view.path,
+                view.title,
+                view.template,
+                view.audience,
+                view.description,
+                view.toc,
+                view.counterpart,
+                view.context,
+            ]
+        )
         return hashlib.sha256((self.shared + text).encode()).hexdigest()
 
 
@@ -147,14 +162,19 @@ def build_failed() -> None:
 def watch(files, generated, config) -> None:  # noqa: ANN001 - MkDocs' Files, our GeneratedPages, MkDocs' config
     """Tell MkDocs which pages changed: each page by its fingerprint; a hand-written page's is of its text."""
     fingerprints = Fingerprints(
-        generated.catalogue, list(generated.views.values()), Path(config.config_file_path),
-        Path(config.theme.custom_dir or config.docs_dir), Path(config.docs_dir),
+        generated.catalogue,
+        list(generated.views.values()),
+        Path(config.config_file_path),
+        Path(config.theme.custom_dir or config.docs_dir),
+        Path(config.docs_dir),
     )
     for file in files.documentation_pages():
         view = generated.views.get(file.src_uri)
         if view is None:
             fingerprint = fingerprints.of_file(Path(file.abs_src_path).read_bytes()) if file.abs_src_path else None
-            file.is_modified = lambda path=file.src_uri, fingerprint=fingerprint: fingerprint is None or changed(path, fingerprint)
+            file.is_modified = lambda path=file.src_uri, fingerprint=fingerprint: (
+                fingerprint is None or changed(path, fingerprint)
+            )
         else:
             fingerprint = fingerprints.of(view)
             file.is_modified = lambda path=view.path, fingerprint=fingerprint: changed(path, fingerprint)

@@ -25,8 +25,14 @@ def count_label(context, count: Count) -> str:
 @jinja2.pass_context
 def status_chart(context, found: Summary, chart_id: str) -> Markup:
     audience = _audience(context)
-    bars = [Bar(c.label(audience), c.number, str(c.number), c.status.value if c.status else "none") for c in found.counts]
-    title = "Chart of the figures in the table: how many items have each status" if audience is ADULT else "Chart: how many promises are at each stage"
+    bars = [
+        Bar(c.label(audience), c.number, str(c.number), c.status.value if c.status else "none") for c in found.counts
+    ]
+    title = (
+        "Chart of the figures in the table: how many items have each status"
+        if audience is ADULT
+        else "Chart: how many promises are at each stage"
+    )
     return bar_chart(bars, title, chart_id)
 
 
@@ -42,7 +48,9 @@ def newest_first(updates: list[m.Update]) -> list[m.Update]:
 def action_columns(block: m.ActionPlanBlock) -> dict[str, str]:
     """The columns of an action-plan table, with a Progress column once any row has an update."""
     has_updates = any(row.updates for group in block.groups for row in group.rows)
-    return dict(block.columns, progress=block.columns.get("progress", "Progress")) if has_updates else dict(block.columns)
+    return (
+        dict(block.columns, progress=block.columns.get("progress", "Progress")) if has_updates else dict(block.columns)
+    )
 
 
 # --- Budgets ---------------------------------------------------------------------------------
@@ -65,9 +73,17 @@ def exact_money(amount: int) -> str:
 def budget_chart(context, line: m.BudgetLine, chart_id: str) -> Markup:
     """Bars for the lines directly under a budget's total."""
     young = _audience(context) is not ADULT
-    bars = [Bar(child.name, child.amount.amount, rounded_money(child.amount.amount) if young else exact_money(child.amount.amount))
-            for child in line.lines]
-    title = f"Chart of the figures in the table: {line.name}, line by line" if not young else "Chart: where the money goes"
+    bars = [
+        Bar(
+            child.name,
+            child.amount.amount,
+            rounded_money(child.amount.amount) if young else exact_money(child.amount.amount),
+        )
+        for child in line.lines
+    ]
+    title = (
+        f"Chart of the figures in the table: {line.name}, line by line" if not young else "Chart: where the money goes"
+    )
     return bar_chart(bars, title, chart_id)
 
 

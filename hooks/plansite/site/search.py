@@ -67,7 +67,7 @@ def _settled(folder: Path, seconds: float = 60, interval: float = 0.01) -> None:
     raise SearchIndexError(f"Pagefind did not finish writing {folder} in {seconds:.0f} s")
 
 
-BODY = '<div data-pagefind-body>'
+BODY = "<div data-pagefind-body>"
 
 
 def indexed_part(html: str) -> str:
@@ -90,7 +90,10 @@ def drawn_part(body: str, title: str, filters: list[tuple[str, str]]) -> str | N
     """
     if "<h1" not in body:
         return None
-    found_by = "".join(f'<span data-pagefind-filter="{name}[data-value]" data-value="{escape(value)}"></span>' for name, value in filters)
+    found_by = "".join(
+        f'<span data-pagefind-filter="{name}[data-value]" data-value="{escape(value)}"></span>'
+        for name, value in filters
+    )
     title = escape(Markup.escape(title).striptags())  # as main.html's page.title | striptags | e
     return (
         f'<!doctype html><html lang="en-GB"><body>{BODY}\n{body}\n'
@@ -123,7 +126,9 @@ class _Part:
     def write(self) -> int:
         """Wait for every page, write the part, stop its Pagefind; returns the pages with words."""
         try:
-            count = sum(1 for page in (future.result(timeout=300) for future in self.pending) if page["page_word_count"])
+            count = sum(
+                1 for page in (future.result(timeout=300) for future in self.pending) if page["page_word_count"]
+            )
             self.service.write(self.folder)
             _settled(self.folder)
             return count

@@ -13,8 +13,8 @@ from .indexes import index_pages
 from .organisations import organisation_pages
 from .page import PageView
 from .plans import Redirect, plan_pages, redirects
-from .search import search_pages
 from .progress import living_context, progress_pages
+from .search import search_pages
 
 __all__ = ["Citation", "PageView", "Redirect", "all_pages", "redirects"]
 
@@ -24,6 +24,10 @@ def all_pages(catalogue: Catalogue) -> list[PageView]:
     index = citations(catalogue)
     living = {plan_file.slug: living_context(plan_file) for plan_file in catalogue.plans}
     return (
-        index_pages(catalogue, index) + organisation_pages(catalogue) + plan_pages(catalogue, index, living)
-        + article_pages(catalogue, index) + search_pages(catalogue) + progress_pages(catalogue, living)
+        index_pages(catalogue, index)
+        + organisation_pages(catalogue)
+        + plan_pages(catalogue, index, living)
+        + article_pages(catalogue, index)
+        + search_pages(catalogue)
+        + progress_pages(catalogue, living)
     )

@@ -120,7 +120,9 @@ def plan_items(plan_file: Any, organisation: Any, citations: list[Citation], num
             continue
         seen.add(key)
         statuses = _statuses(citation.item)
-        items.append(ArticleItem(citation.label, words_of(citation.item, number), citation.anchor, citation.related, statuses))
+        items.append(
+            ArticleItem(citation.label, words_of(citation.item, number), citation.anchor, citation.related, statuses)
+        )
         if citation.young:
             young[citation.young] = young.get(citation.young, ()) + statuses
     return PlanItems(plan_file, organisation, tuple(items), tuple(young.items()))

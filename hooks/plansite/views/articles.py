@@ -27,8 +27,16 @@ def article_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> lis
         by_plan: dict[str, list[Citation]] = defaultdict(list)
         for citation in index.get(article.number, []):
             by_plan[citation.plan.slug].append(citation)
-        found = [plan_items(catalogue.plan(slug), catalogue.organisations[catalogue.plan(slug).plan.organisation], items, article.number) for slug, items in by_plan.items()]
-        shares = [found[start:start + PLANS_PER_PAGE] for start in range(0, len(found), PLANS_PER_PAGE)] or [[]]
+        found = [
+            plan_items(
+                catalogue.plan(slug),
+                catalogue.organisations[catalogue.plan(slug).plan.organisation],
+                items,
+                article.number,
+            )
+            for slug, items in by_plan.items()
+        ]
+        shares = [found[start : start + PLANS_PER_PAGE] for start in range(0, len(found), PLANS_PER_PAGE)] or [[]]
         context = {
             "article": article,
             "cluster": clusters[article.cluster],
@@ -42,14 +50,20 @@ def article_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> lis
             other = YOUNG if audience is ADULT else ADULT
             # Each page's address, with the numbers of its first and last plan.
             page_links = [
-                (article_path(article.number, audience, index + 1), index * PLANS_PER_PAGE + 1, index * PLANS_PER_PAGE + len(share))
+                (
+                    article_path(article.number, audience, index + 1),
+                    index * PLANS_PER_PAGE + 1,
+                    index * PLANS_PER_PAGE + len(share),
+                )
                 for index, share in enumerate(shares)
             ]
             for number, (share, (path, _, _)) in enumerate(zip(shares, page_links), start=1):
                 pages.append(
                     PageView(
-                        path, title if number == 1 else f"{title} (page {number} of {len(shares)})",
-                        "pages/article.html", audience,
+                        path,
+                        title if number == 1 else f"{title} (page {number} of {len(shares)})",
+                        "pages/article.html",
+                        audience,
                         excerpt(article.summary if audience is ADULT else article.young_people.summary, 40),
                         dict(context, by_plan=share, page_number=number, page_links=page_links),
                         counterpart=article_path(article.number, other, number),

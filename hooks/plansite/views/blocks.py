@@ -6,8 +6,9 @@ a test fails while any model block class has no entry, and looking one up never 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .. import model as m
 from .page import excerpt
@@ -34,7 +35,10 @@ BLOCKS: dict[type[m.Block], BlockView] = {
     m.TextBlock: BlockView("text", label=lambda block, context: (context, excerpt(block.text))),
     m.ForewordBlock: BlockView("foreword"),
     m.StatementsBlock: BlockView("statements"),
-    m.ListBlock: BlockView("list", label=lambda block, context: (context, excerpt(block.intro or next(iter(block.items), block.title or "")))),
+    m.ListBlock: BlockView(
+        "list",
+        label=lambda block, context: (context, excerpt(block.intro or next(iter(block.items), block.title or ""))),
+    ),
     m.QuoteBlock: BlockView("quote"),
     m.PrioritiesBlock: BlockView("priorities", young_list="Our main goals"),
     m.AimsBlock: BlockView("aims", young_list="What we will work on"),

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from .. import model as m
 from ..catalogue import Catalogue, PlanFile
@@ -63,7 +64,9 @@ def _young_text(obj: Any, around: str | None) -> str | None:
     return young.text if isinstance(young, m.YoungText) else around
 
 
-def _cited_items(obj: Any, anchor: str, context: str, young: str | None = None) -> Iterator[tuple[Any, str, str, str | None]]:
+def _cited_items(
+    obj: Any, anchor: str, context: str, young: str | None = None
+) -> Iterator[tuple[Any, str, str, str | None]]:
     """Every item inside obj that can cite articles, with the nearest anchor, a context label and young-people text."""
     if isinstance(obj, m.ActionGroup):
         young = _young_text(obj, young)

@@ -28,7 +28,12 @@ def plans_by_kind(catalogue: Catalogue) -> list[tuple[str, str, list, bool]]:
     if others:
         groups.append(("Other kinds of plan", "material/file-document-outline", others))
     return [
-        (heading, icon, [(p, catalogue.organisations[p.plan.organisation]) for p in plans], heading == "Other kinds of plan")
+        (
+            heading,
+            icon,
+            [(p, catalogue.organisations[p.plan.organisation]) for p in plans],
+            heading == "Other kinds of plan",
+        )
         for heading, icon, plans in groups
     ]
 
@@ -69,7 +74,9 @@ def _plain(name: str) -> str:
 
 def _name_order(name: str) -> tuple:
     """A name as people sort it: by its plain letters, numbers by value ('area 2' before 'area 10')."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", _plain(name)) if part)
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", _plain(name)) if part
+    )
 
 
 def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[PageView]:
@@ -79,35 +86,91 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
         (cluster, [a for a in catalogue.convention.articles if a.cluster == cluster.id])
         for cluster in catalogue.convention.clusters
     ]
-    counts = {n: len({(c.plan.slug, c.anchor) for c in index.get(n, []) if not c.related}) for n in range(1, m.ARTICLE_COUNT + 1)}
+    counts = {
+        n: len({(c.plan.slug, c.anchor) for c in index.get(n, []) if not c.related})
+        for n in range(1, m.ARTICLE_COUNT + 1)
+    }
     uncovered = [a for a in catalogue.convention.articles if not index.get(a.number)]
-    uncrc = {"convention": catalogue.convention, "clusters": clusters, "counts": counts, "uncovered": uncovered,
-             "principles": m.GENERAL_PRINCIPLES,
-             "related_counts": {n: len([c for c in index.get(n, []) if c.related]) for n in range(1, m.ARTICLE_COUNT + 1)}}
-    home = {"by_organisation": by_organisation, "left_out": catalogue.left_out, "plan_count": len(catalogue.plans),
-            "directory": directory(by_organisation) if is_directory(catalogue) else None}
+    uncrc = {
+        "convention": catalogue.convention,
+        "clusters": clusters,
+        "counts": counts,
+        "uncovered": uncovered,
+        "principles": m.GENERAL_PRINCIPLES,
+        "related_counts": {n: len([c for c in index.get(n, []) if c.related]) for n in range(1, m.ARTICLE_COUNT + 1)},
+    }
+    home = {
+        "by_organisation": by_organisation,
+        "left_out": catalogue.left_out,
+        "plan_count": len(catalogue.plans),
+        "directory": directory(by_organisation) if is_directory(catalogue) else None,
+    }
     pages = [
-        PageView("index.md", "What children's organisations plan to do", "pages/home.html", ADULT,
-                 "Business plans, strategic plans and participation strategies of children's organisations, in full and for young people.",
-                 home, counterpart="young-people/index.md"),
-        PageView("young-people/index.md", "Plans for young people", "pages/home.html", YOUNG,
-                 "What children's organisations plan to do, written for young people.",
-                 home, counterpart="index.md"),
-        PageView("plans/index.md", "All plans", "pages/home.html", ADULT,
-                 "Every plan on this site, by organisation and by kind.", dict(home, by_kind=plans_by_kind(catalogue)),
-                 counterpart="young-people/index.md"),
-        PageView("uncrc/index.md", "The UN Convention on the Rights of the Child", "pages/uncrc.html", ADULT,
-                 "All 54 articles of the UNCRC, and which plans work on each.", uncrc,
-                 [(2, c.id, c.title) for c, _ in clusters] + [(2, "coverage", "Articles no plan addresses")],
-                 counterpart="young-people/uncrc/index.md"),
-        PageView("young-people/uncrc/index.md", "Your rights", "pages/uncrc.html", YOUNG,
-                 "Your rights under the UN Convention on the Rights of the Child, in plain words.", uncrc,
-                 [(2, c.id, c.young_people_title) for c, _ in clusters] + [(2, "coverage", "Rights no plan talks about")],
-                 counterpart="uncrc/index.md"),
-        PageView("glossary.md", "Glossary", "pages/glossary.html", ADULT,
-                 "Abbreviations and terms used in the plans.", {"terms": catalogue.glossary}, counterpart="young-people/glossary.md"),
-        PageView("young-people/glossary.md", "Words to know", "pages/glossary.html", YOUNG,
-                 "Words from the plans, explained.",
-                 {"terms": [t for t in catalogue.glossary if t.young_people]}, counterpart="glossary.md"),
+        PageView(
+            "index.md",
+            "What children's organisations plan to do",
+            "pages/home.html",
+            ADULT,
+            "Business plans, strategic plans and participation strategies of children's organisations, in full and "
+            "for young people.",
+            home,
+            counterpart="young-people/index.md",
+        ),
+        PageView(
+            "young-people/index.md",
+            "Plans for young people",
+            "pages/home.html",
+            YOUNG,
+            "What children's organisations plan to do, written for young people.",
+            home,
+            counterpart="index.md",
+        ),
+        PageView(
+            "plans/index.md",
+            "All plans",
+            "pages/home.html",
+            ADULT,
+            "Every plan on this site, by organisation and by kind.",
+            dict(home, by_kind=plans_by_kind(catalogue)),
+            counterpart="young-people/index.md",
+        ),
+        PageView(
+            "uncrc/index.md",
+            "The UN Convention on the Rights of the Child",
+            "pages/uncrc.html",
+            ADULT,
+            "All 54 articles of the UNCRC, and which plans work on each.",
+            uncrc,
+            [(2, c.id, c.title) for c, _ in clusters] + [(2, "coverage", "Articles no plan addresses")],
+            counterpart="young-people/uncrc/index.md",
+        ),
+        PageView(
+            "young-people/uncrc/index.md",
+            "Your rights",
+            "pages/uncrc.html",
+            YOUNG,
+            "Your rights under the UN Convention on the Rights of the Child, in plain words.",
+            uncrc,
+            [(2, c.id, c.young_people_title) for c, _ in clusters] + [(2, "coverage", "Rights no plan talks about")],
+            counterpart="uncrc/index.md",
+        ),
+        PageView(
+            "glossary.md",
+            "Glossary",
+            "pages/glossary.html",
+            ADULT,
+            "Abbreviations and terms used in the plans.",
+            {"terms": catalogue.glossary},
+            counterpart="young-people/glossary.md",
+        ),
+        PageView(
+            "young-people/glossary.md",
+            "Words to know",
+            "pages/glossary.html",
+            YOUNG,
+            "Words from the plans, explained.",
+            {"terms": [t for t in catalogue.glossary if t.young_people]},
+            counterpart="glossary.md",
+        ),
     ]
     return pages

@@ -47,12 +47,18 @@ def young_people_menu(catalogue: Catalogue) -> tuple[MenuGroup, ...]:
         start = (MenuGroup(None, (MenuLink("Start here", home_path(young)),)), MenuGroup("The plans", plans))
     return (
         *start,
-        MenuGroup("Your rights", (
-            MenuLink("All your rights", uncrc_path(young)),
-            MenuLink("Words to know", glossary_path(young)),
-        )),
-        MenuGroup("About this site", (
-            MenuLink("Your privacy", f"{young.prefix}privacy.md"),
-            MenuLink("The site for adults", home_path(m.Audience.ADULT)),
-        )),
+        MenuGroup(
+            "Your rights",
+            (
+                MenuLink("All your rights", uncrc_path(young)),
+                MenuLink("Words to know", glossary_path(young)),
+            ),
+        ),
+        MenuGroup(
+            "About this site",
+            (
+                MenuLink("Your privacy", f"{young.prefix}privacy.md"),
+                MenuLink("The site for adults", home_path(m.Audience.ADULT)),
+            ),
+        ),
     )

@@ -55,7 +55,23 @@ def organisation_pages(catalogue: Catalogue, today: datetime.date | None = None)
         context = {"organisation": organisation, "plans": plans}
         adult, young = organisation_path(organisation.id, ADULT), organisation_path(organisation.id, YOUNG)
         pages += [
-            PageView(adult, organisation.name, "pages/organisation.html", ADULT, excerpt(organisation.about, 40), context, counterpart=young),
-            PageView(young, organisation.name, "pages/organisation.html", YOUNG, excerpt(organisation.young_people.text, 40), context, counterpart=adult),
+            PageView(
+                adult,
+                organisation.name,
+                "pages/organisation.html",
+                ADULT,
+                excerpt(organisation.about, 40),
+                context,
+                counterpart=young,
+            ),
+            PageView(
+                young,
+                organisation.name,
+                "pages/organisation.html",
+                YOUNG,
+                excerpt(organisation.young_people.text, 40),
+                context,
+                counterpart=adult,
+            ),
         ]
     return pages

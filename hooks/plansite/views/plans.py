@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from .. import model as m
 from ..catalogue import Catalogue
 from ..paths import plan_path, redirect_path, url_of
@@ -28,36 +29,55 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]], living: d
         organisation = catalogue.organisations[plan.organisation]
         articles = [articles_by_number[n] for n in cited.get(plan_file.slug, [])]
         common = {
-            "plan_file": plan_file, "plan": plan, "organisation": organisation, "articles": articles,
+            "plan_file": plan_file,
+            "plan": plan,
+            "organisation": organisation,
+            "articles": articles,
             **living[plan_file.slug],
         }
         adult, young = plan_path(plan_file.slug, ADULT), plan_path(plan_file.slug, YOUNG)
         progress_toc = [(2, "progress", "Progress")] if common["summary"] or common["changes"] else []
         pages.append(
             PageView(
-                adult, f"{organisation.short_name or organisation.name} {plan.title}", "pages/plan.html", ADULT,
-                excerpt(plan.summary, 40), dict(common, folded=folded_sections(plan)),
-                _plan_toc(plan) + progress_toc + [(2, "data", "Download this plan's data")], counterpart=young,
+                adult,
+                f"{organisation.short_name or organisation.name} {plan.title}",
+                "pages/plan.html",
+                ADULT,
+                excerpt(plan.summary, 40),
+                dict(common, folded=folded_sections(plan)),
+                _plan_toc(plan) + progress_toc + [(2, "data", "Download this plan's data")],
+                counterpart=young,
             )
         )
-        parts = without_repeats(plan, young_plan.parts(plan, has_rights=bool(articles), has_progress=bool(common["summary"] or common["changes"])))
+        parts = without_repeats(
+            plan,
+            young_plan.parts(
+                plan, has_rights=bool(articles), has_progress=bool(common["summary"] or common["changes"])
+            ),
+        )
         # A budget shows for young people inside its section's own part, or in a part of its own.
         told = {part.id for part in parts if part.kind == "section"}
         section_budgets = {i: [b for at, b in common["budgets"] if at == i] for i in told}
         if any(at not in told for at, _ in common["budgets"]):
             money = young_plan.YoungPart("money", "Where the money goes", "section", icon=m.Icon.MONEY)
             section_budgets["money"] = [b for at, b in common["budgets"] if at not in told]
-            parts.insert(next((i for i, p in enumerate(parts) if p.kind in ("progress", "involved")), len(parts)), money)
+            parts.insert(
+                next((i for i, p in enumerate(parts) if p.kind in ("progress", "involved")), len(parts)), money
+            )
         young_toc = []
         for part in parts:
             young_toc.append((2, part.id, part.heading))
             young_toc += [(3, p.id, p.heading) for p in part.lists] if len(part.lists) > 1 else []
         pages.append(
             PageView(
-                young, plan.young_people.title if plan.young_people else plan.title, "pages/young-plan.html", YOUNG,
+                young,
+                plan.young_people.title if plan.young_people else plan.title,
+                "pages/young-plan.html",
+                YOUNG,
                 excerpt(plan.young_people.summary if plan.young_people else plan.summary, 40),
                 dict(common, parts=parts, section_budgets=section_budgets),
-                young_toc, counterpart=adult,
+                young_toc,
+                counterpart=adult,
             )
         )
     return pages

@@ -7,7 +7,14 @@ from typing import Any
 from .. import model as m
 from ..catalogue import Catalogue, PlanFile
 from ..paths import (
-    SITE_FEED, article_feed, csv_path, organisation_feed, plan_json_path, plan_path, progress_path, updates_path,
+    SITE_FEED,
+    article_feed,
+    csv_path,
+    organisation_feed,
+    plan_json_path,
+    plan_path,
+    progress_path,
+    updates_path,
 )
 from ..progress import Change, changes, last_changed, progress_items, summary, tables_of
 from .page import PageView
@@ -25,7 +32,12 @@ def living_context(plan_file: PlanFile) -> dict[str, Any]:
         "changes": changes(plan_file.slug, plan_file.plan),
         "last_updated": last_changed(plan_file.plan),
         "downloads": plan_downloads(plan_file),
-        "budgets": [(s.id, b) for s in plan_file.plan.sections for b in s.blocks if isinstance(b, m.BudgetBlock) and b.total.lines],
+        "budgets": [
+            (s.id, b)
+            for s in plan_file.plan.sections
+            for b in s.blocks
+            if isinstance(b, m.BudgetBlock) and b.total.lines
+        ],
     }
 
 
@@ -45,7 +57,9 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
             other = YOUNG if audience is ADULT else ADULT
             if audience is ADULT:
                 title = f"Progress: {organisation.short_name} {plan.title}"
-                description = f"How each promise of the {organisation.short_name} {plan.title} is going, and what changed."
+                description = (
+                    f"How each promise of the {organisation.short_name} {plan.title} is going, and what changed."
+                )
                 toc = [(2, "summary", "Summary"), (2, "items", "Every item"), (2, "changes", "What changed")]
             else:
                 name = plan.young_people.title if plan.young_people else plan.title
@@ -54,8 +68,13 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
                 toc = [(2, "summary", "How it is going"), (2, "items", "Each promise"), (2, "changes", "What changed")]
             pages.append(
                 PageView(
-                    progress_path(plan_file.slug, audience), title, "pages/progress.html", audience, description,
-                    dict(common, plan_page=plan_path(plan_file.slug, audience)), toc,
+                    progress_path(plan_file.slug, audience),
+                    title,
+                    "pages/progress.html",
+                    audience,
+                    description,
+                    dict(common, plan_page=plan_path(plan_file.slug, audience)),
+                    toc,
                     counterpart=progress_path(plan_file.slug, other),
                 )
             )
@@ -73,11 +92,15 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
         other = YOUNG if audience is ADULT else ADULT
         pages.append(
             PageView(
-                updates_path(audience), "Latest updates" if audience is ADULT else "What is new",
-                "pages/updates.html", audience,
-                "The latest progress updates and changes in every plan on this site." if audience is ADULT
+                updates_path(audience),
+                "Latest updates" if audience is ADULT else "What is new",
+                "pages/updates.html",
+                audience,
+                "The latest progress updates and changes in every plan on this site."
+                if audience is ADULT
                 else "What is new in the plans: what got done, and what is late.",
-                dict(latest), counterpart=updates_path(other),
+                dict(latest),
+                counterpart=updates_path(other),
             )
         )
     return pages
@@ -102,13 +125,18 @@ def feeds_for(context: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 TABLE_TITLES = {
-    "actions": "Action plan", "delivery": "What we will deliver", "budget": "Budget",
-    "projects": "Projects", "updates": "Progress updates",
+    "actions": "Action plan",
+    "delivery": "What we will deliver",
+    "budget": "Budget",
+    "projects": "Projects",
+    "updates": "Progress updates",
 }
 
 
 def plan_downloads(plan_file: PlanFile) -> list[tuple[str, str]]:
     """The downloads of one plan, as (what it is, path in the site), the whole plan first."""
     found = [("The whole plan (JSON)", plan_json_path(plan_file.slug))]
-    found += [(f"{TABLE_TITLES[table]} table (CSV)", csv_path(plan_file.slug, table)) for table in tables_of(plan_file.plan)]
+    found += [
+        (f"{TABLE_TITLES[table]} table (CSV)", csv_path(plan_file.slug, table)) for table in tables_of(plan_file.plan)
+    ]
     return found

@@ -37,10 +37,24 @@ def search_pages(catalogue: Catalogue) -> list[PageView]:
         "audiences": AUDIENCES,
     }
     return [
-        PageView(search_path(ADULT), "Search", "pages/search.html", ADULT,
-                 "Search every plan, article and page of this site.", dict(choices), counterpart=search_path(YOUNG)),
-        PageView(search_path(YOUNG), "Search", "pages/search.html", YOUNG,
-                 "Search the pages for young people.", dict(choices), counterpart=search_path(ADULT)),
+        PageView(
+            search_path(ADULT),
+            "Search",
+            "pages/search.html",
+            ADULT,
+            "Search every plan, article and page of this site.",
+            dict(choices),
+            counterpart=search_path(YOUNG),
+        ),
+        PageView(
+            search_path(YOUNG),
+            "Search",
+            "pages/search.html",
+            YOUNG,
+            "Search the pages for young people.",
+            dict(choices),
+            counterpart=search_path(ADULT),
+        ),
     ]
 
 
@@ -52,7 +66,11 @@ def search_filters(view: PageView | None, url: str, catalogue: Catalogue) -> lis
         return found + [("kind", GUIDE)]
     context = view.context
     if "plan_file" in context:
-        found += [("kind", PLAN), ("organisation", context["organisation"].name), ("plan", plan_name(context["plan_file"], catalogue))]
+        found += [
+            ("kind", PLAN),
+            ("organisation", context["organisation"].name),
+            ("plan", plan_name(context["plan_file"], catalogue)),
+        ]
         found += [("article", f"Article {a.number}") for a in context["articles"]]
     elif "article" in context:
         found += [("kind", ARTICLE), ("article", f"Article {context['article'].number}")]

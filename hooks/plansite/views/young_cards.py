@@ -49,7 +49,9 @@ def _fold_lists(plan: m.Plan, lists: tuple[YoungPart, ...]) -> tuple[YoungPart, 
     keys: list[list[str]] = []
     for part in lists:
         titles = _listed_titles(sections[part.id]) if part.id in sections else []
-        same = next((i for i, k in enumerate(keys) if k and k == titles and len(kept[i].cards) == len(part.cards)), None)
+        same = next(
+            (i for i, k in enumerate(keys) if k and k == titles and len(kept[i].cards) == len(part.cards)), None
+        )
         if same is not None:
             earlier = kept[same]
             text = "\n\n".join(t for t in (earlier.text, part.text) if t) or None

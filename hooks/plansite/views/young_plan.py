@@ -11,8 +11,9 @@ with young-people text is a part of its own. The plan may set the order of the p
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -28,7 +29,7 @@ class Card:
     text: str
     icon: m.Icon | None = None
     status: m.Status | None = None
-    cards: tuple["Card", ...] = ()
+    cards: tuple[Card, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class YoungPart:
     text: str | None = None
     icon: m.Icon | None = None
     cards: tuple[Card, ...] = ()
-    lists: tuple["YoungPart", ...] = ()
+    lists: tuple[YoungPart, ...] = ()
 
 
 FIXED_HEADINGS = {
@@ -85,7 +86,9 @@ def cards_in(obj: Any) -> tuple[Card, ...]:
     for child in _inside(obj):
         young = getattr(child, "young_people", None)
         if isinstance(child, m.Cited) and young is not None:
-            found.append(Card(young.title or _title_of(child), young.text, young.icon, _status_of(child), cards_in(child)))
+            found.append(
+                Card(young.title or _title_of(child), young.text, young.icon, _status_of(child), cards_in(child))
+            )
         else:
             found.extend(cards_in(child))
     return tuple(found)
@@ -127,7 +130,9 @@ def priority_lists(plan: m.Plan) -> list[YoungPart]:
 
 def section_parts(plan: m.Plan) -> list[tuple[int, YoungPart]]:
     """Every other section with young-people text, with its place among the plan's sections."""
-    parts = ((index, _section_part(s, "section", s.id)) for index, s in enumerate(plan.sections) if not is_priorities(s))
+    parts = (
+        (index, _section_part(s, "section", s.id)) for index, s in enumerate(plan.sections) if not is_priorities(s)
+    )
     return [(index, part) for index, part in parts if part is not None]
 
 
