@@ -51,8 +51,8 @@ LIVE_MARKUP = """() => {
   const whereOf = WHERE;
   const found = {};
   const add = (node, what) => { const key = whereOf(node); (found[key] = found[key] || []).push(what); };
-  for (const e of document.querySelectorAll('main script, main iframe, main object, main embed, main img, main form, '
-                                            'main style, main link'))
+  const live = 'main script, main iframe, main object, main embed, main img, main form, main style, main link';
+  for (const e of document.querySelectorAll(live))
     add(e, `<${e.tagName.toLowerCase()}>`);
   for (const e of document.querySelectorAll('main *'))
     for (const a of e.attributes) {
