@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from plansite.cache import FOLDER, Cache
 from plansite.catalogue import load_catalogue, load_plan
 from plansite.errors import DataError, Problems
+from plansite.tasks import ParallelTasks
 
 PLAN = ROOT / "data" / "plans" / "occ-participation-strategy-2014-15.yml"
 
@@ -83,8 +86,8 @@ def _broken_copy(tmp_path: Path) -> Path:
 
 def test_plans_loaded_by_forks_give_the_same_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
     alone = load_catalogue(ROOT / "data")
-    monkeypatch.setattr("plansite.catalogue.PLANS_WORTH_SHARING", 1)
-    shared = load_catalogue(ROOT / "data", processes=2)
+    monkeypatch.setattr("plansite.tasks.BATCH", 1)  # forks for every plan, however few
+    shared = load_catalogue(ROOT / "data", tasks=ParallelTasks(2))
     assert [p.slug for p in shared.plans] == [p.slug for p in alone.plans]
     assert [p.plan for p in shared.plans] == [p.plan for p in alone.plans]
     assert [p.document.text for p in shared.plans] == [p.document.text for p in alone.plans]
@@ -96,32 +99,149 @@ def test_plans_loaded_by_forks_report_the_same_problems(tmp_path: Path, monkeypa
     data = _broken_copy(tmp_path)
     with pytest.raises(DataError) as alone:
         load_catalogue(data)
-    monkeypatch.setattr("plansite.catalogue.PLANS_WORTH_SHARING", 1)
+    monkeypatch.setattr("plansite.tasks.BATCH", 1)
     with pytest.raises(DataError) as shared:
-        load_catalogue(data, processes=2)
+        load_catalogue(data, tasks=ParallelTasks(2))
     assert shared.value.problems.report() == alone.value.problems.report()
     assert "data/plans/scb-business-plan-2009-10.yml:" in alone.value.problems.report()
     assert "needs review" in alone.value.problems.report()
 
 
+# --- Through the cache ----------------------------------------------------------------------
+
+CACHED_PLAN = "scb-business-plan-2009-10"
+OTHER_FILES = ("organisations.yml", "glossary.yml", "uncrc/articles.yml")
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path / "data"
+
+
+def entries(data: Path) -> list[Path]:
+    return sorted((data.parent / FOLDER / "data").glob("*/*"))
+
+
+def data_files(data: Path) -> int:
+    """How many files a build checks: the plans and the three other files."""
+    return len(list((data / "plans").glob("*.yml"))) + len(OTHER_FILES)
+
+
+def nothing_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args):
+        raise AssertionError(f"checked again: {args[1]}")
+
+    monkeypatch.setattr("plansite.catalogue._checked_plan", fail)
+    monkeypatch.setattr("plansite.catalogue._checked_fixed", fail)
+
+
+def test_unchanged_files_are_taken_from_the_cache(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load_catalogue(data, cache=Cache(data.parent))
+    assert len(entries(data)) == data_files(data)
+    nothing_checked(monkeypatch)
+    monkeypatch.setattr("plansite.check.reading.measure", lambda blocks: pytest.fail("measured again"))
+    again = load_catalogue(data, cache=Cache(data.parent))
+    assert [p.plan for p in again.plans] == [p.plan for p in first.plans]
+    assert again.organisations == first.organisations and again.glossary == first.glossary
+    assert again.convention == first.convention
+    # A cached document still finds where things were typed, for the checks across files.
+    assert again.plans[0].document.position(("title",)) == first.plans[0].document.position(("title",))
+
+
+def test_plans_checked_by_forks_are_cached_by_them(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("plansite.tasks.BATCH", 1)
+    first = load_catalogue(data, tasks=ParallelTasks(2), cache=Cache(data.parent))
+    assert len(entries(data)) == data_files(data)
+    nothing_checked(monkeypatch)
+    again = load_catalogue(data, tasks=ParallelTasks(2), cache=Cache(data.parent))
+    assert [p.plan for p in again.plans] == [p.plan for p in first.plans]
+
+
+def test_an_edited_plan_is_checked_again_and_its_old_entry_deleted(data: Path) -> None:
+    load_catalogue(data, cache=Cache(data.parent))
+    before = entries(data)
+    plan = data / "plans" / f"{CACHED_PLAN}.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1), encoding="utf-8")
+    catalogue = load_catalogue(data, cache=Cache(data.parent))
+    assert catalogue.plan(CACHED_PLAN).plan.title.startswith("Edited ")
+    after = entries(data)
+    assert len(after) == len(before) and len(set(after) - set(before)) == 1
+
+
+def test_a_plan_with_problems_is_never_cached_and_reported_every_time(data: Path) -> None:
+    load_catalogue(data, cache=Cache(data.parent))
+    plan = data / "plans" / f"{CACHED_PLAN}.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    reports = []
+    for _ in range(2):
+        with pytest.raises(DataError) as raised:
+            load_catalogue(data, cache=Cache(data.parent))
+        reports.append(raised.value.problems.report())
+    with pytest.raises(DataError) as uncached:
+        load_catalogue(data)
+    assert reports[0] == reports[1] == uncached.value.problems.report()
+    assert f"data/plans/{CACHED_PLAN}.yml:" in reports[0] and "titel" in reports[0]
+    assert len(entries(data)) == data_files(data) - 1
+
+
+@pytest.mark.parametrize("relative", OTHER_FILES)
+def test_an_edited_data_file_is_read_and_checked_again(data: Path, relative: str) -> None:
+    load_catalogue(data, cache=Cache(data.parent))
+    file = data / relative
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text + "\nunknown_key: 1\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(DataError) as raised:
+            load_catalogue(data, cache=Cache(data.parent))
+        assert f"data/{relative}:" in raised.value.problems.report() and "unknown_key" in raised.value.problems.report()
+    file.write_text(text, encoding="utf-8")
+    load_catalogue(data, cache=Cache(data.parent))
+    assert len(entries(data)) == data_files(data)
+
+
+def test_young_people_texts_too_hard_are_reported_every_time(data: Path) -> None:
+    """Each file's grades are kept with it; the limit on the median page is checked on every build."""
+    articles = data / "uncrc" / "articles.yml"
+    load_catalogue(data, cache=Cache(data.parent))
+    hard = (
+        "Notwithstanding institutional considerations, multidisciplinary accountability necessitates "
+        "interorganisational collaboration."
+    )
+    text = articles.read_text(encoding="utf-8")
+    articles.write_text(re.sub(r"(?m)^(      summary: >-\n)", rf"\g<1>        {hard}\n", text), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(DataError) as raised:
+            load_catalogue(data, cache=Cache(data.parent))
+        assert "the median young-people page must read at grade 5 or below" in raised.value.problems.report()
+    assert len(entries(data)) == data_files(data)  # the articles' file was kept: its own checks passed
+
+
+def test_a_damaged_entry_is_checked_again(data: Path) -> None:
+    first = load_catalogue(data, cache=Cache(data.parent))
+    for entry in entries(data):
+        entry.write_bytes(entry.read_bytes()[:100])
+    again = load_catalogue(data, cache=Cache(data.parent))
+    assert [p.plan for p in again.plans] == [p.plan for p in first.plans]
+
+
 def test_a_rebuild_of_a_preview_checks_and_measures_only_the_plan_that_changed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`mkdocs serve` loads the data again at each rebuild, in the same process: an unchanged plan
-    is taken as loaded before (read, checked, its reading grade and links worked out), and only
-    one version of each file is held."""
+    """`mkdocs serve` loads the data again at each rebuild, in the same process, with its cache in
+    memory: an unchanged plan is the very object loaded before (read, checked, its reading grade
+    and links worked out), and only one version of each file is held."""
     from plansite import catalogue
 
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    load_catalogue(data)
+    cache = Cache(data.parent, in_memory=True)
+    first = load_catalogue(data, cache=cache)
     plan = sorted((data / "plans").glob("*.yml"))[0]
     plan.write_text(plan.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1), encoding="utf-8")
     worked_out = []
     real = catalogue.site_links
     monkeypatch.setattr(catalogue, "site_links", lambda slug, p: worked_out.append(slug) or real(slug, p))
-    again = load_catalogue(data)
+    again = load_catalogue(data, cache=cache)
     assert worked_out == [plan.stem]
     assert again.plan(plan.stem).plan.title.startswith("Edited ")
-    versions = [key[:2] for key in catalogue._READ if plan.name in key[1]]
-    assert versions and len(versions) == len(set(versions))  # the edited plan's old version is forgotten
+    unchanged = [p.slug for p in again.plans if p.slug != plan.stem]
+    assert all(again.plan(slug).plan is first.plan(slug).plan for slug in unchanged)

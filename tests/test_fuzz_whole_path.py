@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plansite.catalogue import load_catalogue
 from plansite.errors import DataError
-from plansite.paths import base_of
+from plansite.site.drawing import Drawing
 from plansite.site.pages import GeneratedPages
 from plansite.urls import SITE, links_in, url_problem
 from test_hostile import MARKDOWN_PIECES, executable_constructs
@@ -165,13 +165,11 @@ def run_whole_path(world, content: bytes) -> list[str] | None:
         assert len(report) <= 60
         return report
     pages = GeneratedPages(catalogue)
-    pages.set_environment(env)
+    drawing = Drawing(env, catalogue, None)
     for view in pages.views.values():
         if f"plans/{SLUG}" not in view.path:
             continue
-        html = pages.env.get_template(view.template).render(
-            view=view, base=base_of(view.url), config=config, terms_seen=set(), **view.context
-        )
+        html = drawing.html(view, config)
         # The site's own icons are inline SVG; text from the data can never write '<svg' (it is escaped).
         assert executable_constructs(ICON.sub("", html)) == [], html
         page = f"{SITE}/{view.url}"

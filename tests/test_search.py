@@ -5,7 +5,6 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import re
-import time
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -177,64 +176,6 @@ def test_pagefind_is_given_the_whole_indexed_part_of_a_page_and_only_it(site: Pa
         assert part.endswith(body + "</body></html>"), url
         assert 'class="md-header' not in part and "md-sidebar" not in part
         assert body.count("<div") == body.count("</div>")  # the part is a whole element
-
-
-def test_the_last_part_is_written_once_every_expected_page_is_handed_over(tmp_path: Path) -> None:
-    indexer = PagesIndexer(tmp_path)
-    indexer.add("", page_with("Home words"))
-    indexer.expect({"", "guide/", "search/"})
-    indexer.add_part("guide/", indexed_part(page_with("Guide words")))
-    assert not indexer._written  # search/ is still to come
-    indexer.pass_over("search/")  # written with nothing to index
-    assert len(indexer._written) == 1 and indexer._filling is None  # being written while the build goes on
-    indexer.add("guide/", page_with("The same page, handed over a second time"))
-    assert indexer.write() == 2
-    assert sorted(indexed_texts(tmp_path)) == ["/", "/guide/"]
-    assert "Guide words" in indexed_texts(tmp_path)["/guide/"]
-
-
-def test_a_page_drawn_ahead_is_indexed_as_its_written_page_would_be(site: Path, tmp_path: Path) -> None:
-    """What the build gives Pagefind of a page as soon as a fork has drawn it: the same text,
-    title and filters as Pagefind reads in the page MkDocs writes."""
-    from conftest import ROOT
-    from mkdocs.config import load_config
-    from plansite.catalogue import load_catalogue
-    from plansite.site.pages import GeneratedPages
-    from plansite.site.search import drawn_part, filters_for
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    pages = GeneratedPages(load_catalogue(ROOT / "data"))
-    pages.set_environment(config.theme.get_env())
-    pages.draw_ahead(config, processes=2)
-    handed = {}
-    pages.hand_over_drawn(lambda view, title, body: handed.setdefault(view.url, (view, title, body)))
-    deadline = time.monotonic() + 60
-    while len(handed) < len(pages.views) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    pages.stop_drawing()
-    assert len(handed) == len(pages.views)  # every page drawn ahead is handed over
-    early, written = PagesIndexer(tmp_path / "early"), PagesIndexer(tmp_path / "written")
-    urls = [
-        PLAN,
-        YOUNG_PLAN,
-        "uncrc/article-12/",
-        "young-people/uncrc/article-12/",
-        "organisations/occ/",
-        "updates/",
-        "",
-    ]
-    for url in urls:
-        view, title, body = handed[url]
-        part = drawn_part(body, title, filters_for(view, url, pages.catalogue))
-        assert part is not None, url
-        html = read(site, url)
-        assert " ".join(part.split()).replace("> <", "><") == " ".join(indexed_part(html).split()).replace(
-            "> <", "><"
-        ), url
-        early.add_part(url, part)
-        written.add(url, html)
-    assert early.write() == written.write() == len(urls)
-    assert _fragments(tmp_path / "early") == _fragments(tmp_path / "written")
 
 
 def _fragments(folder: Path) -> dict[str, dict]:

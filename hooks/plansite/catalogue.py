@@ -1,14 +1,23 @@
-"""Everything the site publishes, loaded from data/ and checked: organisations, plans, articles, glossary."""
+"""Everything the site publishes, loaded from data/ and checked: organisations, plans, articles, glossary.
+
+Each data file is read once, checked on its own (`load_plan_file`, `load_fixed_file`), then all
+of them are checked together. The per-file work is handed to `tasks` (tasks.py: serial, or
+shared among forks) and its result looked up in, or kept for the next build in, `cache`
+(cache.py) at one point, `_cached`; with the plain twins (SerialTasks, NoCache) the catalogue is
+the same.
+"""
 
 from __future__ import annotations
 
 import datetime
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
+from .cache import Cache, NoCache
 from .check.plan import check_plan, check_valid_sections
 from .check.reading import TextPage, check_young_people_texts, young_people_texts
 from .check.site import (
@@ -23,11 +32,9 @@ from .check.site import (
     site_pages,
 )
 from .errors import DataError, Problems
-from .forks import batches, map_in_forks
-from .read import Document, read_document, validate
-from .read.document import MAX_BYTES
-from .read.files import list_data, read_limited, refused
-from .saved import SavedFiles
+from .read import Document, parse_document, read_bytes, validate
+from .read.files import display_of, list_data, refused
+from .tasks import SerialTasks
 
 
 @dataclass(frozen=True)
@@ -63,22 +70,117 @@ class Catalogue:
         return self._by_slug[slug]
 
 
-def _display(file: Path, root: Path) -> str:
-    """A file's path as problems name it: relative to the repository when it is inside it."""
-    return file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+# --- One file on its own ---------------------------------------------------------------------
 
 
-# Files read without a problem, by name, schema and exact content: `mkdocs serve` reads only the
-# files that changed. A fresh process (every `mkdocs build`) starts empty.
-_READ: dict[tuple[str, str, str], tuple] = {}
+@dataclass
+class LoadedFile:
+    """One data file read and checked on its own: its model (None if it could not be validated),
+    its document, the problems found in it, and what the checks across files need of it (its
+    young-people texts, measured; a plan's links to this site's pages)."""
+
+    model: object
+    document: Document | None
+    problems: Problems
+    reading: list[TextPage] = field(default_factory=list)
+    links: list[SiteLink] = field(default_factory=list)
+    key: str = ""
+    """The key of its entry in the cache: what this build used."""
 
 
-def _remember(key: tuple[str, str, str], found) -> None:
-    """Keep what was found of one version of a file (key: what, which file, its digest), and
-    forget its other versions: a long `mkdocs serve` holds one of each file."""
-    for older in [k for k in _READ if k[:2] == key[:2] and k != key]:
-        del _READ[older]
-    _READ[key] = found
+def _read_and_validate(raw: bytes, display: str, schema: type, problems: Problems):
+    """A file's bytes as (model, document): Nones, with problems added, if they cannot be validated."""
+    document = parse_document(raw, display, problems)
+    if document is None:
+        return None, None
+    return validate(document, schema, problems), document
+
+
+def _checked_plan(raw: bytes, display: str, slug: str) -> LoadedFile:
+    """A plan file's bytes read, validated and checked on its own."""
+    problems = Problems()
+    plan, document = _read_and_validate(raw, display, m.Plan, problems)
+    if plan is None:
+        if document is not None:
+            check_valid_sections(document, problems)
+        return LoadedFile(None, None, problems)
+    check_plan(plan, document, problems)
+    document.let_go_of_nodes()
+    loaded = LoadedFile(plan, document, problems, links=site_links(slug, plan))
+    if plan.status == "published":
+        loaded.reading.append(TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan)))
+    return loaded
+
+
+def _checked_fixed(raw: bytes, display: str, schema: type) -> LoadedFile:
+    """organisations.yml, glossary.yml or uncrc/articles.yml read, validated and checked on its own."""
+    problems = Problems()
+    model, document = _read_and_validate(raw, display, schema, problems)
+    loaded = LoadedFile(model, document, problems)
+    if isinstance(model, m.Convention):
+        check_convention(model, document, problems)
+        for index, article in enumerate(model.articles):
+            path = ("articles", index, "young_people")
+            texts = [(article.young_people.summary, path + ("summary",))]
+            loaded.reading.append(TextPage(f"Article {article.number}", document, path, texts, page_limit=False))
+    elif isinstance(model, m.Glossary):
+        loaded.reading.append(
+            TextPage("the glossary", document, ("terms",), young_people_texts(model), page_limit=False)
+        )
+    if document is not None:
+        document.let_go_of_nodes()
+    return loaded
+
+
+def _cached(cache: Cache | NoCache, display: str, raw: bytes, check: Callable[[], LoadedFile]) -> LoadedFile:
+    """The one place the cache is consulted: a file's result as an earlier build kept it, for the
+    same name and bytes (and code: cache.py), or checked now and kept if it has no problem."""
+    key = cache.key(display, hashlib.sha256(raw).hexdigest())
+    loaded = cache.get(key) if key else None
+    if not isinstance(loaded, LoadedFile):
+        loaded = check()
+        for page in loaded.reading:
+            _ = page.grade  # measured here, where the file is checked (in a fork, when shared), and kept with it
+        if key and loaded.model is not None and not loaded.problems:
+            cache.put(key, loaded)
+    loaded.key = key
+    return loaded
+
+
+def _raw(file: Path, data_dir: Path | None, display: str, problems: Problems) -> bytes | None:
+    """A data file's bytes, read once; None with a problem for a file that cannot be read. With
+    data_dir, a file that is not an ordinary file inside it is refused before it is opened."""
+    if not file.exists() and not file.is_symlink():
+        problems.add(display, 1, 1, "the file is missing", f"restore {display} from the main branch")
+        return None
+    if data_dir is not None and refused(file, data_dir, display, problems):
+        return None
+    try:
+        return read_bytes(file, display, problems)
+    except OSError as error:
+        problems.add(display, 1, 1, f"the file cannot be read ({error.strerror})", "check the file's permissions")
+        return None
+
+
+def load_plan_file(file: Path, data_dir: Path, cache: Cache | NoCache) -> LoadedFile:
+    """One plan file read and checked on its own, or taken from the cache."""
+    display = display_of(file, data_dir)
+    problems = Problems()
+    raw = _raw(file, data_dir, display, problems)
+    if raw is None:
+        return LoadedFile(None, None, problems)
+    return _cached(cache, display, raw, lambda: _checked_plan(raw, display, file.stem))
+
+
+def load_fixed_file(relative: str, schema: type, data_dir: Path, cache: Cache | NoCache) -> LoadedFile:
+    """organisations.yml, glossary.yml or uncrc/articles.yml read and checked on its own, or from the cache."""
+    file = data_dir / relative
+    display = display_of(file, data_dir)
+    problems = Problems()
+    raw = _raw(file, data_dir, display, problems)
+    if raw is None:
+        return LoadedFile(None, None, problems)
+    return _cached(cache, display, raw, lambda: _checked_fixed(raw, display, schema))
 
 
 def read_file(file: Path, display: str, schema: type, problems: Problems, data_dir: Path | None = None):
@@ -86,30 +188,8 @@ def read_file(file: Path, display: str, schema: type, problems: Problems, data_d
 
     With data_dir, a file that is not an ordinary file inside it is refused before it is opened.
     """
-    if not file.exists() and not file.is_symlink():
-        problems.add(display, 1, 1, "the file is missing", f"restore {display} from the main branch")
-        return None, None
-    if data_dir is not None and refused(file, data_dir, display, problems):
-        return None, None
-    key = (display, schema.__name__, _digest(file))
-    if key in _READ:
-        return _READ[key]
-    before = len(problems)
-    found = _read_file(file, display, schema, problems)
-    if key[2] and len(problems) == before and found[0] is not None:
-        _remember(key, found)
-    return found
-
-
-def _read_file(file: Path, display: str, schema: type, problems: Problems):
-    try:
-        document = read_document(file, display, problems)
-    except OSError as error:
-        problems.add(display, 1, 1, f"the file cannot be read ({error.strerror})", "check the file's permissions")
-        return None, None
-    if document is None:
-        return None, None
-    return validate(document, schema, problems), document
+    raw = _raw(file, data_dir, display, problems)
+    return (None, None) if raw is None else _read_and_validate(raw, display, schema, problems)
 
 
 def load_plan(
@@ -117,19 +197,16 @@ def load_plan(
 ) -> tuple[m.Plan | None, Document | None]:
     """One plan file read, validated and checked on its own: the plan is None if it could not be validated."""
     display = display or str(file)
-    before = len(problems)
     plan, document = read_file(file, display, m.Plan, problems, data_dir)
-    key = ("checked", display, _digest(file)) if plan is not None else None
-    if key in _READ:
-        return _READ[key]
     if plan is not None:
         check_plan(plan, document, problems)
         document.let_go_of_nodes()
-        if len(problems) == before and key[2]:
-            _remember(key, (plan, document))
     elif document is not None:
         check_valid_sections(document, problems)
     return plan, document
+
+
+# --- Every file together ---------------------------------------------------------------------
 
 
 def _usable_name(file: Path, problems: Problems) -> bool:
@@ -156,169 +233,46 @@ def _usable_name(file: Path, problems: Problems) -> bool:
     return True
 
 
-# Below this many plans, starting other processes costs more than it saves.
-PLANS_WORTH_SHARING = 40
-
-
-@dataclass
-class _LoadedPlan:
-    """One plan file loaded and checked on its own, with what the checks across files need of it."""
-
-    plan: m.Plan | None
-    document: Document | None
-    problems: Problems
-    reading: TextPage | None = None  # its young-people texts, measured, if it is published
-    links: list[SiteLink] = field(default_factory=list)  # its links to this site's pages
-
-
-def _load_plans(files: list[Path], loading: tuple, processes: int) -> list[_LoadedPlan]:
-    """Each plan file loaded on its own (load_plan), in order; shared among forks if there are many.
-
-    With saved results (loading: see _LOADING), a file checked without a problem by an earlier
-    build, and unchanged since, is taken as that build saved it (saved.py); the others are checked
-    and saved for the next.
-    """
-    root, data_dir, saved, keys = loading
-    if saved:
-        keys.update({file: _saved_key(saved, file, root, data_dir) for file in files})
-    found = {file: saved.get(keys[file]) for file in files if keys.get(file)}
-    found = {file: loaded for file, loaded in found.items() if isinstance(loaded, _LoadedPlan)}
-    checked = iter(_check_plans([file for file in files if file not in found], loading, processes))
-    return [found[file] if file in found else next(checked) for file in files]
-
-
-def _saved_key(saved: SavedFiles, file: Path, root: Path, data_dir: Path) -> str | None:
-    """The key of a data file's saved result, from its content; None for a file read_file would refuse."""
-    digest = _digest_if_read(file, data_dir)
-    return saved.key(_display(file, root), digest) if digest else None
-
-
-def _digest_if_read(file: Path, data_dir: Path) -> str:
-    """The file's digest, or "" for a file read_file would refuse (a pipe is never opened)."""
-    return "" if refused(file, data_dir, "", Problems()) else _digest(file)
-
-
-@dataclass
-class _LoadedFile:
-    """One of the data files besides the plans, read and checked on its own: its model (None if
-    it could not be read), its document, and its young-people texts, measured."""
-
-    model: object
-    document: Document | None
-    reading: list[TextPage] = field(default_factory=list)
-
-
-def _load_file(relative: str, schema: type, problems: Problems, loading: tuple) -> _LoadedFile:
-    """organisations.yml, glossary.yml or uncrc/articles.yml read and checked on its own, or as saved."""
-    root, data_dir, saved, keys = loading
-    file = data_dir / relative
-    if saved:
-        keys[file] = _saved_key(saved, file, root, data_dir)
-    found = saved.get(keys[file]) if keys.get(file) else None
-    if isinstance(found, _LoadedFile):
-        return found
-    before = len(problems)
-    model, document = read_file(file, _display(file, root), schema, problems, data_dir)
-    loaded = _LoadedFile(model, document)
-    if isinstance(model, m.Convention):
-        check_convention(model, document, problems)
-        for index, article in enumerate(model.articles):
-            path = ("articles", index, "young_people")
-            texts = [(article.young_people.summary, path + ("summary",))]
-            loaded.reading.append(TextPage(f"Article {article.number}", document, path, texts, page_limit=False))
-    elif isinstance(model, m.Glossary):
-        loaded.reading.append(
-            TextPage("the glossary", document, ("terms",), young_people_texts(model), page_limit=False)
-        )
-    for page in loaded.reading:
-        _ = page.grade  # measured once, and saved with the file
-    if saved and keys[file] and model is not None and len(problems) == before:
-        document.let_go_of_nodes()
-        saved.put(keys[file], loaded)
-    return loaded
-
-
-# What _load_batch needs besides its files: the folders, where to save what it checks, and the key
-# of each file's saved result.
-_LOADING: tuple[Path, Path, SavedFiles | None, dict[Path, str | None]] | None = None
-
-
-def _check_plans(files: list[Path], loading: tuple, processes: int) -> list[_LoadedPlan]:
-    global _LOADING
-    _LOADING = loading
-    try:
-        if not files:
-            return []
-        if processes < 2 or len(files) < PLANS_WORTH_SHARING:
-            return _load_batch(files)
-        m.Plan.model_rebuild()  # the model's validator, made once here for every fork (model.fields.Model)
-        return [loaded for batch in map_in_forks(_load_batch, batches(files, 20), processes) for loaded in batch]
-    finally:
-        _LOADING = None
-
-
-def _load_batch(files: list[Path]) -> list[_LoadedPlan]:
-    """Some plan files loaded (in a fork, when shared): what comes back is pickled, models and all,
-    which costs a fifteenth of reading and checking them again. A file checked without a problem
-    is saved for the next build here, by the fork."""
-    root, data_dir, saved, keys = _LOADING
-    loaded = []
-    for file in files:
-        slug, problems, display = file.stem, Problems(), _display(file, root)
-        key = ("loaded", display, _digest_if_read(file, data_dir))
-        if key in _READ:  # `mkdocs serve`: unchanged since an earlier rebuild, measured and all
-            loaded.append(_READ[key])
-        else:
-            plan, document = load_plan(file, problems, display, data_dir)
-            if plan is None:
-                loaded.append(_LoadedPlan(None, None, problems))
-                continue
-            reading = None
-            if plan.status == "published":
-                reading = TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan))
-                _ = reading.grade  # measured here, in the fork when shared
-            loaded.append(_LoadedPlan(plan, document, problems, reading, site_links(slug, plan)))
-            if key[2] and not problems:
-                _remember(key, loaded[-1])
-        if saved and keys.get(file) and not problems:
-            saved.put(keys[file], loaded[-1])
-    return loaded
-
-
-def _digest(file: Path) -> str:
-    """The file's content as a key; "" (never remembered) for a file too big to be read."""
-    try:
-        content = read_limited(file, MAX_BYTES)
-    except OSError:
-        return ""
-    return hashlib.sha256(content).hexdigest() if len(content) <= MAX_BYTES else ""
-
-
 def load_catalogue(
-    data_dir: Path, *, preview: bool = False, today: datetime.date | None = None, processes: int = 1, save: bool = False
+    data_dir: Path,
+    *,
+    preview: bool = False,
+    today: datetime.date | None = None,
+    tasks=None,
+    cache: Cache | NoCache | None = None,
 ) -> Catalogue:
     """Load and check all data; raise DataError listing every problem in every file.
 
     Drafts and plans whose publication date is still to come are checked like the others but
-    left out, unless this is a preview build. With processes > 1 the plan files are read and
-    checked on their own by that many forks of this process (for `mkdocs build` only: forks.py).
-    With save, data files checked by an earlier build and unchanged since are not checked again
-    (saved.py).
+    left out, unless this is a preview build. The plan files are checked by `tasks` (default:
+    one after the other, here) and their results kept in `cache` (default: none).
     """
     data_dir = Path(data_dir).resolve()
     root = data_dir.parent
     today = today or datetime.date.today()
+    tasks = tasks or SerialTasks()
+    cache = cache or NoCache()
     problems = Problems()
-    saved = SavedFiles(root) if save else None
-    keys: dict[Path, str | None] = {}  # each file's saved result, which this build uses or saves
-    loading = (root, data_dir, saved, keys)
 
-    organisations_file = _load_file("organisations.yml", m.Organisations, problems, loading)
-    glossary_file = _load_file("glossary.yml", m.Glossary, problems, loading)
-    convention_file = _load_file("uncrc/articles.yml", m.Convention, problems, loading)
+    fixed = [
+        load_fixed_file(name, schema, data_dir, cache)
+        for name, schema in (
+            ("organisations.yml", m.Organisations),
+            ("glossary.yml", m.Glossary),
+            ("uncrc/articles.yml", m.Convention),
+        )
+    ]
+    organisations_file, glossary_file, convention_file = fixed
     organisations, organisations_doc = organisations_file.model, organisations_file.document
     glossary, glossary_doc = glossary_file.model, glossary_file.document
     convention, convention_doc = convention_file.model, convention_file.document
+    for loaded in fixed:
+        problems.extend(loaded.problems)
+
+    files = [file for file in list_data(data_dir, problems).plans if _usable_name(file, problems)]
+    m.Plan.model_rebuild()  # the plan's validator, made once here, before any fork is taken (model/fields.py)
+    loaded_plans = tasks.map(load_plan_file, files, data_dir, cache)
+    cache.keep_only({loaded.key for loaded in fixed + loaded_plans if loaded.key})
 
     known = {o.id for o in organisations.organisations} if organisations else set()
     published: set[str] = set()
@@ -327,22 +281,18 @@ def load_catalogue(
     left_out: list[tuple[str, str]] = []
     every_plan: list[tuple[str, m.Plan, Document]] = []
     links: dict[str, list[SiteLink]] = {}
-    files = [file for file in list_data(data_dir, problems).plans if _usable_name(file, problems)]
-    loaded_plans = _load_plans(files, loading, processes)
-    if saved:
-        saved.forget_others(keep=set(keys.values()))
     for file, loaded in zip(files, loaded_plans):
         problems.extend(loaded.problems)
-        if loaded.plan is None:
+        if loaded.model is None:
             continue
-        slug, plan, document = file.stem, loaded.plan, loaded.document
+        slug, plan, document = file.stem, loaded.model, loaded.document
         every_plan.append((slug, plan, document))
         links[slug] = loaded.links
         if organisations:
             check_organisation(plan, document, known, problems)
-        if loaded.reading is not None:
+        if loaded.reading:
             published.add(plan.organisation)
-            reading_pages.append(loaded.reading)
+            reading_pages += loaded.reading
         if plan.status == "draft" and not preview:
             left_out.append((slug, "draft"))
         elif plan.publish_on and plan.publish_on > today and not preview:

@@ -10,27 +10,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..catalogue import Catalogue
-from ..paths import SCHEMA_PATH
-from ..saved import SavedOutputs
 from . import atom, datapackage, plan_json, schema, tables_csv
 
 FORMATS = (plan_json, tables_csv, schema, datapackage, atom)
 
 
-def all_files(catalogue: Catalogue, site_url: str, saved: SavedOutputs | None = None) -> Iterator[tuple[str, bytes]]:
-    """Every download and feed of the site, by its path in the site, one at a time. The schema
-    depends on the code alone: with saved, it is made once for each version of the code."""
+def all_files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
+    """Every download and feed of the site, by its path in the site, one at a time."""
     for module in FORMATS:
-        if module is schema and saved is not None:
-            yield SCHEMA_PATH, saved.made(SCHEMA_PATH + "\0" + site_url, lambda: schema.schema_file(site_url))
-        else:
-            yield from module.files(catalogue, site_url)
+        yield from module.files(catalogue, site_url)
 
 
-def write_all(catalogue: Catalogue, site_url: str, folder: Path, saved: SavedOutputs | None = None) -> list[str]:
+def write_all(catalogue: Catalogue, site_url: str, folder: Path) -> list[str]:
     """Every download and feed written under folder, by its path in the site; returns the paths."""
     paths = []
-    for path, content in all_files(catalogue, site_url, saved):
+    for path, content in all_files(catalogue, site_url):
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .document import Document, read_document
+from .document import Document, parse_document, read_bytes, read_document
 from .messages import validate
 
-__all__ = ["Document", "read_document", "validate"]
+__all__ = ["Document", "parse_document", "read_bytes", "read_document", "validate"]

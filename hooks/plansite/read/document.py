@@ -386,6 +386,12 @@ def _to_value(node: yaml.Node, path: str, problems: Problems) -> Any:
 
 def read_document(file: Path, display_path: str, problems: Problems) -> Document | None:
     """Read one YAML file; problems go to the collector and None comes back if it cannot be read."""
+    raw = read_bytes(file, display_path, problems)
+    return None if raw is None else parse_document(raw, display_path, problems)
+
+
+def read_bytes(file: Path, display_path: str, problems: Problems) -> bytes | None:
+    """The bytes of an ordinary file under the size limit, read once; None, with a problem, for any other."""
     info = os.stat(file)
     if not stat.S_ISREG(info.st_mode):
         problems.add(
@@ -409,6 +415,11 @@ def read_document(file: Path, display_path: str, problems: Problems) -> Document
             "remove pasted content or split the plan",
         )
         return None
+    return raw
+
+
+def parse_document(raw: bytes, display_path: str, problems: Problems) -> Document | None:
+    """A data file's bytes as a YAML document with line marks; None, with problems, if they are not one."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
         problems.add(
             display_path,

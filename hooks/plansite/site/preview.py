@@ -1,10 +1,10 @@
-"""Fast previews: `mkdocs serve --dirty` draws again only the generated pages whose data changed.
+"""Fast previews: `mkdocs serve --dirty` draws again only the pages whose data changed.
 
 Each generated page gets a fingerprint of everything it shows: its view (title, table of
 contents, template and the data in its context), the site-wide data every page uses, the theme
 and the list of pages. A page is redrawn when its fingerprint differs from the one it had when it
-was last written. Fingerprints are remembered only after a whole build succeeds, and `mkdocs
-build` (never dirty) ignores them: it draws every page, every time.
+was last written. Fingerprints are remembered (`Redraws`, kept by the serve's session) only after
+a whole build succeeds, and `mkdocs build` (never dirty) ignores them: it draws every page.
 """
 
 from __future__ import annotations
@@ -16,16 +16,10 @@ import logging
 import os
 from pathlib import Path
 
-import jinja2
-import jinja2.bccache
 from pydantic import BaseModel
 
 from ..catalogue import Catalogue, PlanFile
 from ..views import PageView
-
-# What was last written, by source path: kept while the package is (until the code changes).
-built: dict[str, str] = {}
-pending: dict[str, str] = {}
 
 
 class QuietDirtyWarning(logging.Filter):
@@ -53,14 +47,23 @@ def _files_version(*folders: Path) -> str:
 
 
 class Fingerprints:
-    """The fingerprint of every generated page of one build."""
+    """The fingerprint of every generated page of one build.
 
-    # How each model object was written out in the last rebuild, by id: models of unchanged files
-    # are the same objects from one rebuild to the next (catalogue.py keeps them by content), and
-    # an object held here keeps its id. Only what this rebuild used is kept for the next.
-    previous: dict[int, tuple[BaseModel, str]] = {}
+    `previous` holds how each model object was written out in the last rebuild, by id: models of
+    unchanged files are the same objects from one rebuild to the next (the serve's cache keeps
+    them in memory), and an object held there keeps its id.
+    """
 
-    def __init__(self, catalogue: Catalogue, views: list[PageView], config_file: Path, theme_dir: Path, docs_dir: Path):
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        views: list[PageView],
+        config_file: Path,
+        theme_dir: Path,
+        docs_dir: Path,
+        previous: dict[int, tuple[BaseModel, str]],
+    ):
+        self.previous = previous
         self._plans: dict[int, str] = {}
         for plan_file in catalogue.plans:
             text = plan_file.document.text
@@ -90,7 +93,7 @@ class Fingerprints:
         if isinstance(value, BaseModel):
             # Models live as long as the catalogue, so their ids stay theirs: each is written out once.
             if key not in self._memo:
-                known = Fingerprints.previous.get(key)
+                known = self.previous.get(key)
                 self._memo[key] = known if known is not None and known[0] is value else (value, repr(value))
             return self._memo[key][1]
         # Other containers are often shared by many pages (an article's items, a plan's sections):
@@ -116,9 +119,9 @@ class Fingerprints:
         """A hand-written page's: its text, and what every page shares (the theme, the list of pages...)."""
         return hashlib.sha256(self.shared.encode() + content).hexdigest()
 
-    def keep(self) -> None:
-        """Keep what this rebuild wrote out for the next one."""
-        Fingerprints.previous = self._memo
+    def written_out(self) -> dict[int, tuple[BaseModel, str]]:
+        """What this rebuild wrote out of each model, for the next one."""
+        return self._memo
 
     def of(self, view: PageView) -> str:
         text = self._part(
@@ -136,49 +139,55 @@ class Fingerprints:
         return hashlib.sha256((self.shared + text).encode()).hexdigest()
 
 
-def changed(path: str, fingerprint: str) -> bool:
-    """Whether a page must be drawn again; what it will have been drawn from is remembered until the build ends."""
-    pending[path] = fingerprint
-    return built.get(path) != fingerprint
+class Redraws:
+    """Which pages `mkdocs serve --dirty` draws again: what each page was last written from, by its
+    source path, remembered from one rebuild to the next once a rebuild succeeds."""
 
+    def __init__(self) -> None:
+        self.built: dict[str, str] = {}
+        self.pending: dict[str, str] = {}
+        self.models: dict[int, tuple[BaseModel, str]] = {}
 
-def build_succeeded(site_dir: str) -> None:
-    """The pages of this build are written: remember them, and remove pages that no longer exist."""
-    for path in set(built) - set(pending):
-        page = Path(site_dir) / (path[:-3] if path.endswith(".md") else path) / "index.html"
-        if path.endswith("index.md"):
-            page = Path(site_dir) / path[: -len("index.md")] / "index.html"
-        if page.is_file():
-            os.remove(page)
-    built.clear()
-    built.update(pending)
-    pending.clear()
+    def changed(self, path: str, fingerprint: str) -> bool:
+        """Whether a page must be drawn again; what it is drawn from is remembered until the build ends."""
+        self.pending[path] = fingerprint
+        return self.built.get(path) != fingerprint
 
+    def watch(self, files, pages, config) -> None:  # noqa: ANN001 - MkDocs' Files, our GeneratedPages, its config
+        """Tell MkDocs which pages changed: each page by its fingerprint; a hand-written page's is of its text."""
+        fingerprints = Fingerprints(
+            pages.catalogue,
+            list(pages.views.values()),
+            Path(config.config_file_path),
+            Path(config.theme.custom_dir or config.docs_dir),
+            Path(config.docs_dir),
+            self.models,
+        )
+        for file in files.documentation_pages():
+            view = pages.views.get(file.src_uri)
+            if view is None:
+                fingerprint = fingerprints.of_file(Path(file.abs_src_path).read_bytes()) if file.abs_src_path else None
+                file.is_modified = lambda path=file.src_uri, fingerprint=fingerprint: (
+                    fingerprint is None or self.changed(path, fingerprint)
+                )
+            else:
+                fingerprint = fingerprints.of(view)
+                file.is_modified = lambda path=view.path, fingerprint=fingerprint: self.changed(path, fingerprint)
+        self.models = fingerprints.written_out()
 
-def build_failed() -> None:
-    pending.clear()
+    def succeeded(self, site_dir: str) -> None:
+        """The pages of this build are written: remember them, and remove pages that no longer exist."""
+        for path in set(self.built) - set(self.pending):
+            page = Path(site_dir) / (path[:-3] if path.endswith(".md") else path) / "index.html"
+            if path.endswith("index.md"):
+                page = Path(site_dir) / path[: -len("index.md")] / "index.html"
+            if page.is_file():
+                os.remove(page)
+        self.built = dict(self.pending)
+        self.pending.clear()
 
-
-def watch(files, generated, config) -> None:  # noqa: ANN001 - MkDocs' Files, our GeneratedPages, MkDocs' config
-    """Tell MkDocs which pages changed: each page by its fingerprint; a hand-written page's is of its text."""
-    fingerprints = Fingerprints(
-        generated.catalogue,
-        list(generated.views.values()),
-        Path(config.config_file_path),
-        Path(config.theme.custom_dir or config.docs_dir),
-        Path(config.docs_dir),
-    )
-    for file in files.documentation_pages():
-        view = generated.views.get(file.src_uri)
-        if view is None:
-            fingerprint = fingerprints.of_file(Path(file.abs_src_path).read_bytes()) if file.abs_src_path else None
-            file.is_modified = lambda path=file.src_uri, fingerprint=fingerprint: (
-                fingerprint is None or changed(path, fingerprint)
-            )
-        else:
-            fingerprint = fingerprints.of(view)
-            file.is_modified = lambda path=view.path, fingerprint=fingerprint: changed(path, fingerprint)
-    fingerprints.keep()
+    def failed(self) -> None:
+        self.pending.clear()
 
 
 def poll_often(server, config, interval: float = 0.1) -> None:  # noqa: ANN001 - MkDocs' LiveReloadServer and config
@@ -199,21 +208,3 @@ def poll_often(server, config, interval: float = 0.1) -> None:  # noqa: ANN001 -
     server.observer = watchdog.observers.polling.PollingObserver(timeout=interval)
     for path in moved:
         server.watch(path)
-
-
-class CompiledTemplates(jinja2.BytecodeCache):
-    """Templates compiled once per serve, not once per rebuild; Jinja recompiles one whose source changed."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-# One per environment: code compiled with autoescape on (our pages) differs from code without (MkDocs').
-OUR_TEMPLATES, THEME_TEMPLATES = CompiledTemplates(), CompiledTemplates()

@@ -9,11 +9,8 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import shutil
-import threading
 import time
 from pathlib import Path
-
-from markupsafe import Markup, escape
 
 from .. import model as m
 from ..catalogue import Catalogue
@@ -82,25 +79,6 @@ def indexed_part(html: str) -> str:
     return f'<!doctype html><html lang="en-GB"><body>{html[start:end]}</body></html>'
 
 
-def drawn_part(body: str, title: str, filters: list[tuple[str, str]]) -> str | None:
-    """What Pagefind reads of a generated page, made from its body as soon as a fork has drawn it:
-    the part main.html marks data-pagefind-body, as indexed_part() cuts it from the whole page
-    (the same but for blank space between tags). None for a body without its own <h1>, which
-    Material's template gives one: that page is indexed when MkDocs has written it.
-    """
-    if "<h1" not in body:
-        return None
-    found_by = "".join(
-        f'<span data-pagefind-filter="{name}[data-value]" data-value="{escape(value)}"></span>'
-        for name, value in filters
-    )
-    title = escape(Markup.escape(title).striptags())  # as main.html's page.title | striptags | e
-    return (
-        f'<!doctype html><html lang="en-GB"><body>{BODY}\n{body}\n'
-        f'<span data-pagefind-meta="title[data-value]" data-value="{title}"></span>{found_by}\n</div></body></html>'
-    )
-
-
 PARTS_LIST = "parts.json"
 # Pagefind holds every word of its index in memory until it writes it: about 17 bytes for each
 # character of page it is given. The index is written in parts of at most this many characters
@@ -137,15 +115,13 @@ class _Part:
 
 
 class PagesIndexer:
-    """Pagefind indexing pages while the build writes them, so that it works on the second core.
+    """Pagefind indexing pages while the build writes them, so that it works on another core.
 
-    add() hands Pagefind a page and returns at once; pages may come from more than one thread, each
-    once. When a part of the index is full it is written on a thread of its own while the next part
-    fills, and its Pagefind stops, so that memory stays bounded however many plans there are. Told
-    which pages to expect (expect()), the last part is written as soon as the last of them has been
-    handed over. write() waits for the last part, then puts the whole index in site_dir/pagefind:
-    the first part there, the others in part-2/, part-3/..., listed in parts.json. Nothing is put
-    in place unless every part was written.
+    add() hands Pagefind a page and returns at once. When a part of the index is full it is
+    written on a thread of its own while the next part fills, and its Pagefind stops, so that
+    memory stays bounded however many plans there are. write() writes the last part, then puts the
+    whole index in site_dir/pagefind: the first part there, the others in part-2/, part-3/...,
+    listed in parts.json. Nothing is put in place unless every part was written.
     """
 
     def __init__(self, site_dir: str | Path, part_size: int = PART_SIZE) -> None:
@@ -157,50 +133,16 @@ class PagesIndexer:
         self._parts: list[_Part] = []  # every part, in order
         self._filling: _Part | None = None  # the part pages go to now
         self._written: list[concurrent.futures.Future] = []
-        self._lock = threading.Lock()
-        self._handed: set[str] = set()  # the URLs of the pages added or passed over
-        self._waiting: set[str] | None = None  # the pages expected that are still to come
 
     def add(self, url: str, html: str) -> None:
-        """Index one page, by its URL from the site root ('' for the home page), unless it was already."""
-        if url not in self._handed:  # (add_part looks again, under the lock)
-            self.add_part(url, indexed_part(html))
-
-    def add_part(self, url: str, part: str) -> None:
-        """Index what Pagefind reads of a page (indexed_part, drawn_part), unless it was already."""
-        with self._lock:
-            if url in self._handed:
-                return
-            if self._filling is not None and self._filling.size + len(part) > self.part_size:
-                self._finish_part()
-            if self._filling is None:
-                self._filling = _Part(self._staging, f"part-{len(self._parts) + 1}/" if self._parts else "")
-                self._parts.append(self._filling)
-            self._filling.add("/" + url, part)
-            self._handed_over(url)
-
-    def pass_over(self, url: str) -> None:
-        """A page the build has written with nothing to index."""
-        with self._lock:
-            self._handed_over(url)
-
-    def expect(self, urls: set[str]) -> None:
-        """Every page the build will write: once each has been added or passed over, the last part
-        is written while the build goes on. A page not expected may still be added (in a part of
-        its own, written by write())."""
-        with self._lock:
-            self._waiting = set(urls) - self._handed
-            self._finish_if_none_waiting()
-
-    def _handed_over(self, url: str) -> None:
-        self._handed.add(url)
-        if self._waiting is not None:
-            self._waiting.discard(url)
-            self._finish_if_none_waiting()
-
-    def _finish_if_none_waiting(self) -> None:
-        if self._waiting is not None and not self._waiting and self._filling is not None:
+        """Index one page, by its URL from the site root ('' for the home page)."""
+        part = indexed_part(html)
+        if self._filling is not None and self._filling.size + len(part) > self.part_size:
             self._finish_part()
+        if self._filling is None:
+            self._filling = _Part(self._staging, f"part-{len(self._parts) + 1}/" if self._parts else "")
+            self._parts.append(self._filling)
+        self._filling.add("/" + url, part)
 
     def _finish_part(self) -> None:
         self._written.append(self._writer.submit(self._filling.write))
@@ -209,9 +151,8 @@ class PagesIndexer:
     def write(self) -> int:
         """Write the index into site_dir/pagefind and stop Pagefind; returns the number of pages indexed."""
         try:
-            with self._lock:
-                if self._filling is not None:
-                    self._finish_part()
+            if self._filling is not None:
+                self._finish_part()
             count = sum(future.result() for future in self._written)
             if not count:
                 raise SearchIndexError("no page has a part marked data-pagefind-body")

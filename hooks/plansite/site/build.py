@@ -1,0 +1,196 @@
+"""One build of the site, from MkDocs' on_config to on_post_build (or on_build_error).
+
+The hooks (hooks/mkdocs_hooks.py) hand each MkDocs event to the `Build` made for it, which owns
+everything a build holds: the checked data, the generated pages, the drawing of their bodies,
+the downloads, the link check and the search index. How the work is shared (`jobs`) and whether
+results are kept for the next build (`cache`) are settings (`Settings`), decided once here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+
+from ..cache import NoCache
+from ..catalogue import load_catalogue
+from ..errors import DataError
+from ..paths import audience_of
+from ..tasks import SerialTasks, tasks_for
+from ..views.progress import feeds_for
+from . import markup, pages, search, security
+from .drawing import Drawing, draw_body
+from .links import LinkCheck
+from .session import Session
+
+
+class Settings(base.Config):
+    """The build's own settings, under `extra: plansite:` in mkdocs.yml. Both have a plain value
+    that builds the same site, for debugging: `jobs: 1` and `cache: false`."""
+
+    jobs = c.Type(int, default=0)
+    """Processes that share the work of `mkdocs build`: 0 for one per CPU core, 1 for all of it in
+    the build's own process. `mkdocs serve` always uses 1 (its threads forbid forks)."""
+    cache = c.Type(bool, default=True)
+    """Keep each checked data file and the compiled templates in .cache/plansite/ for the next
+    build, which takes them while the file, the code and the installed libraries are unchanged."""
+
+
+def settings_of(config) -> Settings:
+    """The settings in mkdocs.yml, checked: a wrong type or an unknown name stops the build."""
+    settings = Settings()
+    settings.load_dict(dict(config.extra.get("plansite") or {}))
+    errors, warnings = settings.validate()
+    problems = [f"extra.plansite.{name}: {error}" for name, error in errors + warnings]
+    if problems:
+        raise PluginError("mkdocs.yml: " + "; ".join(problems))
+    return settings
+
+
+def is_preview(config) -> bool:
+    """Drafts and scheduled plans are built only in previews (PLANSITE_PREVIEW=1 or extra.preview)."""
+    return os.environ.get("PLANSITE_PREVIEW") == "1" or bool(config.extra.get("preview"))
+
+
+def site_url(config) -> str:
+    """The site's address, ending in '/': feeds and downloads give absolute URLs from it."""
+    return (config.site_url or "").rstrip("/") + "/"
+
+
+@contextlib.contextmanager
+def lasting(session: Session):
+    """What is made inside lasts until the build's process ends (the data and views of a
+    `mkdocs build`): Python's cycle collector does not look through it again and again (3.3 s at
+    1,000 plans), and a fork taken later does not copy what the collector would write to. Not
+    while serving: a rebuild must let the data of the one before go."""
+    if session.serving:
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+class Build:
+    """One build: made in on_config, closed by finish() or fail()."""
+
+    def __init__(self, config, session: Session) -> None:
+        self.config, self.session = config, session
+        self.settings = settings_of(config)
+        project = Path(config.config_file_path).parent
+        self.tasks = SerialTasks() if session.serving else tasks_for(self.settings.jobs)
+        self.cache = session.cache(project) if self.settings.cache else NoCache()
+        self.links = LinkCheck()
+        self.index: search.PagesIndexer | None = None
+        self.bodies = None
+        try:
+            with lasting(session):
+                self.catalogue = load_catalogue(
+                    project / "data", preview=is_preview(config), tasks=self.tasks, cache=self.cache
+                )
+                self.outputs = self.tasks.start(pages.write_outputs, self.catalogue, site_url(config), config.site_dir)
+                self.pages = pages.GeneratedPages(self.catalogue)
+        except DataError as error:
+            self.tasks.close()
+            raise PluginError("\n" + error.problems.report()) from None
+
+    # --- on_files: the generated pages and the downloads join the site's files ----------------
+
+    def add_files(self, files):
+        # Pages are drawn before MkDocs' on_env, so our templates get the theme's environment here.
+        self.drawing = Drawing(self.config.theme.get_env(), self.catalogue, self.cache.templates("ours"))
+        for file in self.pages.files(self.config, self.drawing):
+            files.append(file)
+        # Every fork is taken before Pagefind's threads start (tasks.py).
+        self.bodies = self.tasks.ahead(draw_body, list(self.pages.views.values()), self.drawing, self.config)
+        if not self.session.serving:  # `mkdocs serve` skips the search index, to keep previews fast
+            self.index = search.PagesIndexer(self.config.site_dir)
+        for file in pages.moved_outputs(self.config, self.outputs.result()):
+            files.append(file)
+        if self.session.dirty:
+            self.session.redraws.watch(files, self.pages, self.config)
+        return files
+
+    def use_environment(self, env, files):
+        self.links.use(files)
+        env.bytecode_cache = self.cache.templates("theme")
+        return env
+
+    # --- Each page -------------------------------------------------------------------------
+
+    def page_content(self, html: str, page) -> str:
+        generated = self.pages.set_toc(page)
+        # Material prints page titles without escaping them: hand it titles already escaped.
+        title = Markup.escape(page.title or "")
+        page.title = title
+        if page.meta.get("title"):
+            page.meta["title"] = title
+        return "" if generated else html  # a generated body is drawn when its page is (page_context)
+
+    def page_context(self, context: dict, page) -> dict:
+        context["young_people_menu"] = self.pages.young_people_menu
+        view = self.pages.view_for(page)
+        if view is not None:
+            body = self.bodies.take(self.pages.order[view.path])
+            page.content = body.html
+            self.links.record(page, body.ids, body.links)
+            context["audience"] = view.audience.value
+            context["counterpart"] = view.counterpart
+            context["feeds"] = feeds_for(view.context)
+        else:
+            context["audience"] = page.meta.get("audience") or audience_of(page.url).value
+        context["search_url"] = search.search_url(context["audience"])
+        context["search_filters"] = search.filters_for(view, page.url, self.catalogue)
+        return context
+
+    def finish_page(self, output: str, page) -> str:
+        if self.pages.view_for(page) is not None:
+            page.content = None  # drawn: its body need not be held until the build ends
+        output = security.with_policy(markup.repair(output))
+        if self.index is not None:
+            if "data-pagefind-body" in output:
+                self.index.add(page.url, output)
+        return output
+
+    def finish_template(self, output: str, template_name: str) -> str:
+        """The 404 page is a theme template, not a page: it gets the same repairs and policy."""
+        return security.with_policy(markup.repair(output)) if template_name.endswith(".html") else output
+
+    # --- The end ---------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        """The search index, written once every page is; then nothing of the build is left running."""
+        if self.session.dirty:
+            self.session.redraws.succeeded(self.config.site_dir)
+        self._close_tasks()
+        index, self.index = self.index, None
+        if index is None:
+            return
+        try:
+            index.write()
+        except search.SearchIndexError as error:
+            raise PluginError(f"The search index could not be made: {error}") from None
+
+    def fail(self) -> None:
+        """The build failed: stop what still works for it and leave nothing half made behind."""
+        if self.session.dirty:
+            self.session.redraws.failed()
+        self._close_tasks()
+        pages.remove_outputs(self.config.site_dir)
+        index, self.index = self.index, None
+        if index is not None:
+            index.close()
+
+    def _close_tasks(self) -> None:
+        if self.bodies is not None:
+            self.bodies.close()
+        self.tasks.close()

@@ -1,0 +1,57 @@
+"""What lasts from one build to the next in one MkDocs process: the one place that does.
+
+`mkdocs build` builds once and ends. `mkdocs serve` builds again at every change, and MkDocs runs
+the hooks file afresh each time but calls `on_startup` only once; so what a rebuild takes from the
+one before lives here, in the session `on_startup` starts: the command, the cache in memory (the
+checked data files and the compiled templates: cache.py) and the record of what each page was last
+drawn from (`mkdocs serve --dirty`: preview.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..cache import Cache
+from . import preview
+
+
+@dataclass
+class Session:
+    """One MkDocs process: its command (build, serve, gh-deploy), and what its rebuilds share."""
+
+    command: str = "build"
+    dirty: bool = False
+    redraws: preview.Redraws = field(default_factory=preview.Redraws)
+    _caches: dict[Path, Cache] = field(default_factory=dict)
+
+    @property
+    def serving(self) -> bool:
+        """`mkdocs serve`: rebuilt at every change, by a process with threads of its own."""
+        return self.command == "serve"
+
+    def watch(self, server, config):  # noqa: ANN001 - MkDocs' LiveReloadServer and config
+        """`mkdocs serve` looks for changed files every tenth of a second (preview.py)."""
+        preview.poll_often(server, config)
+        return server
+
+    def cache(self, project: Path) -> Cache:
+        """The project's cache; held in memory too while serving, from one rebuild to the next."""
+        if project not in self._caches:
+            self._caches[project] = Cache(project, in_memory=self.serving)
+        return self._caches[project]
+
+
+_current = Session()
+
+
+def start(command: str, dirty: bool) -> None:
+    """The session of this process, from MkDocs' on_startup (a build without it is a plain `build`)."""
+    global _current
+    _current = Session(command, dirty)
+    if dirty:
+        preview.quiet_dirty_warning()
+
+
+def current() -> Session:
+    return _current

@@ -1,0 +1,65 @@
+"""One build (plansite/site/build.py): its settings, and the same site whichever way its work is done."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from project import build
+from sites import differences
+from synthetic import make_project
+
+# Enough plans for the forks to share the loading too (tasks.py does fewer than two batches itself).
+PLANS = 45
+PLAN = "scb-business-plan-2009-10"
+
+
+def with_settings(project: Path, name: str, settings: str) -> Path:
+    """A config of the project's own, with settings under extra.plansite (INHERIT keeps the rest)."""
+    config = project / f"mkdocs-{name}.yml"
+    config.write_text(f"INHERIT: mkdocs.yml\nextra:\n  plansite:\n{settings}", encoding="utf-8")
+    return config
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return make_project(tmp_path_factory.mktemp("settings"), PLANS)
+
+
+@pytest.mark.build
+def test_every_setting_builds_the_same_site_file_for_file(project: Path, tmp_path: Path) -> None:
+    """The plain path (jobs: 1, cache: false) and the fast one give the same site, the search index
+    included; and a build that takes the cache of an earlier one (after an edit) is the same too."""
+    sites = {}
+    for jobs in (1, 0):
+        for cache in ("false", "true"):
+            config = with_settings(project, f"{jobs}-{cache}", f"    jobs: {jobs}\n    cache: {cache}\n")
+            result = build(tmp_path / f"{jobs}-{cache}", config)
+            assert result.returncode == 0, result.stderr
+            sites[jobs, cache] = tmp_path / f"{jobs}-{cache}"
+    plain = sites[1, "false"]
+    assert len(list(plain.rglob("index.html"))) > 5 * PLANS
+    for setting, site in sites.items():
+        assert differences(plain, site) == [], setting
+
+    plan = project / "data" / "plans" / f"{PLAN}.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1), encoding="utf-8")
+    cached = build(tmp_path / "cached", with_settings(project, "cached", "    cache: true\n"))
+    fresh = build(tmp_path / "fresh", with_settings(project, "fresh", "    cache: false\n    jobs: 1\n"))
+    assert cached.returncode == fresh.returncode == 0
+    assert "<h1>Edited " in (tmp_path / "fresh" / "plans" / PLAN / "index.html").read_text(encoding="utf-8")
+    assert differences(tmp_path / "fresh", tmp_path / "cached") == []
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ("    jobs: two\n", "extra.plansite.jobs: Expected type: <class 'int'>"),
+        ("    cahce: false\n", "extra.plansite.cahce: Unrecognised configuration name: cahce"),
+    ],
+)
+def test_a_wrong_setting_stops_the_build_with_its_name(project: Path, tmp_path: Path, settings, message) -> None:
+    result = build(tmp_path / "site", with_settings(project, "wrong", settings))
+    assert result.returncode != 0
+    assert message in result.stderr and "Traceback" not in result.stderr
