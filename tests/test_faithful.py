@@ -196,3 +196,27 @@ def test_kirklees_pledge_counted_against_the_source(plans):
     promises = [item for obj, _ in walk(plan) if isinstance(obj, m.ListBlock) for item in obj.items]
     assert len(promises) == text.count("•") == 8
     assert plan.kind == "pledge" and plan.original.url.startswith("https://www.kirklees.gov.uk/")
+
+
+def test_stockton_progress_update_counted_against_the_source(plans):
+    """Each recommendation of the source is one action row, with its responsibility, its date and one dated
+    update: the progress presented to the committee, its category as the status, and where it was reported."""
+    text = source("slscb-progress-update-2017")
+    plan = plans["slscb-progress-update-2017"]
+    # In the source a row is its cells, one a paragraph, and rows are two blank lines apart.
+    table = [row.split("\n\n") for row in text.split("\n\n\n") if re.match(r"\d\.\n", row)]
+    rows = [obj for obj, _ in walk(plan) if isinstance(obj, m.ActionRow)]
+    assert [row.ref for row in rows] == [cells[0].rstrip(".") for cells in table] == ["1", "2", "3", "4", "5"]
+    category_status = {"1": m.Status.COMPLETED, "2": m.Status.ON_TRACK}
+    for row, (_, recommendation, lead, date, progress, category) in zip(rows, table):
+        assert normalise(row.activity[0]) == normalise(recommendation)
+        assert (row.lead, row.timescale) == ([lead], date)
+        [update] = row.updates
+        assert normalise(update.text) == normalise(progress)
+        assert update.date.isoformat() == "2017-12-01" and update.status is category_status[category.strip()]
+        assert f"recommendation {row.ref}: progress presented to Committee Dec 2017" in update.source
+        assert update.source.endswith(f"category {category.strip()}") and update.young_people
+    key = [item.text for obj, _ in walk(plan) if isinstance(obj, m.StatusKeyBlock) for item in obj.items]
+    assert key == text.rstrip("\n").split("\n\n\n")[-1].split("\n") == ["1 Fully Achieved", "2 On"]
+    untranscribed = [obj.title for obj, _ in walk(plan) if isinstance(obj, m.NotTranscribedBlock)]
+    assert untranscribed == ["The rest of the key to the assessment categories"]

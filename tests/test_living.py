@@ -44,11 +44,13 @@ SECOND = (
     "The early help review has every partner's figures and is on track.",
     "This is going well now. Every group has sent their numbers.",
 )
+SOURCE = "Early help progress report to the Board, 3 March 2025, section 2"
 
 
-def progress(file: Path, ref: str, date: str, status: str, text: str, young: str) -> int:
+def progress(file: Path, ref: str, date: str, status: str, text: str, young: str, *source: str) -> int:
     return main(
         ["progress", str(file), ref, "--status", status, "--text", text, "--young-people", young, "--date", date]
+        + [option for where in source for option in ("--source", where)]
     )
 
 
@@ -58,7 +60,7 @@ def living(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("living"))
     file = project / CHSCB
     assert progress(file, "early-help-1", *FIRST) == 0
-    assert progress(file, "early-help-1", *SECOND) == 0
+    assert progress(file, "early-help-1", *SECOND, SOURCE) == 0
     scb = project / "data/plans/scb-business-plan-2009-10.yml"
     assert (
         progress(scb, "e-safety-1", "2009-12-01", "completed", "The e-safety guidance was issued.", "This is done.")
@@ -180,6 +182,20 @@ def test_the_update_shows_with_its_date_on_both_plan_pages(living_site):
     assert SECOND[3] in young and SECOND[2] not in young
 
 
+def test_where_an_update_was_reported_is_shown_to_adults_under_it(living_site):
+    """The plan page and the progress page name the update's source; the young-people pages keep to plain words."""
+    line = f'<p class="ps-update__source">Source: {SOURCE}</p>'
+    for url in ("plans/chscb-business-plan-2014-15", "plans/chscb-business-plan-2014-15/progress"):
+        page = read(living_site, url)
+        row = page[page.index('id="early-help-1"') :]
+        assert line in row[: row.index("</details>")], url
+    for url in (
+        "young-people/plans/chscb-business-plan-2014-15",
+        "young-people/plans/chscb-business-plan-2014-15/progress",
+    ):
+        assert SOURCE not in read(living_site, url), url
+
+
 def chart_and_table(html: str) -> tuple[dict[str, int], dict[str, int]]:
     chart = {
         label: int(n) for label, n in re.findall(r'<text class="ps-chart__label"[^>]*>([^<]+): (\d+)</text>', html)
@@ -267,7 +283,7 @@ def test_plan_json_carries_the_update_and_validates_against_the_published_schema
     schema = json.loads((living_site / "downloads/schema/plan.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data["plan"], schema)
     updates = data["plan"]["sections"][3]["blocks"][0]["groups"][1]["rows"][0]["updates"]
-    assert [u["date"] for u in updates] == ["2025-01-20", "2025-03-03"]
+    assert [(u["date"], u.get("source")) for u in updates] == [("2025-01-20", None), ("2025-03-03", SOURCE)]
 
 
 def test_every_plan_json_validates_and_the_schema_refuses_a_wrong_one(living_site):
@@ -296,7 +312,7 @@ def test_action_csv_carries_the_current_status_and_its_date(living_site):
             )
         )
     )
-    assert [u["date"] for u in updates] == ["2025-01-20", "2025-03-03"]
+    assert [(u["date"], u["source"]) for u in updates] == [("2025-01-20", ""), ("2025-03-03", SOURCE)]
 
 
 def test_no_download_is_empty_and_every_one_is_linked(living_site):

@@ -57,7 +57,9 @@ def progress(args: argparse.Namespace) -> int:
         print(f"progress: '{args.date}' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-03", file=sys.stderr)
         return 1
     try:
-        item = add_update(Path(args.file), args.ref, m.Status(args.status), args.text, args.young_people, date)
+        item = add_update(
+            Path(args.file), args.ref, m.Status(args.status), args.text, args.young_people, date, args.source
+        )
     except DataError as error:
         print(error.problems.report(), file=sys.stderr)
         return 1
@@ -138,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     updater.add_argument("--text", required=True, help="what happened, in one or two sentences")
     updater.add_argument("--young-people", help="the same for young people, in short sentences and everyday words")
     updater.add_argument("--date", help="the date of the update, YYYY-MM-DD (default: today)")
+    updater.add_argument("--source", help="where it was reported: the report, its date, its page or section")
     updater.set_defaults(run=progress)
     reader = commands.add_parser("reading-level", help="measure the reading level of a built site's young-people pages")
     reader.add_argument("site", nargs="?", default="site", help="the built site folder (default: site)")

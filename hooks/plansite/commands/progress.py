@@ -52,6 +52,7 @@ def add_update(
     text: str,
     young_people: str | None = None,
     date: datetime.date | None = None,
+    source: str | None = None,
 ) -> TrackedItem:
     """Append an update to the item called ref; the file is written only if the result is a valid plan."""
     file = Path(file)
@@ -67,6 +68,8 @@ def add_update(
     update: dict[str, Any] = {"date": date or datetime.date.today(), "status": status.value, "text": text}
     if young_people:
         update["young_people"] = young_people
+    if source:
+        update["source"] = source
     edited = append_item(read_text(file), target.path + ("updates",), update)
     candidate = file.with_name(f".{file.name}.progress.tmp")
     try:

@@ -68,12 +68,17 @@ class Item(Cited):
 
 
 class Update(Model):
-    """A dated report of progress on one item: its status from that day, and what happened."""
+    """A dated report of progress on one item: its status from that day, what happened, and where it was reported.
+
+    `source` names the report the update comes from (which report, its date, the page or section),
+    so that a reader can check the update against what the organisation published.
+    """
 
     date: Date
     status: Status
     text: Prose
     young_people: Prose | None = None
+    source: Line | None = None
 
 
 class Tracked(Model):

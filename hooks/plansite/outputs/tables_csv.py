@@ -115,6 +115,7 @@ TABLES: dict[str, tuple[str, list[Field]]] = {
             STATUS,
             Field("text", "string", "What happened, for adults"),
             Field("young_people", "string", "What happened, for young people"),
+            Field("source", "string", "Where the update was reported: the report, its date, its page or section"),
         ],
     ),
 }
@@ -232,6 +233,7 @@ def rows(plan_file: PlanFile, table: str) -> list[list]:
                         update.status.value,
                         update.text,
                         update.young_people or "",
+                        update.source or "",
                     ]
                 )
     return found
