@@ -386,7 +386,7 @@ def test_the_conventions_source_address_is_a_web_address(data: Path, address: st
 
 @pytest.mark.parametrize("value", ["0", "1700000000", "2026-13-01"])
 def test_an_articles_review_date_is_a_real_date(data: Path, value: str) -> None:
-    _replace(data / "uncrc" / "articles.yml", "reviewed: 2026-12-01", f"reviewed: {value}")
+    _replace(data / "uncrc" / "articles.yml", "reviewed: 2026-12-06", f"reviewed: {value}")
     assert re.search(rf"data/uncrc/articles\.yml:\d+:\d+: 'reviewed': '{value}' is not a date", report_of(data))
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import nh3
 from markupsafe import Markup, escape
 
+from .hard_words import terms_pattern
 from .text import unsafe_link
 from .uncrc import link_mentions
 from .urls import rendered, url_problem
@@ -62,43 +63,50 @@ def _shift_headings(html: str) -> str:
     return HEADING.sub(level, html)
 
 
-@functools.lru_cache(maxsize=64)
-def _terms_pattern(terms: tuple[str, ...], ignore_case: bool) -> re.Pattern:
-    """The pattern finding any of the terms as a word, longest first; made once per set of terms."""
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(
-        r"(?<![\w&#/-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])", flags
-    )
+# Where a word is never marked: inside a link or an explanation already, in a heading (the
+# explanation goes in the running text below it), and where markup is not allowed or not shown.
+LINKS = frozenset({"a", "abbr"})
+NOT_RUNNING_TEXT = LINKS | frozenset(
+    "h1 h2 h3 h4 h5 h6 button code label option script select style svg textarea title".split()
+)
+TAG_NAME = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
 
 
 def _mark_first_uses(
-    html: str, terms: dict[str, str], mark: Callable[[str, str], str], seen: set[str], ignore_case: bool
+    html: str,
+    terms: dict[str, str],
+    mark: Callable[[str, str], str],
+    seen: set[str],
+    ignore_case: bool,
+    inflected: bool = False,
+    skip: frozenset[str] = LINKS,
 ) -> str:
-    """Mark the first use of each term in the text of the HTML (outside links) with mark(word, value)."""
+    """Mark the first use of each term in the text of the HTML (outside the `skip` elements) with mark(word, value)."""
     if not terms:
         return html
-    pattern = _terms_pattern(tuple(terms), ignore_case)
+    pattern = terms_pattern(tuple(terms), ignore_case, inflected)
     if pattern.search(html) is None:  # most texts use none of the terms
         return html
     lookup = {(t.lower() if ignore_case else t): v for t, v in terms.items()}
-    depth_in_link = 0
+    depth_skipped = 0
     pieces = []
     for piece in TAG_OR_TEXT.split(html):
         if piece.startswith("<"):
-            depth_in_link += piece.startswith("<a") - piece.startswith("</a")
+            tag = TAG_NAME.match(piece)
+            if tag and tag.group(2).lower() in skip and not piece.endswith("/>"):
+                depth_skipped += -1 if tag.group(1) else 1
             pieces.append(piece)
             continue
-        if depth_in_link:
+        if depth_skipped:
             pieces.append(piece)
             continue
 
         def replace(match: re.Match) -> str:
-            word = match.group(1)
-            key = word.lower() if ignore_case else word
+            key = match.group(1).lower() if ignore_case else match.group(1)
             if key in seen:
-                return word
+                return match.group(0)
             seen.add(key)
-            return mark(word, lookup[key])
+            return mark(match.group(0), lookup[key])
 
         pieces.append(pattern.sub(replace, piece))
     return "".join(pieces)
@@ -115,14 +123,18 @@ def explain_abbreviations(html: str, meanings: dict[str, str], seen: set[str] | 
     )
 
 
-def link_glossary_terms(html: str, hrefs: dict[str, str], seen: set[str] | None = None) -> str:
-    """Link the first use of each explained word to its entry in the glossary."""
+def link_glossary_terms(
+    html: str, hrefs: dict[str, str], seen: set[str] | None = None, skip: frozenset[str] = LINKS
+) -> str:
+    """Link the first use of each explained word (or its plural or past form) to its entry in the glossary."""
     return _mark_first_uses(
         html,
         hrefs,
         lambda word, href: f'<a class="ps-term" href="{escape(href)}">{word}</a>',
         set() if seen is None else seen,
         True,
+        inflected=True,
+        skip=skip,
     )
 
 

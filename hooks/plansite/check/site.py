@@ -9,6 +9,7 @@ elements with one id, or one page two sources.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from ..paths import article_path, organisation_path, plan_path, redirect_path, u
 from ..read import Document
 from ..text import placeholders
 from ..urls import hrefs_in, on_site
+from .hard_words import check_hard_words
+from .reading import young_people_texts
 
 # Ids the templates and the theme give elements of a plan's pages (adult and young people's).
 THEME_IDS = {
@@ -187,6 +190,38 @@ def check_site(
             "give each cluster its own id",
         )
     _check_addresses(plans, problems)
+    if glossary is not None:
+        _check_young_people_words(
+            organisations, organisations_doc, glossary, glossary_doc, convention, convention_doc, plans, problems
+        )
+
+
+def _check_young_people_words(
+    organisations: m.Organisations | None,
+    organisations_doc: Document | None,
+    glossary: m.Glossary,
+    glossary_doc: Document | None,
+    convention: m.Convention | None,
+    convention_doc: Document | None,
+    plans: list[tuple[str, m.Plan, Document]],
+    problems: Problems,
+) -> None:
+    """Every young-people text the site publishes explains its hard words (check/hard_words.py);
+    a draft plan's are only warned about, by `./run check`."""
+    texts: list[tuple[Document | None, list[tuple[str, tuple]]]] = [(glossary_doc, young_people_texts(glossary))]
+    if organisations is not None:
+        texts.append((organisations_doc, young_people_texts(organisations)))
+    if convention is not None:
+        summaries = [
+            (article.young_people.summary, ("articles", index, "young_people", "summary"))
+            for index, article in enumerate(convention.articles)
+        ]
+        texts.append(
+            (convention_doc, [(convention.young_people_grouping_note, ("young_people_grouping_note",))] + summaries)
+        )
+    texts += [(document, young_people_texts(plan)) for _, plan, document in plans if plan.status == "published"]
+    for document, found in texts:
+        check_hard_words(glossary, found, functools.partial(_add, document, problems))
 
 
 def _check_addresses(plans: list[tuple[str, m.Plan, Document]], problems: Problems) -> None:

@@ -27,7 +27,7 @@ from ..paths import (
     url_of,
     web_address,
 )
-from ..prose import to_html
+from ..prose import NOT_RUNNING_TEXT, link_glossary_terms, to_html
 from ..views import PageView, tables
 from ..views.blocks import partial_of
 from ..words import plural
@@ -158,6 +158,7 @@ class Filters:
         env.filters.update(
             prose=self.prose,
             prose_inline=self.prose_inline,
+            explain_words=self.explain_words,
             money=money,
             url=self.url,
             article_url=self.article_url,
@@ -197,7 +198,8 @@ class Filters:
     def prose(
         self, context, text: str | None, inline: bool = False, written_on: str | None = None, headings: bool = True
     ) -> Markup:
-        """An editor's text as safe HTML, with article numbers linked and terms explained at first use.
+        """An editor's text as safe HTML, with article numbers linked and, for adults, abbreviations
+        explained at first use (a young-people page links its hard words as a whole: explain_words).
 
         A text quoted from another page (written_on: that page's link) keeps its links to parts of
         that page: '#foreword' becomes '<that page>#foreword'. Without headings (in a table's
@@ -211,19 +213,30 @@ class Filters:
         view: PageView = context["view"]
         base = context["base"]
         adult = view.audience is m.Audience.ADULT
-        young_glossary = glossary_path(m.Audience.YOUNG_PEOPLE)
-        glossary_url = base + url_of(young_glossary)
-        on_glossary = view.path == young_glossary
-        glossary = {} if adult or on_glossary else {term: f"{glossary_url}#{a}" for term, a in self.young_terms.items()}
         return to_html(
             text,
             article_href=lambda n: base + url_of(article_path(n, view.audience)),
             abbreviations=self.abbreviations if adult else {},
-            glossary_links=glossary,
             seen=context["terms_seen"],
             inline=inline,
             headings=headings,
         )
+
+    @jinja2.pass_context
+    def explain_words(self, context, html: str) -> Markup:
+        """A young-people page's HTML with the first use of each word the glossary explains linked to
+        it, wherever on the page that use is: in a plan's text or in the page's own words.
+
+        Headings, links and form controls are passed over; the glossary page itself and adult pages
+        are left as they are.
+        """
+        view: PageView = context["view"]
+        young_glossary = glossary_path(m.Audience.YOUNG_PEOPLE)
+        if view.audience is m.Audience.ADULT or view.path == young_glossary:
+            return Markup(html)
+        glossary_url = context["base"] + url_of(young_glossary)
+        hrefs = {term: f"{glossary_url}#{anchor}" for term, anchor in self.young_terms.items()}
+        return Markup(link_glossary_terms(str(html), hrefs, context["terms_seen"], skip=NOT_RUNNING_TEXT))
 
     @jinja2.pass_context
     def prose_inline(self, context, text: str | None) -> Markup:
