@@ -67,7 +67,10 @@ class _Writer:
             self.lines.append(f"{prefix}{key}:")
             self.mapping(item, indent + 2, path)
         elif isinstance(item, list):
-            if item and all(isinstance(v, int) and not isinstance(v, bool) for v in item):
+            if not item:
+                self.lines.append(f"{prefix}{key}: []")
+                return
+            if all(isinstance(v, int) and not isinstance(v, bool) for v in item):
                 self.lines.append(f"{prefix}{key}: [{', '.join(map(str, item))}]")
                 return
             self.lines.append(f"{prefix}{key}:")

@@ -169,7 +169,8 @@ def _list_block(items: list[Item]) -> Placed:
 
 
 def _quote_block(quote: Quoted) -> Placed:
-    text = quote.markdown
+    # The page puts the words in quotation marks itself.
+    text = re.sub(r"^[“\"‘']\s*(.*?)\s*[”\"’']$", r"\1", quote.markdown, flags=re.S) or quote.markdown
     block = {"type": "quote", "text": text}
     if quote.attribution:
         block["speaker"] = line_safe(quote.attribution)

@@ -82,6 +82,9 @@ def _spans(lines: list[_Line], links: list[dict]) -> list[Span]:
             text = word["text"]
             last = index == len(line.words) - 1 and number < len(lines) - 1
             joiner = "" if (last and text.endswith("-") and not text.endswith(" -")) else " "
+            following = line.words[index + 1] if index + 1 < len(line.words) else None
+            if following is not None and following["x0"] - word["x1"] < (word.get("size") or 10) * 0.12:
+                joiner = ""  # split from the next word only by a change of font ('child' and '.')
             look = (_bold(word.get("fontname", "")), _italic(word.get("fontname", "")), _link(word, links))
             if spans and (spans[-1].bold, spans[-1].italic, spans[-1].link) == look:
                 spans[-1] = Span(spans[-1].text + text + joiner, *look)
@@ -170,10 +173,15 @@ def _furniture(pages: list[list[_Line]], heights: list[float]) -> set[tuple[int,
     """The lines, by (page, line), at the top or foot of the pages that repeat or number them."""
     seen: Counter = Counter()
     where: dict[tuple[int, int], str] = {}
+    sizes = Counter(line.size for lines in pages for line in lines)
+    body = sizes.most_common(1)[0][0] if sizes else 0
     for number, (lines, height) in enumerate(zip(pages, heights)):
         for index, line in enumerate(lines):
+            if line.size > body + 0.5:
+                continue  # running heads are small print; a heading at the top of a page is not one
             if line.top < height * MARGIN or line.bottom > height * (1 - MARGIN):
-                key = re.sub(r"\d+", "#", line.text.lower()).strip()
+                # The same words on many pages, but for the page's own number.
+                key = re.sub(rf"\b{number + 1}\b", "#", line.text.lower()).strip()
                 where[(number, index)] = key
                 seen[key] += 1
     repeated = {key for key, count in seen.items() if count >= 2 and count >= len(pages) * 0.3}
