@@ -18,7 +18,8 @@ from docx.shared import Pt
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 FOOTNOTES = f"""<w:footnotes {W}>
 <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
-<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Figures from the 2023 survey of 1,200 pupils.</w:t></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>
+<w:r><w:t xml:space="preserve"> Figures from the 2023 survey of 1,200 pupils.</w:t></w:r></w:p></w:footnote>
 </w:footnotes>"""
 TEXT_BOX = f"""<w:r {W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
  xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
