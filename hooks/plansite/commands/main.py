@@ -14,6 +14,7 @@ from ..check.hard_words import check_hard_words
 from ..check.reading import young_people_texts
 from ..errors import DataError, Problems
 from . import compare as comparison
+from . import import_plan as importer
 from . import new_organisation as organisation_entry
 from . import new_plan as scaffold
 from . import review
@@ -144,6 +145,15 @@ def compare(args: argparse.Namespace) -> int:
     return 0 if agree else 1
 
 
+def import_document(args: argparse.Namespace) -> int:
+    try:
+        print(importer.import_plan(Path(args.file), Path(args.data), args.organisation, args.slug))
+    except (importer.ImportRefused, importer.DraftRefused) as error:
+        print(f"import: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m plansite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -210,5 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     comparer.add_argument("source", nargs="?", help="its source text (default: data/sources/<plan>.txt)")
     comparer.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     comparer.set_defaults(run=compare)
+    importing = commands.add_parser(
+        "import", help="make a draft plan file in data/plans/ from a plan's Word document (.docx) or PDF"
+    )
+    importing.add_argument("file", help="the document, e.g. ~/Downloads/participation-strategy.docx")
+    importing.add_argument("--organisation", required=True, help="organisation id from data/organisations.yml")
+    importing.add_argument("--slug", help="the new file's name without .yml (default: organisation and title)")
+    importing.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
+    importing.set_defaults(run=import_document)
     args = parser.parse_args(argv)
     return args.run(args)
