@@ -6,6 +6,7 @@ command, whose path must be relative to the repository for GitHub to put it on t
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -78,3 +79,53 @@ def test_no_annotations_outside_github_actions(project_copy):
     assert "Traceback" not in output
     assert f"{PLAN}:{line}:1: duplicate key 'title'" in output
     assert "::error" not in output
+
+
+def check_with_report(project: Path, report: Path) -> tuple[int, str]:
+    """`./run check --report json FILE`, as the pull-request workflow runs it."""
+    env = {key: value for key, value in os.environ.items() if key not in ("GITHUB_ACTIONS", "PYTHONPATH")}
+    result = subprocess.run(
+        [sys.executable, "-m", "plansite", "check", "--data", str(project / "data"), "--report", "json", str(report)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project / "hooks",
+        timeout=300,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_the_report_names_the_same_problem_as_the_printed_line(project_copy, tmp_path):
+    line = break_plan(project_copy)
+    report = tmp_path / "report" / "problems.json"
+    code, output = check_with_report(project_copy, report)
+    assert code == 1, output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["format"] == "plansite-problems/1"
+    duplicate = [p for p in data["problems"] if p["message"].startswith("duplicate key 'title'")]
+    assert duplicate and duplicate[0]["file"] == PLAN and duplicate[0]["line"] == line
+    assert duplicate[0]["column"] == 1 and duplicate[0]["hint"]
+    assert data["total"] == len(data["problems"]) == sum(data["files"].values())
+    printed = [text for text in output.splitlines() if text.startswith(f"{PLAN}:{line}:1: duplicate key 'title'")]
+    assert printed and duplicate[0]["message"] in printed[0] and duplicate[0]["hint"] in printed[0]
+
+
+def test_the_report_of_valid_data_says_so(project_copy, tmp_path):
+    report = tmp_path / "problems.json"
+    code, output = check_with_report(project_copy, report)
+    assert code == 0, output
+    assert json.loads(report.read_text(encoding="utf-8"))["problems"] == []
+
+
+def test_an_unknown_report_format_is_refused(project_copy, tmp_path):
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, "-m", "plansite", "check", "--report", "xml", str(tmp_path / "p.xml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project_copy / "hooks",
+        timeout=60,
+    )
+    assert result.returncode == 2 and "unknown format 'xml'" in result.stderr
+    assert not (tmp_path / "p.xml").exists()

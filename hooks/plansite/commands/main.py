@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import sys
 from pathlib import Path
 
 from .. import model as m
 from ..catalogue import load_catalogue
 from ..check import reading
-from ..errors import DataError
+from ..errors import DataError, Problems
 from . import compare as comparison
 from . import new_organisation as organisation_entry
 from . import new_plan as scaffold
@@ -25,8 +26,10 @@ def check(args: argparse.Namespace) -> int:
     try:
         catalogue = load_catalogue(Path(args.data), preview=args.preview)
     except DataError as error:
+        write_report(args.report, error.problems)
         print(error.problems.report(), file=sys.stderr)
         return 1
+    write_report(args.report, Problems())
     print(
         f"The data is valid: {len(catalogue.plans)} plans to publish, {len(catalogue.convention.articles)} articles, "
         f"{len(catalogue.glossary)} glossary terms."
@@ -34,6 +37,14 @@ def check(args: argparse.Namespace) -> int:
     for slug, reason in catalogue.left_out:
         print(f"  left out: {slug} ({reason})")
     return 0
+
+
+def write_report(report: list[str] | None, problems: Problems) -> None:
+    """Every problem (or none) written as --report FORMAT FILE asks, for the pull-request comment."""
+    if report:
+        file = Path(report[1])
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(json.dumps(problems.as_data(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def mark_reviewed(args: argparse.Namespace) -> int:
@@ -123,6 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     checker = commands.add_parser("check", help="validate the data and print every problem")
     checker.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     checker.add_argument("--preview", action="store_true", help="include drafts and scheduled plans")
+    checker.add_argument(
+        "--report",
+        nargs=2,
+        metavar=("FORMAT", "FILE"),
+        type=str,
+        help="also write every problem into FILE; FORMAT: json (what the pull-request comment is made from)",
+    )
     checker.set_defaults(run=check)
     reviewer = commands.add_parser(
         "mark-reviewed", help="after reading them, mark a plan's young-people texts as matching its adult texts"
@@ -183,4 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     comparer.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     comparer.set_defaults(run=compare)
     args = parser.parse_args(argv)
+    if getattr(args, "report", None) and args.report[0] != "json":
+        parser.error(
+            f"--report: unknown format '{args.report[0]}'; the one format is json, e.g. --report json problems.json"
+        )
     return args.run(args)
