@@ -65,6 +65,7 @@ def fresh_package() -> SimpleNamespace:
         "errors",
         "forks",
         "paths",
+        "publishing.address",
         "site.links",
         "site.markup",
         "site.pages",
@@ -172,6 +173,11 @@ def on_config(config):
     global plansite, generated, links
     find_package_with_saved_code(config)
     plansite = fresh_package()
+    try:  # a pull request's preview is published in a folder of the site, and has its own address
+        config.site_url = plansite.address.published_at(config.site_url)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    config.extra["preview"] = is_preview(config)  # main.html asks search engines not to index a preview
     data = project(config) / "data"
     building = process.command == "build"
     with plansite.forks.lasting_objects() if building else contextlib.nullcontext():
