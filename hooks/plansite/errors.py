@@ -48,8 +48,8 @@ class DataProblem:
 
     def __str__(self) -> str:
         """The problem on one line; control and invisible characters from the data written as escapes."""
-        text = f"{visible(self.path)}:{self.line}:{self.column}: {_short(visible(self.message))}"
-        return f"{text}; {_short(visible(self.hint))}" if self.hint else text
+        text = f"{visible(self.path)}:{self.line}:{self.column}: {shortened(visible(self.message))}"
+        return f"{text}; {shortened(visible(self.hint))}" if self.hint else text
 
     def annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command, its data encoded as the runner requires."""
@@ -59,7 +59,7 @@ class DataProblem:
 MAX_MESSAGE = 300
 
 
-def _short(text: str) -> str:
+def shortened(text: str) -> str:
     """A message cut to a readable length in its middle (a value quoted from the data can be a whole
     page long), keeping its start and its end, which says what is wrong."""
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE // 2] + " … " + text[-(MAX_MESSAGE // 2) :]
