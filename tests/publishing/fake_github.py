@@ -46,10 +46,21 @@ class FakeGitHub:
     def artifact_zip(self, artifact: Artifact) -> bytes:
         return self.zips[artifact.id]
 
-    def add_run(self, workflow: str, query: str, run_id: int, head_sha: str, artifacts: dict) -> None:
-        """A run of workflow found by query, newest after those added before; artifacts: name -> (id, zip, expired)."""
+    def add_run(self, workflow: str, query: str, run_id: int, head_sha: str, artifacts: dict, **run) -> None:
+        """A run of workflow found by query, newest after those added before; artifacts: name -> (id, zip, expired).
+
+        By default a run of main by a push (Publish) or of a pull request's branch of this repository (its checks).
+        """
+        of_main = workflow == "publish.yml"
         runs = self._runs.setdefault(f"actions/workflows/{workflow}/runs?{query}", [])
-        runs.insert(0, {"id": run_id, "head_sha": head_sha})
+        described = {
+            "id": run_id,
+            "head_sha": head_sha,
+            "event": "push" if of_main else "pull_request",
+            "head_branch": "main" if of_main else "fix-plan",
+            "head_repository": {"full_name": self.repository},
+        }
+        runs.insert(0, {**described, **run})
         self.answers[f"actions/workflows/{workflow}/runs?{query}"] = {"workflow_runs": runs}
         for name, (artifact_id, content, expired) in artifacts.items():
             self.answers[f"actions/runs/{run_id}/artifacts?name={name}"] = {

@@ -121,3 +121,36 @@ def test_a_preview_that_is_not_a_plain_site_is_left_out_and_the_rest_published(g
     assert "could not be taken" in outcomes[3] and outcomes[5] == PUBLISHED
     assert (tmp_path / "index.html").read_text() == "production"
     assert not (tmp_path / "previews" / "pr-3").exists()
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        {"event": "pull_request"},  # a pull request that made Publish run on its own branch called main
+        {"head_repository": {"full_name": "someone/fork"}},
+        {"head_branch": "not-main"},
+    ],
+    ids=["pull request", "fork", "other branch"],
+)
+def test_only_a_run_of_main_itself_is_the_production_site(github, tmp_path, run):
+    content = site_zip({"index.html": "not production"})
+    github.add_run("publish.yml", MAIN, 102, "ccc", {"site": (1002, content, False)}, **run)
+    github.open_pulls()
+    assemble(github, tmp_path)
+    assert (tmp_path / "index.html").read_text() == "production"
+
+
+def test_a_preview_comes_only_from_a_run_of_the_pull_requests_checks_in_this_repository(github, tmp_path):
+    github.open_pulls((3, SHA[3], REPOSITORY))
+    preview_run(github, 3, 300, "its own")
+    content = site_zip({"index.html": "someone else's"})
+    github.add_run(
+        "pull-request.yml",
+        previews_query(3),
+        301,
+        SHA[3],
+        {"site-preview": (301, content, False)},
+        head_repository={"full_name": "someone/fork"},
+    )
+    assemble(github, tmp_path)
+    assert (tmp_path / "previews" / "pr-3" / "index.html").read_text() == "its own"

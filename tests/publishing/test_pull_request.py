@@ -193,3 +193,10 @@ def test_closing_edits_the_comment_to_say_the_preview_is_gone(tmp_path):
     comment_on(github, RUN, found("closed"), tmp_path, Deployment("success"), "https://github.com")
     ((method, _, body),) = github.sent
     assert method == "PATCH" and "removed" in body["body"]
+
+
+def test_a_number_that_is_no_pull_request_is_passed_over(tmp_path):
+    github = FakeGitHub()
+    github.answers["pulls/12"] = pull(12)
+    run = {**RUN, "pull_requests": [{"number": 12}]}
+    assert which(github, run, report_folder(tmp_path, {"pull_request": 99}))["number"] == "12"

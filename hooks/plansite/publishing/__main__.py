@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from .github import GitHub
+from .github import GitHub, GitHubError
 from .pages_site import NoProductionSite, assemble
 from .pull_request import Deployment, comment_on, which
 
@@ -88,7 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     command.add_argument("report", help="the folder of the run's pull-request-report artifact")
     command.set_defaults(run=comment_command)
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except GitHubError as error:
+        print(f"::error::{error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

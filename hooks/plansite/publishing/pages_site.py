@@ -10,6 +10,7 @@ the sites are files, unpacked where they belong.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ PREVIEWS = "previews"
 MOST_BYTES = 950_000_000
 RUNS_LOOKED_AT = 20
 PUBLISHED = "published"
+MAIN_EVENTS = ("push", "schedule", "workflow_dispatch")  # how Publish runs on main
 
 
 def preview_folder(number: int) -> str:
@@ -53,11 +55,12 @@ def open_pull_requests(github: GitHub) -> list[OpenPullRequest]:
     return sorted(pulls, key=lambda pull: pull.number)
 
 
-def newest_artifact(github: GitHub, workflow: str, name: str, runs_query: str, head_sha: str = "") -> Artifact | None:
-    """The artifact called name of the newest run of workflow (runs_query narrows them) that still has it."""
+def newest_artifact(github: GitHub, workflow: str, name: str, runs_query: str, taken: Callable[[dict], bool]):
+    """The artifact called name of the newest run of workflow that still has it, among the runs
+    runs_query finds that taken() accepts; None if there is none."""
     runs = github.get(f"actions/workflows/{workflow}/runs?{runs_query}&per_page={RUNS_LOOKED_AT}")
     for run in runs.get("workflow_runs", []):
-        if head_sha and run.get("head_sha") != head_sha:
+        if not taken(run):
             continue
         for artifact in github.get(f"actions/runs/{int(run['id'])}/artifacts?name={name}").get("artifacts", []):
             if artifact.get("name") == name and not artifact.get("expired"):
@@ -65,11 +68,30 @@ def newest_artifact(github: GitHub, workflow: str, name: str, runs_query: str, h
     return None
 
 
+def _of_main(github: GitHub) -> Callable[[dict], bool]:
+    """A run of main itself: a pull request may change a workflow to run on its own branch called
+    main, and upload a 'site' of its own; such a run is never the production site."""
+    return lambda run: (
+        run.get("event") in MAIN_EVENTS and run.get("head_branch") == "main" and _repository(run) == github.repository
+    )
+
+
+def _of_commit(github: GitHub, head_sha: str) -> Callable[[dict], bool]:
+    """A run of the pull request's checks of that commit, in this repository."""
+    return lambda run: (
+        run.get("event") == "pull_request" and run.get("head_sha") == head_sha and _repository(run) == github.repository
+    )
+
+
+def _repository(run: dict) -> str | None:
+    return (run.get("head_repository") or {}).get("full_name")
+
+
 def assemble(github: GitHub, folder: Path, most: int = MOST_BYTES) -> dict[int, str]:
     """Unpack the production site and the previews into folder; return what became of each open
     pull request's preview: PUBLISHED, or why not, in plain words."""
     workflow, name = PRODUCTION
-    production = newest_artifact(github, workflow, name, "branch=main&status=success")
+    production = newest_artifact(github, workflow, name, "branch=main&status=success", _of_main(github))
     if production is None:
         raise NoProductionSite(
             f"no successful run of {workflow} on main still has its '{name}' artifact: run the Publish workflow "
@@ -85,7 +107,7 @@ def assemble(github: GitHub, folder: Path, most: int = MOST_BYTES) -> dict[int, 
             outcomes[pull.number] = "from a fork: not published"
             continue
         query = f"event=pull_request&head_sha={pull.head_sha}"
-        artifact = newest_artifact(github, workflow, name, query, pull.head_sha)
+        artifact = newest_artifact(github, workflow, name, query, _of_commit(github, pull.head_sha))
         if artifact is None:
             outcomes[pull.number] = "its checks built no site of this commit (a problem in the data stops the build)"
             continue

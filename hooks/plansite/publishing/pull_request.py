@@ -46,7 +46,10 @@ def which(github: GitHub, run: dict, report: Path) -> dict[str, str]:
     numbers = [number_in_report(report)] + [pull.get("number") for pull in run.get("pull_requests") or []]
     run_repository = (run.get("head_repository") or {}).get("full_name")
     for number in dict.fromkeys(n for n in numbers if isinstance(n, int)):
-        pull = github.get(f"pulls/{number}")
+        try:
+            pull = github.get(f"pulls/{number}")
+        except GitHubError:
+            continue  # no such pull request
         head = pull.get("head") or {}
         if (head.get("repo") or {}).get("full_name") != run_repository:
             continue
