@@ -53,19 +53,14 @@ def pages(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def preview(tmp_path_factory, monkeypatch_module) -> Path:
+def preview(tmp_path_factory) -> Path:
     """The preview of pull request 12, built as the pull-request workflow builds it, in its folder of the site."""
     root = tmp_path_factory.mktemp("pages")
-    monkeypatch_module.setenv(SITE_PATH, "previews/pr-12/")
-    result = build(root / "previews" / "pr-12", preview=True)
+    with pytest.MonkeyPatch.context() as patch:  # for this build only: the session's other builds are production
+        patch.setenv(SITE_PATH, "previews/pr-12/")
+        result = build(root / "previews" / "pr-12", preview=True)
     assert result.returncode == 0, result.stderr
     return root
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
 
 
 @pytest.mark.build

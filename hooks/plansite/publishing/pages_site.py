@@ -120,7 +120,7 @@ def assemble(github: GitHub, folder: Path, most: int = MOST_BYTES) -> dict[int, 
             continue
         except GitHubError as error:
             shutil.rmtree(target, ignore_errors=True)
-            outcomes[pull.number] = f"its site could not be taken ({error})"
+            outcomes[pull.number] = f"its site could not be taken ({' '.join(str(error).split())})"  # one line
             continue
         outcomes[pull.number] = PUBLISHED
     return outcomes
