@@ -27,7 +27,7 @@ def break_plan(project: Path) -> int:
     return first + 2
 
 
-def check(project: Path, github_actions: bool) -> tuple[int, str]:
+def check(project: Path, github_actions: bool, *options: str) -> tuple[int, str]:
     """`./run check` as the workflow runs it: `python -m plansite check --data ...` from hooks/."""
     env = dict(os.environ)
     env.pop("GITHUB_ACTIONS", None)  # the suite itself may be running in GitHub Actions
@@ -35,7 +35,7 @@ def check(project: Path, github_actions: bool) -> tuple[int, str]:
     if github_actions:
         env["GITHUB_ACTIONS"] = "true"
     result = subprocess.run(
-        [sys.executable, "-m", "plansite", "check", "--data", str(project / "data")],
+        [sys.executable, "-m", "plansite", "check", "--data", str(project / "data"), *options],
         capture_output=True,
         text=True,
         env=env,
@@ -83,16 +83,7 @@ def test_no_annotations_outside_github_actions(project_copy):
 
 def check_with_report(project: Path, report: Path) -> tuple[int, str]:
     """`./run check --report json FILE`, as the pull-request workflow runs it."""
-    env = {key: value for key, value in os.environ.items() if key not in ("GITHUB_ACTIONS", "PYTHONPATH")}
-    result = subprocess.run(
-        [sys.executable, "-m", "plansite", "check", "--data", str(project / "data"), "--report", "json", str(report)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project / "hooks",
-        timeout=300,
-    )
-    return result.returncode, result.stdout + result.stderr
+    return check(project, False, "--report", "json", str(report))
 
 
 def test_the_report_names_the_same_problem_as_the_printed_line(project_copy, tmp_path):
