@@ -200,3 +200,10 @@ def test_a_number_that_is_no_pull_request_is_passed_over(tmp_path):
     github.answers["pulls/12"] = pull(12)
     run = {**RUN, "pull_requests": [{"number": 12}]}
     assert which(github, run, report_folder(tmp_path, {"pull_request": 99}))["number"] == "12"
+
+
+def test_a_run_without_a_head_repository_is_for_no_pull_request(tmp_path):
+    github = FakeGitHub()
+    github.answers["pulls/12"] = {"number": 12, "state": "open", "head": {"sha": HEAD, "repo": None}}
+    run = {**RUN, "head_repository": None}
+    assert which(github, run, report_folder(tmp_path, {"pull_request": 12})) == {"state": "unknown"}

@@ -23,6 +23,7 @@ PROBLEMS_FILE = "problems.json"
 
 
 def report_file(folder: Path, name: str, most: int = text.MAX_REPORT_BYTES) -> bytes | None:
+    """A file of the downloaded report, if it is there, a file, and no bigger than most bytes."""
     try:
         file = folder / name
         return file.read_bytes() if file.is_file() and file.stat().st_size <= most else None
@@ -45,6 +46,8 @@ def which(github: GitHub, run: dict, report: Path) -> dict[str, str]:
     closed, or outdated when its head has moved on since: a newer run will report), and its head."""
     numbers = [number_in_report(report)] + [pull.get("number") for pull in run.get("pull_requests") or []]
     run_repository = (run.get("head_repository") or {}).get("full_name")
+    if not run_repository:
+        return {"state": "unknown"}
     for number in dict.fromkeys(n for n in numbers if isinstance(n, int)):
         try:
             pull = github.get(f"pulls/{number}")

@@ -157,22 +157,22 @@ def _link(text: str, url: str) -> str:
 
 def _file_url(source: Source, path: str) -> str:
     """GitHub's web editor on the file, on the pull request's branch; "" for a path that is not a file's."""
-    if not (_safe_path(path) and _REPOSITORY.fullmatch(source.repository) and source.server.startswith("https://")):
+    if not _on_github(source, path):
         return ""
     return f"{source.server}/{source.repository}/edit/{quote(source.branch, safe='')}/{quote(path)}"
 
 
 def _line_url(source: Source, path: str, line: int) -> str:
     """The line, in the commit that was checked."""
-    if not (_safe_path(path) and _REPOSITORY.fullmatch(source.repository) and _COMMIT.fullmatch(source.commit)):
-        return ""
-    if not source.server.startswith("https://"):
+    if not (_on_github(source, path) and _COMMIT.fullmatch(source.commit)):
         return ""
     return f"{source.server}/{source.repository}/blob/{source.commit}/{quote(path)}#L{line}"
 
 
-def _safe_path(path: str) -> bool:
-    return bool(_PATH.fullmatch(path)) and ".." not in path.split("/")
+def _on_github(source: Source, path: str) -> bool:
+    """Whether a link to the file can be made: a path in the repository, a repository, GitHub's address."""
+    safe_path = bool(_PATH.fullmatch(path)) and ".." not in path.split("/")
+    return safe_path and bool(_REPOSITORY.fullmatch(source.repository)) and source.server.startswith("https://")
 
 
 def _count(number: int, noun: str) -> str:
