@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
 from plansite.publishing import pages_site, pull_request
 from plansite.saved import FOLDER
 
+ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 WORKFLOW_FILES = sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"

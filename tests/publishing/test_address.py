@@ -3,13 +3,20 @@ there, and never indexed by search engines."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
+import os
 import re
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
-from conftest import build, serve
 from plansite.publishing.address import SITE_PATH, published_at
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SITE = "https://childrens-plans.example.org/"
 PLAN = "plans/occ-business-plan-2012-13/"
@@ -54,11 +61,19 @@ def pages(site: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory) -> Path:
-    """The preview of pull request 12, built as the pull-request workflow builds it, in its folder of the site."""
+    """The preview of pull request 12, built as the pull-request workflow builds it (`./run preview`
+    with PLANSITE_SITE_PATH), in its folder of a Pages site."""
     root = tmp_path_factory.mktemp("pages")
-    with pytest.MonkeyPatch.context() as patch:  # for this build only: the session's other builds are production
-        patch.setenv(SITE_PATH, "previews/pr-12/")
-        result = build(root / "previews" / "pr-12", preview=True)
+    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    env.update({"PLANSITE_PREVIEW": "1", SITE_PATH: "previews/pr-12/", "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "previews" / "pr-12")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     return root
 
@@ -102,7 +117,10 @@ def test_the_production_site_has_no_robots_rule(site):
 @pytest.mark.browser
 def test_the_preview_works_in_its_folder(preview, browser):
     """A reader of the preview goes from its home page to a plan, and searches, without leaving it."""
-    httpd, address = serve(preview)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(preview))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{httpd.server_address[1]}/"
     try:
         context = browser.new_context()
         page = context.new_page()
