@@ -6,6 +6,7 @@ command, whose path must be relative to the repository for GitHub to put it on t
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -26,7 +27,7 @@ def break_plan(project: Path) -> int:
     return first + 2
 
 
-def check(project: Path, github_actions: bool) -> tuple[int, str]:
+def check(project: Path, github_actions: bool, *options: str) -> tuple[int, str]:
     """`./run check` as the workflow runs it: `python -m plansite check --data ...` from hooks/."""
     env = dict(os.environ)
     env.pop("GITHUB_ACTIONS", None)  # the suite itself may be running in GitHub Actions
@@ -34,7 +35,7 @@ def check(project: Path, github_actions: bool) -> tuple[int, str]:
     if github_actions:
         env["GITHUB_ACTIONS"] = "true"
     result = subprocess.run(
-        [sys.executable, "-m", "plansite", "check", "--data", str(project / "data")],
+        [sys.executable, "-m", "plansite", "check", "--data", str(project / "data"), *options],
         capture_output=True,
         text=True,
         env=env,
@@ -78,3 +79,44 @@ def test_no_annotations_outside_github_actions(project_copy):
     assert "Traceback" not in output
     assert f"{PLAN}:{line}:1: duplicate key 'title'" in output
     assert "::error" not in output
+
+
+def check_with_report(project: Path, report: Path) -> tuple[int, str]:
+    """`./run check --report json FILE`, as the pull-request workflow runs it."""
+    return check(project, False, "--report", "json", str(report))
+
+
+def test_the_report_names_the_same_problem_as_the_printed_line(project_copy, tmp_path):
+    line = break_plan(project_copy)
+    report = tmp_path / "report" / "problems.json"
+    code, output = check_with_report(project_copy, report)
+    assert code == 1, output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["format"] == "plansite-problems/1"
+    duplicate = [p for p in data["problems"] if p["message"].startswith("duplicate key 'title'")]
+    assert duplicate and duplicate[0]["file"] == PLAN and duplicate[0]["line"] == line
+    assert duplicate[0]["column"] == 1 and duplicate[0]["hint"]
+    assert data["total"] == len(data["problems"]) == sum(data["files"].values())
+    printed = [text for text in output.splitlines() if text.startswith(f"{PLAN}:{line}:1: duplicate key 'title'")]
+    assert printed and duplicate[0]["message"] in printed[0] and duplicate[0]["hint"] in printed[0]
+
+
+def test_the_report_of_valid_data_says_so(project_copy, tmp_path):
+    report = tmp_path / "problems.json"
+    code, output = check_with_report(project_copy, report)
+    assert code == 0, output
+    assert json.loads(report.read_text(encoding="utf-8"))["problems"] == []
+
+
+def test_an_unknown_report_format_is_refused(project_copy, tmp_path):
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, "-m", "plansite", "check", "--report", "xml", str(tmp_path / "p.xml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project_copy / "hooks",
+        timeout=60,
+    )
+    assert result.returncode == 2 and "unknown format 'xml'" in result.stderr
+    assert not (tmp_path / "p.xml").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -11,6 +12,8 @@ from itertools import groupby
 # file, then a count of the rest; past KEPT_PER_FILE they are only counted.
 SHOWN_PER_FILE = 50
 KEPT_PER_FILE = 1000
+# What `./run check --report json` writes, named so that a reader can tell it from any other JSON.
+REPORT_FORMAT = "plansite-problems/1"
 # Characters that look like nothing, shown in messages as escapes (with every C* category).
 INVISIBLE = {"\u2028", "\u2029", "\u115f", "\u1160", "\u3164", "\uffa0", "\u2007", "\u202f", "\u3000"}
 
@@ -45,8 +48,8 @@ class DataProblem:
 
     def __str__(self) -> str:
         """The problem on one line; control and invisible characters from the data written as escapes."""
-        text = f"{visible(self.path)}:{self.line}:{self.column}: {_short(visible(self.message))}"
-        return f"{text}; {_short(visible(self.hint))}" if self.hint else text
+        text = f"{visible(self.path)}:{self.line}:{self.column}: {shortened(visible(self.message))}"
+        return f"{text}; {shortened(visible(self.hint))}" if self.hint else text
 
     def annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command, its data encoded as the runner requires."""
@@ -56,7 +59,7 @@ class DataProblem:
 MAX_MESSAGE = 300
 
 
-def _short(text: str) -> str:
+def shortened(text: str) -> str:
     """A message cut to a readable length in its middle (a value quoted from the data can be a whole
     page long), keeping its start and its end, which says what is wrong."""
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE // 2] + " … " + text[-(MAX_MESSAGE // 2) :]
@@ -95,14 +98,17 @@ class Problems:
         """How many problems were found, counted ones included."""
         return sum(self.counts.values())
 
+    def by_file(self) -> Iterator[tuple[str, list[DataProblem], int]]:
+        """Each file with its problems kept, sorted by line, and how many it has (counted ones too)."""
+        for path, group in groupby(sorted(set(self.items)), key=lambda p: p.path):
+            in_file = list(group)
+            yield path, in_file, len(in_file) + max(0, self.counts[path] - KEPT_PER_FILE)
+
     def report(self) -> str:
         """All problems, one per line, sorted by file and line, with a count at the end."""
-        unique = sorted(set(self.items))
         shown: list[DataProblem] = []
         total = 0
-        for path, group in groupby(unique, key=lambda p: p.path):
-            in_file = list(group)
-            count = len(in_file) + max(0, self.counts[path] - KEPT_PER_FILE)
+        for path, in_file, count in self.by_file():
             total += count
             shown += in_file[:SHOWN_PER_FILE]
             if count > SHOWN_PER_FILE:
@@ -121,6 +127,22 @@ class Problems:
         noun = "problem" if total == 1 else "problems"
         lines.append(f"{total:,} {noun} found in the data: nothing was published.")
         return "\n".join(lines)
+
+    def as_data(self) -> dict:
+        """Every problem kept, as data for the pull-request comment (`./run check --report json FILE`):
+        the same problems as report(), each with its file, line, column, what and how to fix, and
+        how many problems each file has. The texts are as found: whoever shows them escapes them."""
+        files = list(self.by_file())
+        return {
+            "format": REPORT_FORMAT,
+            "total": sum(count for _, _, count in files),
+            "files": {path: count for path, _, count in files},
+            "problems": [
+                {"file": p.path, "line": p.line, "column": p.column, "message": p.message, "hint": p.hint}
+                for _, in_file, _ in files
+                for p in in_file
+            ],
+        }
 
 
 class DataError(Exception):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import sys
 from pathlib import Path
 
@@ -28,8 +29,10 @@ def check(args: argparse.Namespace) -> int:
     try:
         catalogue = load_catalogue(Path(args.data), preview=args.preview)
     except DataError as error:
+        write_report(args.report, error.problems)
         print(error.problems.report(), file=sys.stderr)
         return 1
+    write_report(args.report, Problems())
     print(
         f"The data is valid: {len(catalogue.plans)} plans to publish, {len(catalogue.convention.articles)} articles, "
         f"{len(catalogue.glossary)} glossary terms."
@@ -60,6 +63,12 @@ def draft_warnings(catalogue, data: Path) -> list[str]:
 
         check_hard_words(glossary, young_people_texts(plan), report)
     return warnings
+def write_report(report: list[str] | None, problems: Problems) -> None:
+    """Every problem (or none) written as --report FORMAT FILE asks, for the pull-request comment."""
+    if report:
+        file = Path(report[1])
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(json.dumps(problems.as_data(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def mark_reviewed(args: argparse.Namespace) -> int:
@@ -160,6 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     checker = commands.add_parser("check", help="validate the data and print every problem")
     checker.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     checker.add_argument("--preview", action="store_true", help="include drafts and scheduled plans")
+    checker.add_argument(
+        "--report",
+        nargs=2,
+        metavar=("FORMAT", "FILE"),
+        type=str,
+        help="also write every problem into FILE; FORMAT: json (what the pull-request comment is made from)",
+    )
     checker.set_defaults(run=check)
     reviewer = commands.add_parser(
         "mark-reviewed", help="after reading them, mark a plan's young-people texts as matching its adult texts"
@@ -229,4 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     importing.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     importing.set_defaults(run=import_document)
     args = parser.parse_args(argv)
+    if getattr(args, "report", None) and args.report[0] != "json":
+        parser.error(
+            f"--report: unknown format '{args.report[0]}'; the one format is json, e.g. --report json problems.json"
+        )
     return args.run(args)

@@ -22,6 +22,7 @@ from ..cache import NoCache
 from ..catalogue import load_catalogue
 from ..errors import DataError
 from ..paths import audience_of
+from ..publishing.address import published_at
 from ..tasks import SerialTasks, tasks_for
 from ..views.progress import feeds_for
 from . import markup, pages, search, security
@@ -86,6 +87,11 @@ class Build:
     def __init__(self, config, session: Session) -> None:
         self.config, self.session = config, session
         self.settings = settings_of(config)
+        try:  # a pull request's preview is published in a folder of the site, and has its own address
+            config.site_url = published_at(config.site_url)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        config.extra["preview"] = is_preview(config)  # main.html asks search engines not to index a preview
         project = Path(config.config_file_path).parent
         self.tasks = SerialTasks() if session.serving else tasks_for(self.settings.jobs)
         self.cache = session.cache(project) if self.settings.cache else NoCache()
