@@ -63,6 +63,8 @@ def draft_warnings(catalogue, data: Path) -> list[str]:
 
         check_hard_words(glossary, young_people_texts(plan), report)
     return warnings
+
+
 def write_report(report: list[str] | None, problems: Problems) -> None:
     """Every problem (or none) written as --report FORMAT FILE asks, for the pull-request comment."""
     if report:
