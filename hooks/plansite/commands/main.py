@@ -11,6 +11,7 @@ from .. import model as m
 from ..catalogue import load_catalogue
 from ..check import reading
 from ..errors import DataError
+from . import admin_config as form_editor
 from . import compare as comparison
 from . import new_organisation as organisation_entry
 from . import new_plan as scaffold
@@ -117,6 +118,16 @@ def compare(args: argparse.Namespace) -> int:
     return 0 if agree else 1
 
 
+def admin_config(args: argparse.Namespace) -> int:
+    try:
+        target, changed = form_editor.write(Path(args.project))
+    except DataError as error:
+        print(error.problems.report(), file=sys.stderr)
+        return 1
+    print(f"{target}: {'written' if changed else 'already up to date'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m plansite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -182,5 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     comparer.add_argument("source", nargs="?", help="its source text (default: data/sources/<plan>.txt)")
     comparer.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     comparer.set_defaults(run=compare)
+    configurer = commands.add_parser(
+        "admin-config", help="write the form editor's configuration (content/admin/config.yml) from the model"
+    )
+    configurer.add_argument("--project", default=DATA.parent, help="the project folder (default: this repository)")
+    configurer.set_defaults(run=admin_config)
     args = parser.parse_args(argv)
     return args.run(args)
