@@ -65,6 +65,7 @@ def fresh_package() -> SimpleNamespace:
         "errors",
         "forks",
         "paths",
+        "site.admin",
         "site.links",
         "site.markup",
         "site.pages",
@@ -207,6 +208,11 @@ def on_files(files, config):
     generated.set_environment(config.theme.get_env())
     for file in generated.files(config):
         files.append(file)
+    try:
+        for file in plansite.admin.files(config):  # the form editor at /admin/
+            files.append(file)
+    except plansite.admin.EditorNotInstalled as error:
+        raise PluginError(str(error)) from None
     if process.command != "serve":
         # `mkdocs build` draws the generated pages in forks, one per core, while it goes on; then
         # Pagefind starts and indexes each page as MkDocs writes it (forks first: no thread may run then).

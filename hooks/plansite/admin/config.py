@@ -45,7 +45,6 @@ PATTERNS = {
     "line": [LINE_PATTERN, "one line of text, not empty"],
     "prose": [PROSE_PATTERN, "write the text itself: no HTML tags such as <b> and no codes such as &amp;"],
     "date": [DATE_PATTERN, "a date written YYYY-MM-DD, e.g. 2026-04-01"],
-    "fingerprint": [r"^[0-9a-f]{8}$", "eight characters from 0-9 and a-f"],
     "web_address": [r"^https://[^\s<>\"']+$", "a web address starting with https://"],
     "website": [r"^(https://)?[A-Za-z0-9][^\s\\]*\.[^\s\\]+$", "a web address such as www.example.org"],
     "email": [r"^[^\s@?,]+@[^\s@?,]+\.[^\s@?,]+$", "one email address, such as info@example.org"],
@@ -177,7 +176,8 @@ class Form:
         tp, _ = _without_none(tp)
         origin = get_origin(tp)
         if _same(tp, f.Fingerprint):
-            return {"widget": "plansite-checked", "pattern": PATTERNS["fingerprint"]}
+            # A ticked box, not a typed code: the script works out the fingerprint as the entry is saved.
+            return {"widget": "plansite-checked"}
         if _same(tp, f.Anchor):
             return {"widget": "string", "pattern": PATTERNS["anchor"], "kind": "anchor"}
         if _same(tp, f.Line):
@@ -369,7 +369,6 @@ def admin_config(article_titles: dict[int, str], repository: str, branch: str = 
         "display_url": "/",
         "media_folder": "content/assets/uploads",
         "public_folder": "/assets/uploads",
-        "media_library": {"max_file_size": 1},
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         # Read by the editor's script: the UNCRC articles offered wherever a text cites them.
         "plansite": {"articles": form.vocabularies.articles()},
