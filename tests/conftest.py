@@ -45,9 +45,12 @@ def copy_project(target: Path) -> Path:
     for name in ("mkdocs.yml", "data", "content", "theme", "hooks"):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
         else:
             shutil.copy(source, target / name)
+    from synthetic import link_editor_packages
+
+    link_editor_packages(target)
     return target
 
 

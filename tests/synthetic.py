@@ -24,7 +24,15 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(source, dest / name, ignore=ignore, dirs_exist_ok=True)
         else:
             shutil.copy(source, dest / name)
+    link_editor_packages(dest)
     return dest
+
+
+def link_editor_packages(dest: Path) -> None:
+    """The form editor's npm packages (hooks/admin/node_modules, 400 MB) linked into a copy, not copied."""
+    packages = ROOT / "hooks" / "admin" / "node_modules"
+    if packages.is_dir() and not (dest / "hooks" / "admin" / "node_modules").exists():
+        (dest / "hooks" / "admin" / "node_modules").symlink_to(packages, target_is_directory=True)
 
 
 def _organisations(text: str, copies: int) -> str:

@@ -144,11 +144,16 @@ const AmountWidget = createClass({
 
 // --- UNCRC articles: the 54 choices given once in the configuration ----------------------------
 
+let articleOptions = null;
+
 const Articles = createClass({
   render() {
     const Select = CMS.getWidget('select').control;
-    const options = this.props.config.getIn(['plansite', 'articles']);
-    const field = this.props.field.set('multiple', true).set('options', options);
+    // The select widget takes its options as immutable values, made here from the field's own kind.
+    articleOptions ??= emptyList(this.props).push(
+      ...config.plansite.articles.map(option => emptyMap(this.props).set('label', option.label).set('value', option.value)),
+    );
+    const field = this.props.field.set('multiple', true).set('options', articleOptions);
     return h(Select, { ...this.props, field });
   },
 });
@@ -256,6 +261,31 @@ const Checked = createClass({
   },
 });
 
+// --- Fields required once the object they belong to is filled in -------------------------------
+
+function blank(value) {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length) ||
+    (typeof value === 'object' && !Array.isArray(value) && !Object.values(value).some(inner => !blank(inner)));
+}
+
+/** 'Young-people version: Text' for each required field left empty in an object that is filled in. */
+export function missingFields(fields, value, trail = []) {
+  const missing = [];
+  for (const field of fields || []) {
+    const inner = value ? value[field.name] : undefined;
+    const here = [...trail, field.label || field.name];
+    if (field.plansite_required && blank(inner) && !blank(value)) missing.push(here.join(': '));
+    if (field.widget === 'object' && field.fields && !blank(inner)) missing.push(...missingFields(field.fields, inner, here));
+    if (field.widget === 'list' && Array.isArray(inner)) {
+      inner.forEach((item, index) => {
+        const shape = field.types ? field.types.find(type => item && type.name === item[field.typeKey || 'type']) : field;
+        if (shape && shape.fields) missing.push(...missingFields(shape.fields, item, [...here, String(index + 1)]));
+      });
+    }
+  }
+  return missing;
+}
+
 // A ticked box becomes the adult text's fingerprint as the entry is saved, worked out from the
 // values being saved (adult text included), at the same place the Python check looks.
 CMS.registerEventListener({
@@ -263,6 +293,8 @@ CMS.registerEventListener({
   handler: async ({ entry }) => {
     let data = entry.get('data');
     const value = data.toJS();
+    const missing = missingFields(fieldsOf(config, value), value);
+    if (missing.length) throw new Error(`Fill in these fields, or empty the part they belong to: ${missing.join('; ')}`);
     for (const item of reviewedItems(fieldsOf(config, value), value)) {
       if (item.value.young_people.matches === CHECKED) {
         data = data.setIn([...item.path, 'young_people', 'matches'], await fingerprint(item.shape, item.value));

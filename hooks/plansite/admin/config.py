@@ -144,23 +144,35 @@ class Form:
     def __init__(self, vocabularies: Vocabularies):
         self.vocabularies = vocabularies
 
-    def fields(self, model: type[BaseModel], depth: int = 0, leave_out: tuple[str, ...] = ()) -> list[dict]:
+    def fields(
+        self, model: type[BaseModel], depth: int = 0, leave_out: tuple[str, ...] = (), in_optional: bool = False
+    ) -> list[dict]:
+        """The fields of a model; `in_optional` for the fields of an object that may be left out."""
         names = [name for name in model.model_fields if name not in leave_out]
         names.sort(key=lambda name: _place(model, name))
         return [
-            field for name in names if (field := self.field(name, model.model_fields[name], model, depth)) is not None
+            field
+            for name in names
+            if (field := self.field(name, model.model_fields[name], model, depth, in_optional)) is not None
         ]
 
-    def field(self, name: str, info: FieldInfo, owner: type[BaseModel], depth: int) -> dict | None:
+    def field(
+        self, name: str, info: FieldInfo, owner: type[BaseModel], depth: int, in_optional: bool = False
+    ) -> dict | None:
         tp, _ = _without_none(_full_type(owner, name))
+        self.in_optional = in_optional or not info.is_required()
         widget = self.widget(name, tp, owner, depth)
         if widget is None:
             return None
         kind = widget.pop("kind", None)
         field = {"name": name, "label": label(name), **widget}
-        required = info.is_required()
-        if not required:
+        if not info.is_required():
             field["required"] = False
+        elif in_optional:
+            # Decap CMS would ask for it even while the object it belongs to is left out: the script
+            # asks for it only once that object is filled in (content/admin/editor.mjs).
+            field["required"] = False
+            field["plansite_required"] = True
         default = None if info.is_required() else info.default
         if isinstance(default, (str, bool, int)) and not isinstance(default, enum.Enum) and default is not False:
             field["default"] = default
@@ -231,7 +243,7 @@ class Form:
             "widget": "object",
             "collapsed": False,
             "summary": _summary(model),
-            "fields": self.fields(model, depth + (model is m.BudgetLine)),
+            "fields": self.fields(model, depth + (model is m.BudgetLine), in_optional=self.in_optional),
         }
 
     def list(self, name: str, item: Any, owner: type[BaseModel], depth: int) -> dict | None:
@@ -383,7 +395,7 @@ def admin_config(article_titles: dict[int, str], repository: str, branch: str = 
                 delete=False,
                 identifier_field="title",
                 slug="{{organisation}}-{{title}}",
-                summary="{{title}} ({{period}}, {{status}})",
+                summary="{{title}} ({{organisation}}, {{period}}, {{status}})",
                 sortable_fields=["title", "period", "organisation"],
                 fields=plan_fields,
             ),

@@ -1,0 +1,193 @@
+"""The form editor at /admin/ as an editor uses it: through Decap CMS's local back end (decap-server,
+in git mode, as `./run admin` starts it), on a git copy of the project, never the real data/.
+
+Saving puts each change on a branch of its own (editorial workflow): main is never committed to.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, build, copy_project, serve
+
+pytestmark = pytest.mark.browser
+
+PACKAGES = ROOT / "hooks" / "admin" / "node_modules"
+DECAP_SERVER = PACKAGES / "decap-server" / "dist" / "index.js"
+PORT = 8081  # the local back end's address in content/admin/config.yml
+AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = ROOT / "tests" / "artifacts" / "form-editor"
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def editor_repo(tmp_path):
+    """A git copy of the project on branch main, with decap-server serving it on this computer."""
+    (tmp_path / "project").mkdir()
+    repo = copy_project(tmp_path / "project")
+    (repo / "hooks" / "admin" / "node_modules").unlink()
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "editor@example.org")
+    git(repo, "config", "user.name", "Form editor test")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "The project as it is")
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", PORT)) == 0:
+            pytest.fail(f"port {PORT} is taken: the form editor's local back end needs it")
+    env = dict(os.environ, GIT_REPO_DIRECTORY=str(repo), MODE="git", PORT=str(PORT), BIND_HOST="127.0.0.1")
+    server = subprocess.Popen(
+        ["node", str(DECAP_SERVER)], cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", PORT)) == 0:
+                break
+        time.sleep(0.2)
+    else:
+        server.kill()
+        pytest.fail("decap-server did not start: " + server.stdout.read().decode()[-2000:])
+    yield repo
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture
+def admin_page(site, browser, editor_repo):
+    """The form editor of the built site, signed in through the local back end."""
+    httpd, address = serve(site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(address + "admin/")
+    page.get_by_role("button", name="Login").click()
+    page.get_by_role("link", name="Plans").first.wait_for()
+    page.address = address + "admin/"
+    page.errors = errors
+    yield page
+    context.close()
+    httpd.shutdown()
+
+
+def a_published_plan(repo: Path) -> str:
+    """The slug of a published plan with a young-people summary (any valid data has one to publish)."""
+    for file in sorted((repo / "data" / "plans").glob("*.yml")):
+        text = file.read_text(encoding="utf-8")
+        if "\nstatus: published" in text and "\nyoung_people:\n  title:" in text:
+            return file.stem
+    pytest.skip("no published plan with a young-people summary")
+
+
+def wait_for_branch(repo: Path, branch: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if branch in git(repo, "branch", "--list", branch):
+            return
+        time.sleep(0.3)
+    pytest.fail(f"no branch {branch} after saving; branches: {git(repo, 'branch')}")
+
+
+def choose(page, label: str, option: str, nth: int = 0) -> None:
+    """Pick an option of one of Decap's select boxes, with the keyboard."""
+    box = page.get_by_label(label, exact=True).nth(nth)
+    box.focus()
+    page.keyboard.type(option)
+    page.keyboard.press("Enter")
+
+
+NEW_SUMMARY = "We made these promises to you. We will keep them, and we will tell you how."
+
+
+def test_editing_a_plan_changes_only_the_edited_lines_on_a_branch_and_passes_the_check(admin_page, editor_repo):
+    page, repo = admin_page, editor_repo
+    slug = a_published_plan(repo)
+    main_before = git(repo, "rev-parse", "main")
+    before = (repo / "data" / "plans" / f"{slug}.yml").read_text(encoding="utf-8")
+    page.goto(page.address + f"#/collections/plans/entries/{slug}")
+    summaries = page.get_by_label(re.compile(r"^Summary"))
+    summaries.nth(1).wait_for()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "plan-form.png"))
+    summaries.nth(1).fill(NEW_SUMMARY)  # the plan's young-people summary, below its adult summary
+    choose(page, "Status", "draft")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(SHOTS / "plan-saved.png"))
+    branch = f"cms/plans/{slug}"
+    wait_for_branch(repo, branch)
+    assert git(repo, "rev-parse", "main") == main_before, "saving committed to main"
+    after = git(repo, "show", f"{branch}:data/plans/{slug}.yml")
+    old, new = yaml.safe_load(before), yaml.safe_load(after)
+    assert new["status"] == "draft" and new["young_people"]["summary"].strip() == NEW_SUMMARY
+    old["status"], old["young_people"]["summary"] = new["status"], new["young_people"]["summary"]
+    assert new == old, "the form changed other values than the two edited"
+    # ...and no other line of the file: only the status line and the lines of the young-people summary.
+    old_summary = [line.strip() for line in str(yaml.safe_load(before)["young_people"]["summary"]).splitlines()]
+    diff = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:2] in ("- ", "+ ")]
+    for line in diff:
+        text = line[2:].strip()
+        assert (
+            text in ("status: published", "status: draft", NEW_SUMMARY, f"summary: {NEW_SUMMARY}")
+            or text.removeprefix("summary:").strip() in ("|", "|-", ">", ">-", "")
+            or any(text and text in part for part in old_summary)
+            or text in " ".join(old_summary)
+        ), f"a line changed that was not edited: {line!r}"
+    git(repo, "checkout", "-q", branch)
+    check = subprocess.run(
+        [sys.executable, "-m", "plansite", "check", "--data", str(repo / "data")],
+        cwd=ROOT / "hooks",
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stderr
+    assert not page.errors, page.errors
+
+
+def test_a_new_plan_made_in_the_form_builds(admin_page, editor_repo, tmp_path):
+    page, repo = admin_page, editor_repo
+    organisation = next(
+        line.split(":", 1)[1].strip()
+        for line in (repo / "data" / "organisations.yml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("  - id:")
+    )
+    page.goto(page.address + "#/collections/plans/new")
+    page.get_by_label("Title", exact=True).first.fill("Form test plan 2031")
+    page.get_by_label("Organisation", exact=True).fill(organisation)
+    page.get_by_label("Kind", exact=True).fill("business plan")
+    page.get_by_label("Period", exact=True).fill("2031-32")
+    choose(page, "Status", "draft")
+    page.get_by_label("Summary", exact=True).first.fill("A plan written in the form editor.")
+    page.get_by_role("button", name="Add section").click()
+    page.get_by_label("Id (for links)", exact=True).first.fill("introduction")
+    page.get_by_label("Title", exact=True).nth(1).fill("Introduction")
+    page.get_by_role("button", name="Add block").click()
+    page.get_by_role("button", name="text", exact=True).click()
+    page.get_by_label("Text", exact=True).first.fill("This plan was written in the form editor.")
+    page.screenshot(path=str(SHOTS / "new-plan.png"), full_page=True)
+    page.get_by_role("button", name="Save").click()
+    slug = f"{organisation}-form-test-plan-2031"
+    wait_for_branch(repo, f"cms/plans/{slug}")
+    written = git(repo, "show", f"cms/plans/{slug}:data/plans/{slug}.yml")
+    (tmp_path / "built").mkdir()
+    project = copy_project(tmp_path / "built")
+    (project / "data" / "plans" / f"{slug}.yml").write_text(written, encoding="utf-8")
+    out = tmp_path / "site"
+    result = build(out, project / "mkdocs.yml", preview=True)  # a draft is built in previews
+    assert result.returncode == 0, result.stderr
+    assert (out / "plans" / slug / "index.html").is_file()
+    assert not page.errors, page.errors
+    shutil.rmtree(out)
