@@ -7,8 +7,8 @@ Saving puts each change on a branch of its own (editorial workflow): main is nev
 from __future__ import annotations
 
 import difflib
-import re
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, build, copy_project, serve
 
 pytestmark = pytest.mark.browser
 
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ROOT / "hooks" / "admin" / "node_modules"
 DECAP_SERVER = PACKAGES / "decap-server" / "dist" / "index.js"
 PORT = 8081  # the local back end's address in content/admin/config.yml
@@ -34,12 +34,11 @@ def git(repo: Path, *args: str) -> str:
 
 
 @pytest.fixture
-def editor_repo(tmp_path):
+def editor_repo(project_copy):
     """A git copy of the project on branch main, with decap-server serving it on this computer."""
-    (tmp_path / "project").mkdir()
-    repo = copy_project(tmp_path / "project")
-    (repo / "hooks" / "admin" / "node_modules").unlink()
+    repo = project_copy
     git(repo, "init", "-q", "-b", "main")
+    (repo / ".git" / "info" / "exclude").write_text("hooks/admin/node_modules\n.cache/\nsite/\n", encoding="utf-8")
     git(repo, "config", "user.email", "editor@example.org")
     git(repo, "config", "user.name", "Form editor test")
     git(repo, "add", "-A")
@@ -66,9 +65,9 @@ def editor_repo(tmp_path):
 
 
 @pytest.fixture
-def admin_page(site, browser, editor_repo):
+def admin_page(server, browser, editor_repo):
     """The form editor of the built site, signed in through the local back end."""
-    httpd, address = serve(site)
+    address = server
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors: list[str] = []
@@ -80,7 +79,6 @@ def admin_page(site, browser, editor_repo):
     page.errors = errors
     yield page
     context.close()
-    httpd.shutdown()
 
 
 def a_published_plan(repo: Path) -> str:
@@ -92,13 +90,15 @@ def a_published_plan(repo: Path) -> str:
     pytest.skip("no published plan with a young-people summary")
 
 
-def wait_for_branch(repo: Path, branch: str, timeout: float = 30) -> None:
+def saved_file(repo: Path, branch: str, path: str, main_text: str | None, timeout: float = 30) -> str:
+    """The file as saved on its branch, once the editor has committed it there."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if branch in git(repo, "branch", "--list", branch):
-            return
+        shown = subprocess.run(["git", "show", f"{branch}:{path}"], cwd=repo, capture_output=True, text=True)
+        if shown.returncode == 0 and shown.stdout != main_text:
+            return shown.stdout
         time.sleep(0.3)
-    pytest.fail(f"no branch {branch} after saving; branches: {git(repo, 'branch')}")
+    pytest.fail(f"{path} not saved on {branch}; branches: {git(repo, 'branch')}")
 
 
 def choose(page, label: str, option: str, nth: int = 0) -> None:
@@ -128,9 +128,8 @@ def test_editing_a_plan_changes_only_the_edited_lines_on_a_branch_and_passes_the
     page.wait_for_timeout(1500)
     page.screenshot(path=str(SHOTS / "plan-saved.png"))
     branch = f"cms/plans/{slug}"
-    wait_for_branch(repo, branch)
+    after = saved_file(repo, branch, f"data/plans/{slug}.yml", before)
     assert git(repo, "rev-parse", "main") == main_before, "saving committed to main"
-    after = git(repo, "show", f"{branch}:data/plans/{slug}.yml")
     old, new = yaml.safe_load(before), yaml.safe_load(after)
     assert new["status"] == "draft" and new["young_people"]["summary"].strip() == NEW_SUMMARY
     old["status"], old["young_people"]["summary"] = new["status"], new["young_people"]["summary"]
@@ -175,18 +174,26 @@ def test_a_new_plan_made_in_the_form_builds(admin_page, editor_repo, tmp_path):
     page.get_by_label("Id (for links)", exact=True).first.fill("introduction")
     page.get_by_label("Title", exact=True).nth(1).fill("Introduction")
     page.get_by_role("button", name="Add block").click()
-    page.get_by_role("button", name="text", exact=True).click()
+    page.get_by_role("menuitem", name="text", exact=True).click()
     page.get_by_label("Text", exact=True).first.fill("This plan was written in the form editor.")
     page.screenshot(path=str(SHOTS / "new-plan.png"), full_page=True)
     page.get_by_role("button", name="Save").click()
     slug = f"{organisation}-form-test-plan-2031"
-    wait_for_branch(repo, f"cms/plans/{slug}")
-    written = git(repo, "show", f"cms/plans/{slug}:data/plans/{slug}.yml")
-    (tmp_path / "built").mkdir()
-    project = copy_project(tmp_path / "built")
-    (project / "data" / "plans" / f"{slug}.yml").write_text(written, encoding="utf-8")
-    out = tmp_path / "site"
-    result = build(out, project / "mkdocs.yml", preview=True)  # a draft is built in previews
+    written = saved_file(repo, f"cms/plans/{slug}", f"data/plans/{slug}.yml", None)
+    assert not git(repo, "ls-tree", "main", f"data/plans/{slug}.yml"), "the new plan was committed to main"
+    assert git(repo, "rev-list", "--count", "main") == "1\n", "saving committed to main"
+    assert "status: draft" in written
+    git(repo, "checkout", "-q", f"cms/plans/{slug}")
+    out = tmp_path / "built-site"
+    env = dict(os.environ, PLANSITE_PREVIEW="1", NO_MKDOCS_2_WARNING="1")  # a draft is built in previews
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     assert (out / "plans" / slug / "index.html").is_file()
     assert not page.errors, page.errors
