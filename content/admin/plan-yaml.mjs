@@ -119,15 +119,17 @@ function isEmpty(value) {
   );
 }
 
-/** The value without what the form leaves behind when a field is cleared: '' and empty lists or objects. */
+/** The value without what the form leaves behind when a field is cleared: '' or nothing, and objects
+ * left with nothing else in them. Empty lists stay: a file may need `items: []`. */
 export function cleaned(value) {
   if (Array.isArray(value)) return value.map(cleaned);
   if (value && typeof value === 'object') {
     const result = {};
     for (const [key, inner] of Object.entries(value)) {
-      if (key === SOURCE) continue;
+      if (key === SOURCE || inner === undefined || inner === null || inner === '') continue;
       const kept = cleaned(inner);
-      if (!isEmpty(kept)) result[key] = kept;
+      const emptied = kept && typeof kept === 'object' && !Array.isArray(kept) && !Object.keys(kept).length;
+      if (!(emptied && Object.keys(inner).length)) result[key] = kept;
     }
     return result;
   }
