@@ -198,3 +198,66 @@ def test_a_new_plan_made_in_the_form_builds(admin_page, editor_repo, tmp_path):
     assert (out / "plans" / slug / "index.html").is_file()
     assert not page.errors, page.errors
     shutil.rmtree(out)
+
+
+def axe_violations(page) -> list[dict]:
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    return page.evaluate(
+        """async () => {
+          const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+          const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+          return result.violations.map(v => ({id: v.id, targets: v.nodes.map(n => n.target.join(' ')),
+            ours: v.nodes.filter(n => n.target.some(t => document.querySelector(t)?.closest(
+              '.plansite-paragraphs, .plansite-amount, .plansite-checked, .plansite-sign-in'))).length}));
+        }"""
+    )
+
+
+def test_the_editor_is_usable_with_the_keyboard_and_our_parts_have_no_axe_violations(browser, server, editor_repo):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "admin/")
+    page.get_by_role("button", name="Login").wait_for()
+    for _ in range(10):  # the sign-in button is reached and pressed with the keyboard alone
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Login":
+            break
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Plans").first.wait_for()
+    screens = {"collection": page.url}
+    slug = a_published_plan(editor_repo)
+    page.goto(server + f"admin/#/collections/plans/entries/{slug}")
+    page.get_by_label(re.compile(r"^Summary")).nth(1).wait_for()
+    for button in page.get_by_role("button", name=re.compile("^Expand")).all()[:3]:
+        button.click()
+    found = {"plan form": axe_violations(page)}
+    page.goto(screens["collection"])
+    page.get_by_role("link", name="Plans").first.wait_for()
+    found["collection"] = axe_violations(page)
+    for screen, violations in found.items():
+        print(screen, [(v["id"], len(v["targets"])) for v in violations])
+        assert sum(v["ours"] for v in violations) == 0, (screen, violations)
+    page.close()
+
+
+def test_without_the_local_back_end_the_editor_asks_for_a_github_token_on_a_page_of_our_own(browser, server):
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", PORT)) == 0:
+            pytest.skip(f"a local back end is running on port {PORT}")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + "admin/")
+    page.get_by_role("heading", name="Sign in to the form editor", level=1).wait_for()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "sign-in.png"))
+    token = page.get_by_label("GitHub token")
+    assert token.get_attribute("type") == "password"
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_role("alert").inner_text() == "Paste your GitHub token first."
+    assert [v for v in axe_violations(page) if v["ours"]] == []
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "connect-src 'self' https://api.github.com" in policy and "script-src 'self' 'unsafe-eval';" in policy
+    # Nothing but this computer and GitHub's API (only once signed in) is asked for anything.
+    assert all(url.startswith((server, "http://localhost:8081/")) for url in requests), requests
+    assert page.context.cookies() == []
+    page.close()
