@@ -69,10 +69,15 @@ def _served(name: str) -> bool:
 
 def files(config) -> list[File]:
     """The files of /admin/ that do not come from content/: the page and the npm packages."""
+    # Kept as a file in .cache/ and rewritten only when it changes, so that `mkdocs serve --dirty`
+    # copies it again only then (a page given as text would be written at every rebuild).
+    kept = Path(config.config_file_path).parent / ".cache" / "plansite" / "admin" / "index.html"
+    text = page(config.site_name)
+    if not kept.is_file() or kept.read_text(encoding="utf-8") != text:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_text(text, encoding="utf-8")
     result = [
-        File.generated(
-            config, f"{FOLDER}/index.html", content=page(config.site_name), inclusion=InclusionLevel.NOT_IN_NAV
-        )
+        File.generated(config, f"{FOLDER}/index.html", abs_src_path=str(kept), inclusion=InclusionLevel.NOT_IN_NAV)
     ]
     for uri, source in package_files():
         result.append(File.generated(config, uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV))
