@@ -34,10 +34,18 @@ def copy_project(target: Path) -> Path:
     for name in ("mkdocs.yml", "data", "content", "theme", "hooks"):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
         else:
             shutil.copy(source, target / name)
+    link_editor_packages(target)
     return target
+
+
+def link_editor_packages(project: Path) -> None:
+    """The form editor's npm packages (hooks/admin/node_modules, 400 MB) linked into a copy, not copied."""
+    packages = ROOT / "hooks" / "admin" / "node_modules"
+    if packages.is_dir() and (project / "hooks" / "admin").is_dir():
+        (project / "hooks" / "admin" / "node_modules").symlink_to(packages, target_is_directory=True)
 
 
 def read(site: Path, url: str) -> str:

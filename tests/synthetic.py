@@ -10,6 +10,8 @@ import re
 import shutil
 from pathlib import Path
 
+from project import link_editor_packages
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = ("mkdocs.yml", "content", "theme", "hooks")
 
@@ -24,6 +26,7 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(source, dest / name, ignore=ignore, dirs_exist_ok=True)
         else:
             shutil.copy(source, dest / name)
+    link_editor_packages(dest)
     return dest
 
 

@@ -21,7 +21,9 @@ def pages(site: Path) -> list[tuple[str, str]]:
     return [
         (f.parent.relative_to(site).as_posix() + "/" if f.parent != site else "", f.read_text(encoding="utf-8"))
         for f in site.rglob("index.html")
-        if "pagefind" not in f.parts and 'http-equiv="refresh"' not in f.read_text(encoding="utf-8")
+        if "pagefind" not in f.parts
+        and f.parent != site / "admin"  # the form editor, drawn by Decap CMS
+        and 'http-equiv="refresh"' not in f.read_text(encoding="utf-8")
     ]
 
 

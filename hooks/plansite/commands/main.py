@@ -14,6 +14,7 @@ from ..check import reading
 from ..check.hard_words import check_hard_words
 from ..check.reading import young_people_texts
 from ..errors import DataError, Problems
+from . import admin_config as form_editor
 from . import compare as comparison
 from . import import_plan as importer
 from . import new_organisation as organisation_entry
@@ -162,6 +163,15 @@ def import_document(args: argparse.Namespace) -> int:
     except (importer.ImportRefused, importer.DraftRefused) as error:
         print(f"import: {error}", file=sys.stderr)
         return 1
+
+
+def admin_config(args: argparse.Namespace) -> int:
+    try:
+        target, changed = form_editor.write(Path(args.project))
+    except DataError as error:
+        print(error.problems.report(), file=sys.stderr)
+        return 1
+    print(f"{target}: {'written' if changed else 'already up to date'}")
     return 0
 
 
@@ -246,6 +256,11 @@ def main(argv: list[str] | None = None) -> int:
     importing.add_argument("--slug", help="the new file's name without .yml (default: organisation and title)")
     importing.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     importing.set_defaults(run=import_document)
+    configurer = commands.add_parser(
+        "admin-config", help="write the form editor's configuration (content/admin/config.yml) from the model"
+    )
+    configurer.add_argument("--project", default=DATA.parent, help="the project folder (default: this repository)")
+    configurer.set_defaults(run=admin_config)
     args = parser.parse_args(argv)
     if getattr(args, "report", None) and args.report[0] != "json":
         parser.error(

@@ -25,7 +25,7 @@ from ..paths import audience_of
 from ..publishing.address import published_at
 from ..tasks import SerialTasks, tasks_for
 from ..views.progress import feeds_for
-from . import markup, pages, search, security
+from . import admin, markup, pages, search, security
 from .drawing import Drawing, draw_body
 from .links import LinkCheck
 from .session import Session
@@ -116,6 +116,11 @@ class Build:
         self.drawing = Drawing(self.config.theme.get_env(), self.catalogue, self.cache.templates("ours"))
         for file in self.pages.files(self.config, self.drawing):
             files.append(file)
+        try:
+            for file in admin.files(self.config):  # the form editor at /admin/
+                files.append(file)
+        except admin.EditorNotInstalled as error:
+            raise PluginError(str(error)) from None
         # Every fork is taken before Pagefind's threads start (tasks.py).
         self.bodies = self.tasks.ahead(draw_body, list(self.pages.views.values()), self.drawing, self.config)
         if not self.session.serving:  # `mkdocs serve` skips the search index, to keep previews fast

@@ -36,3 +36,20 @@ def with_policy(html: str) -> str:
     """The page with its CSP <meta> as the first thing in <head>, before anything it governs."""
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
     return re.sub(r"<head>", lambda m: m.group(0) + "\n    " + meta, html, count=1)
+
+
+# The form editor at /admin/ is a page of its own kind, with its own policy. Decap CMS styles itself
+# with inline styles (emotion) and compiles its configuration's checks (ajv); it talks to GitHub's
+# API, shows the signed-in user's GitHub picture, and, on this computer only, to its local back end.
+ADMIN_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob: https://avatars.githubusercontent.com; font-src 'self' data:; "
+    "connect-src 'self' https://api.github.com http://localhost:8081 http://127.0.0.1:8081; "
+    "worker-src 'self' blob:; manifest-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'"
+)
+
+
+def policy_for(kind: str, html: str = "") -> str:
+    """The policy of a page by its kind: 'admin' for the form editor, else the readers' policy."""
+    return ADMIN_POLICY if kind == "admin" else policy(html)
