@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fake_github import REPOSITORY, FakeGitHub, site_zip
+from publishing.fake_github import REPOSITORY, FakeGitHub, site_zip
 from plansite.publishing.pages_site import PUBLISHED, NoProductionSite, assemble, preview_folder
 
 MAIN = "branch=main&status=success"

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from fake_github import REPOSITORY, site_zip
+from publishing.fake_github import REPOSITORY, site_zip
 from plansite.errors import Problems
 from plansite.publishing.pull_request_comment import MARKER
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from fake_github import REPOSITORY, FakeGitHub
+from publishing.fake_github import REPOSITORY, FakeGitHub
 from plansite.errors import Problems
 from plansite.publishing.pull_request import (
     BOT,

@@ -163,6 +163,7 @@ def import_document(args: argparse.Namespace) -> int:
     except (importer.ImportRefused, importer.DraftRefused) as error:
         print(f"import: {error}", file=sys.stderr)
         return 1
+    return 0
 
 
 def admin_config(args: argparse.Namespace) -> int:

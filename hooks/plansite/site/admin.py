@@ -31,7 +31,7 @@ def page(site_name: str) -> str:
   <meta charset="utf-8">
   <meta http-equiv="Content-Security-Policy" content="{policy_for("admin")}">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="robots" content="noindex">
+  <meta name="robots" content="noindex, nofollow">
   <title>{title}</title>
   <link rel="stylesheet" href="admin.css">
   <script src="manual-init.js"></script>
