@@ -91,6 +91,7 @@ def new_plan(args: argparse.Namespace) -> int:
 def new_organisation(args: argparse.Namespace) -> int:
     optional = {name: getattr(args, name) for name in ("short_name", "area", "website", "about", "young_people")}
     try:
+        optional["licence"] = organisation_entry.licence_named(args.licence, args.licence_url)
         path = organisation_entry.new_organisation(Path(args.data), args.id, args.name, args.kind, **optional)
     except ValueError as error:
         print(f"new-organisation: {error}", file=sys.stderr)
@@ -118,7 +119,8 @@ def compare(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m plansite", description=__doc__)
+    # Editors run every command through ./run (which runs this module), so help names it so.
+    parser = argparse.ArgumentParser(prog="./run", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     checker = commands.add_parser("check", help="validate the data and print every problem")
     checker.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
@@ -173,6 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     adder.add_argument(
         "--young-people", help="one or two short sentences about it for young people (else a placeholder)"
     )
+    adder.add_argument(
+        "--licence",
+        help="the licence its plans' data is published under: "
+        + ", ".join(m.KNOWN_LICENCES)
+        + " (default: OGL-UK-3.0, the Open Government Licence), or another licence's name with --licence-url",
+    )
+    adder.add_argument("--licence-url", help="the web address of a licence the site does not know")
     adder.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     adder.set_defaults(run=new_organisation)
     comparer = commands.add_parser(
