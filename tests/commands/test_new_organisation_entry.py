@@ -30,11 +30,11 @@ def entry_lines(data: Path) -> list[str]:
 
 
 def test_plain_names_are_written_plain_and_others_quoted_so_they_read_back_the_same(data):
-    assert add(data, "--name", "Leeds City Council", "--area", "Leeds: West Yorkshire's \"capital\"") == 0
+    assert add(data, "--name", "Leeds City Council", "--area", 'Leeds: West Yorkshire\'s "capital"') == 0
     lines = entry_lines(data)
     assert "    name: Leeds City Council" in lines
     organisation = load_catalogue(data).organisations["leeds-cc"]
-    assert organisation.area == "Leeds: West Yorkshire's \"capital\""
+    assert organisation.area == 'Leeds: West Yorkshire\'s "capital"'
     assert yaml.safe_load("\n".join(lines))[0]["kind"] == "Local authority"
 
 
