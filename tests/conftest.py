@@ -4,36 +4,17 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", preview: bool = False) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` (never with -q, which would hide warnings from strict)."""
-    env = dict(os.environ, PLANSITE_PREVIEW="1" if preview else "0", NO_MKDOCS_2_WARNING="1")
-    env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run(
-        MKDOCS + ["build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=config.parent,
-        timeout=600,
-    )
+from project import PROJECT, ROOT, build  # noqa: F401 - ROOT and build for the modules that take them from here
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The production site, built from the repository as it is."""
+    """The production site, built from the project's data as it is (project.PROJECT)."""
     out = tmp_path_factory.mktemp("site")
     result = build(out)
     assert result.returncode == 0, result.stderr
@@ -43,7 +24,7 @@ def site(tmp_path_factory) -> Path:
 def copy_project(target: Path) -> Path:
     """Copy the project (config, data, content, theme, hooks) into a folder, for a test to change."""
     for name in ("mkdocs.yml", "data", "content", "theme", "hooks"):
-        source = ROOT / name
+        source = PROJECT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -111,10 +92,11 @@ PORTAL_PLANS = 70  # 50 organisations: more than the home pages list plan by pla
 
 @pytest.fixture(scope="session")
 def portal_site(tmp_path_factory) -> Path:
-    """A site of many organisations, made from the real plans (tests/synthetic.py), built for real."""
+    """A site of many organisations, made from the fixture plans (tests/synthetic.py), built for real."""
+    from project import FIXTURE_DATA
     from synthetic import make_project
 
-    project = make_project(tmp_path_factory.mktemp("portal"), PORTAL_PLANS)
+    project = make_project(tmp_path_factory.mktemp("portal"), PORTAL_PLANS, FIXTURE_DATA)
     out = project / "site"
     result = build(out, project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr

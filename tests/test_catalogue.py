@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from plansite.catalogue import load_catalogue, load_plan
 from plansite.errors import DataError, Problems
+from project import DATA
 
-PLAN = ROOT / "data" / "plans" / "occ-participation-strategy-2014-15.yml"
+PLAN = DATA / "plans" / "occ-participation-strategy-2014-15.yml"
 
 
 def test_load_plan_reads_validates_and_checks_one_file() -> None:
@@ -34,7 +34,7 @@ def test_load_plan_reports_cross_field_problems_too(tmp_path: Path) -> None:
 
 
 def test_the_catalogue_holds_every_published_plan_in_order() -> None:
-    catalogue = load_catalogue(ROOT / "data")
+    catalogue = load_catalogue(DATA)
     slugs = [p.slug for p in catalogue.plans]
     assert "occ-business-plan-2012-13" in slugs and len(slugs) == len(set(slugs))
     assert len(catalogue.articles) == 54
@@ -43,7 +43,7 @@ def test_the_catalogue_holds_every_published_plan_in_order() -> None:
 
 def test_problems_in_several_files_come_out_together(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(DATA, data)
     (data / "glossary.yml").write_text("terms:\n  - term: X\n    meanig: typo\n", encoding="utf-8")
     plan = data / "plans" / "scb-business-plan-2009-10.yml"
     plan.write_text(
@@ -57,7 +57,7 @@ def test_problems_in_several_files_come_out_together(tmp_path: Path) -> None:
 
 def test_drafts_and_future_plans_are_left_out_unless_previewing(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(DATA, data)
     plan = data / "plans" / "scb-business-plan-2009-10.yml"
     plan.write_text(
         plan.read_text(encoding="utf-8").replace("status: published", "status: published\npublish_on: 2099-01-01", 1),
@@ -71,7 +71,7 @@ def test_drafts_and_future_plans_are_left_out_unless_previewing(tmp_path: Path) 
 def _broken_copy(tmp_path: Path) -> Path:
     """data/ with problems in two plans: one caught by the schema, one by the cross-field checks."""
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(DATA, data)
     typo = data / "plans" / "scb-business-plan-2009-10.yml"
     typo.write_text(typo.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
     review = data / "plans" / "occ-participation-strategy-2014-15.yml"
@@ -82,9 +82,9 @@ def _broken_copy(tmp_path: Path) -> Path:
 
 
 def test_plans_loaded_by_forks_give_the_same_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
-    alone = load_catalogue(ROOT / "data")
+    alone = load_catalogue(DATA)
     monkeypatch.setattr("plansite.catalogue.PLANS_WORTH_SHARING", 1)
-    shared = load_catalogue(ROOT / "data", processes=2)
+    shared = load_catalogue(DATA, processes=2)
     assert [p.slug for p in shared.plans] == [p.slug for p in alone.plans]
     assert [p.plan for p in shared.plans] == [p.plan for p in alone.plans]
     assert [p.document.text for p in shared.plans] == [p.document.text for p in alone.plans]
@@ -113,7 +113,7 @@ def test_a_rebuild_of_a_preview_checks_and_measures_only_the_plan_that_changed(
     from plansite import catalogue
 
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(DATA, data)
     load_catalogue(data)
     plan = sorted((data / "plans").glob("*.yml"))[0]
     plan.write_text(plan.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1), encoding="utf-8")

@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from plansite.catalogue import load_catalogue
 from plansite.site.links import ids_and_links, on_site_links
 from plansite.site.pages import GeneratedPages
+from project import DATA
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +23,7 @@ def config():
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(ROOT / "data")
+    return load_catalogue(DATA)
 
 
 def _pages(catalogue, config) -> GeneratedPages:

@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plansite.errors import Problems
 from plansite.read import document as load
+from project import DATA
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted((ROOT / "data").rglob("*.yml")) + sorted((ROOT / "tests" / "fixtures").rglob("*.y*ml"))
+FILES = sorted((DATA).rglob("*.yml")) + sorted((ROOT / "tests" / "fixtures").rglob("*.y*ml"))
 
 
 def _marks(node: yaml.Node | None) -> list:

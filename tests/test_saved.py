@@ -8,17 +8,18 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from conftest import ROOT, build, copy_project, read
+from conftest import build, copy_project, read
 from plansite import saved
 from plansite.catalogue import load_catalogue
 from plansite.errors import DataError
+from project import DATA
 
 PLAN = "scb-business-plan-2009-10"
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(DATA, tmp_path / "data")
     return tmp_path / "data"
 
 
@@ -220,7 +221,7 @@ def test_the_plan_schema_is_made_once_for_each_version_of_the_code(
 ) -> None:
     from plansite.outputs import schema, write_all
 
-    catalogue = load_catalogue(ROOT / "data")
+    catalogue = load_catalogue(DATA)
     made = []
     real = schema.plan_schema
     monkeypatch.setattr(schema, "plan_schema", lambda url: made.append(url) or real(url))

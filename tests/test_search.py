@@ -13,6 +13,7 @@ import pytest
 from conftest import read
 from plansite.site.pagefind_client import PagefindError
 from plansite.site.search import PagesIndexer, SearchIndexError, indexed_part
+from project import DATA
 
 PLAN = "plans/occ-business-plan-2012-13/"
 YOUNG_PLAN = "young-people/" + PLAN
@@ -203,7 +204,7 @@ def test_a_page_drawn_ahead_is_indexed_as_its_written_page_would_be(site: Path, 
     from plansite.site.search import drawn_part, filters_for
 
     config = load_config(str(ROOT / "mkdocs.yml"))
-    pages = GeneratedPages(load_catalogue(ROOT / "data"))
+    pages = GeneratedPages(load_catalogue(DATA))
     pages.set_environment(config.theme.get_env())
     pages.draw_ahead(config, processes=2)
     handed = {}

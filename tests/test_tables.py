@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, read
+from conftest import read
 from plansite import model as m
 from plansite.catalogue import load_catalogue
 from plansite.views import tables
+from project import CONTENT, DATA
 
 
 @pytest.fixture(scope="module")
 def business_plan() -> m.Plan:
-    return load_catalogue(ROOT / "data").plan("occ-business-plan-2012-13").plan
+    return load_catalogue(DATA).plan("occ-business-plan-2012-13").plan
 
 
 def block_of(plan: m.Plan, kind: type) -> m.Block:
@@ -98,6 +99,6 @@ def test_every_table_is_in_a_focusable_region_labelled_by_its_caption(site, slug
 
 
 def test_money_is_right_aligned_in_tabular_figures():
-    css = (ROOT / "content" / "assets" / "tables.css").read_text(encoding="utf-8")
+    css = (CONTENT / "assets" / "tables.css").read_text(encoding="utf-8")
     rule = css[css.index(".md-typeset .ps-table .ps-money") :].split("}")[0]
     assert "text-align: right" in rule and "tabular-nums" in rule

@@ -8,17 +8,18 @@ import posixpath
 import re
 
 import pytest
-from conftest import ROOT, read
+from conftest import read
 from plansite.catalogue import load_catalogue
 from plansite.views import young_plan
 from plansite.views.navigation import MENU_PLANS, young_people_menu
 from plansite.views.young_cards import without_repeats
+from project import CONTENT, DATA
 from test_build import SLUGS
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(ROOT / "data")
+    return load_catalogue(DATA)
 
 
 def menu_links(html: str) -> list[str]:
@@ -41,7 +42,7 @@ def test_the_young_people_menu_lists_young_people_pages_and_one_way_back(site, u
     links = [posixpath.normpath(posixpath.join(url.rstrip("/") + "/", link)) for link in menu_links(html)]
     adult = [link for link in links if not link.startswith("young-people")]
     assert len(adult) == 1, adult  # "The site for adults"
-    plans = len(load_catalogue(ROOT / "data").plans)
+    plans = len(load_catalogue(DATA).plans)
     assert len(links) == 5 + plans  # start, every plan, rights, words, privacy, adults' site
 
 
@@ -102,12 +103,12 @@ def test_the_young_people_home_page_has_no_jargon(site):
 def test_the_help_box_folds_on_a_phone_and_is_open_without_script(site):
     html = read(site, "young-people/plans/occ-business-plan-2012-13")
     assert re.search(r'<details class="ps-help__details" open>\s*<summary><h2 id="need-help">', html)
-    script = (ROOT / "content" / "assets" / "site.js").read_text(encoding="utf-8")
+    script = (CONTENT / "assets" / "site.js").read_text(encoding="utf-8")
     assert ".ps-help__details" in script and "help.open = false" in script
 
 
 def test_the_young_people_colours_are_their_own():
-    css = (ROOT / "content" / "assets" / "young-people.css").read_text(encoding="utf-8")
+    css = (CONTENT / "assets" / "young-people.css").read_text(encoding="utf-8")
     assert '[content="young-people"]' in css and "--md-primary-fg-color: #5b2a86" in css
 
 

@@ -15,6 +15,7 @@ import pytest
 playwright = pytest.importorskip("playwright.sync_api")
 
 from conftest import CHROMIUM, FLAGS, QuietHandler  # noqa: E402,F401 - one browser and one server for the whole suite
+from project import CONTENT, DATA  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -34,17 +35,15 @@ def all_pages(site: Path) -> list[str]:
 
 def pytest_generate_tests(metafunc):
     if "page_url" in metafunc.fixturenames:
-        from conftest import ROOT
-
         # The page list comes from the content and data, so it is known before the build.
         from plansite.catalogue import load_catalogue
         from plansite.views import all_pages as views
 
-        catalogue = load_catalogue(ROOT / "data")
+        catalogue = load_catalogue(DATA)
         urls = {v.url for v in views(catalogue)}
         urls |= {
-            str(p.relative_to(ROOT / "content").with_suffix("")).replace("index", "").rstrip("/") + "/"
-            for p in (ROOT / "content").rglob("*.md")
+            str(p.relative_to(CONTENT).with_suffix("")).replace("index", "").rstrip("/") + "/"
+            for p in (CONTENT).rglob("*.md")
         }
         metafunc.parametrize("page_url", sorted(u if u != "/" else "" for u in urls) + ["404.html"])
 
