@@ -51,6 +51,7 @@ class Catalogue:
     convention: m.Convention
     glossary: list[m.GlossaryTerm]
     left_out: list[tuple[str, str]] = field(default_factory=list)
+    warnings: Problems = field(default_factory=Problems)  # what drafts must fix before they are published
     _by_slug: dict[str, PlanFile] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -123,9 +124,10 @@ def load_plan(
     if key in _READ:
         return _READ[key]
     if plan is not None:
+        warned = len(problems.warnings)
         check_plan(plan, document, problems)
         document.let_go_of_nodes()
-        if len(problems) == before and key[2]:
+        if len(problems) == before and len(problems.warnings) == warned and key[2]:
             _remember(key, (plan, document))
     elif document is not None:
         check_valid_sections(document, problems)
@@ -167,7 +169,7 @@ class _LoadedPlan:
     plan: m.Plan | None
     document: Document | None
     problems: Problems
-    reading: TextPage | None = None  # its young-people texts, measured, if it is published
+    reading: TextPage | None = None  # its young-people texts, measured (a draft's too, for its warnings)
     links: list[SiteLink] = field(default_factory=list)  # its links to this site's pages
 
 
@@ -273,10 +275,9 @@ def _load_batch(files: list[Path]) -> list[_LoadedPlan]:
             if plan is None:
                 loaded.append(_LoadedPlan(None, None, problems))
                 continue
-            reading = None
-            if plan.status == "published":
-                reading = TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan))
-                _ = reading.grade  # measured here, in the fork when shared
+            draft = plan.status != "published"
+            reading = TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan), draft=draft)
+            _ = reading.grade  # measured here, in the fork when shared
             loaded.append(_LoadedPlan(plan, document, problems, reading, site_links(slug, plan)))
             if key[2] and not problems:
                 _remember(key, loaded[-1])
@@ -341,7 +342,8 @@ def load_catalogue(
         if organisations:
             check_organisation(plan, document, known, problems)
         if loaded.reading is not None:
-            published.add(plan.organisation)
+            if not loaded.reading.draft:
+                published.add(plan.organisation)
             reading_pages.append(loaded.reading)
         if plan.status == "draft" and not preview:
             left_out.append((slug, "draft"))
@@ -351,7 +353,8 @@ def load_catalogue(
             plans.append(PlanFile(slug, plan, document, file))
 
     if organisations:
-        check_organisation_texts(organisations, organisations_doc, published, problems)
+        drafted = {plan.organisation for _, plan, _ in every_plan}
+        check_organisation_texts(organisations, organisations_doc, published, drafted, problems)
     check_young_people_texts(reading_pages + convention_file.reading + glossary_file.reading, problems)
     check_site(
         organisations, organisations_doc, glossary, glossary_doc, convention, convention_doc, every_plan, problems
@@ -374,4 +377,5 @@ def load_catalogue(
         convention=convention,
         glossary=sorted(glossary.terms, key=lambda t: t.term.lower()),
         left_out=left_out,
+        warnings=problems,
     )

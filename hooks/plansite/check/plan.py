@@ -25,6 +25,7 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
         line, column = document.position(path)
         problems.add(document.path, line, column, message, hint)
 
+    publishing = blocks_publishing(plan.status == "published", document, problems)
     anchors: dict[str, Path] = {}
 
     def claim(anchor: str | None, path: Path) -> None:
@@ -38,7 +39,6 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
 
     check_plan_names(plan, report)
     owner_codes = {item.code for obj, _ in walk(plan) if isinstance(obj, m.KeyBlock) for item in obj.items}
-    published = plan.status == "published"
 
     for obj, path in walk(plan):
         if isinstance(obj, m.ActionGroup):
@@ -76,25 +76,37 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
                         "write it without the minus sign; if this table really shows losses, add 'negative_amounts: "
                         "true' to the block",
                     )
-        if published:
-            check_young_people(obj, path, report)
+        check_young_people(obj, path, publishing)
 
     check_order(plan, report)
-    if published:
-        if plan.young_people is None:
-            report(
-                (),
-                "a published plan needs its young-people version",
-                "add a 'young_people:' section with title, summary and get_involved",
+    if plan.young_people is None:
+        publishing(
+            (),
+            "a published plan needs its young-people version",
+            "add a 'young_people:' section with title, summary and get_involved",
+        )
+    for value, path in strings(plan):
+        for placeholder in placeholders(value):
+            publishing(
+                path,
+                f"the placeholder {placeholder} is still here",
+                "replace it with the real text"
+                + (", or set 'status: draft'" if plan.status == "published" else " before the plan is published"),
             )
-        for value, path in strings(plan):
-            for placeholder in placeholders(value):
-                report(
-                    path,
-                    f"the placeholder {placeholder} is still here",
-                    "replace it with the real text, or set 'status: draft'",
-                )
     check_progress(plan, document, problems)
+
+
+def blocks_publishing(published: bool, document: Document, problems: Problems):
+    """How a problem that only stops publishing is reported: an error in a published plan, a warning in a draft.
+
+    A draft gets every problem a published plan would, so that its editor sees them from the first check.
+    """
+
+    def report(path: Path, message: str, hint: str) -> None:
+        line, column = document.position(path)
+        (problems.add if published else problems.warn)(document.path, line, column, message, hint)
+
+    return report
 
 
 def check_valid_sections(document: Document, problems: Problems) -> None:
@@ -111,6 +123,7 @@ def check_valid_sections(document: Document, problems: Problems) -> None:
         line, column = document.position(path)
         problems.add(document.path, line, column, message, hint)
 
+    publishing = blocks_publishing(value.get("status") == "published", document, problems)
     for index, data in enumerate(value["sections"]):
         try:
             section = m.Section.model_validate(data)
@@ -119,8 +132,7 @@ def check_valid_sections(document: Document, problems: Problems) -> None:
         for obj, path in walk(section, ("sections", index)):
             if isinstance(obj, m.Cited):
                 _check_citations(obj, path, report)
-            if value.get("status") == "published":
-                check_young_people(obj, path, report)
+            check_young_people(obj, path, publishing)
 
 
 def _check_citations(item: m.Cited, path: Path, report) -> None:

@@ -56,21 +56,25 @@ def check_organisation(plan: m.Plan, document: Document, known: set[str], proble
 
 
 def check_organisation_texts(
-    organisations: m.Organisations, document: Document, published: set[str], problems: Problems
+    organisations: m.Organisations, document: Document, published: set[str], drafted: set[str], problems: Problems
 ) -> None:
-    """An organisation whose plan is published has its own words in place of every [[placeholder]]."""
+    """An organisation whose plan is published has its own words in place of every [[placeholder]];
+    one with only drafts is warned, so that its editor knows before publishing."""
     for index, organisation in enumerate(organisations.organisations):
-        if organisation.id not in published:
+        if organisation.id not in published | drafted:
             continue
+        is_published = organisation.id in published
         for value, path in strings(organisation):
             for placeholder in placeholders(value):
                 line, column = document.position(("organisations", index) + path)
-                problems.add(
+                (problems.add if is_published else problems.warn)(
                     document.path,
                     line,
                     column,
                     f"the placeholder {placeholder} is still here",
-                    f"replace it with the real text: a plan of '{organisation.id}' is published",
+                    f"replace it with the real text: a plan of '{organisation.id}' is published"
+                    if is_published
+                    else f"replace it with the real text before a plan of '{organisation.id}' is published",
                 )
 
 

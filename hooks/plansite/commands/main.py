@@ -11,6 +11,7 @@ from .. import model as m
 from ..catalogue import load_catalogue
 from ..check import reading
 from ..errors import DataError
+from ..read.files import SOURCE_SUFFIX, SOURCES
 from . import compare as comparison
 from . import new_organisation as organisation_entry
 from . import new_plan as scaffold
@@ -26,6 +27,8 @@ def check(args: argparse.Namespace) -> int:
         catalogue = load_catalogue(Path(args.data), preview=args.preview)
     except DataError as error:
         print(error.problems.report(), file=sys.stderr)
+        if error.problems.warnings:
+            print("\n" + error.problems.warnings_report(), file=sys.stderr)
         return 1
     print(
         f"The data is valid: {len(catalogue.plans)} plans to publish, {len(catalogue.convention.articles)} articles, "
@@ -33,6 +36,8 @@ def check(args: argparse.Namespace) -> int:
     )
     for slug, reason in catalogue.left_out:
         print(f"  left out: {slug} ({reason})")
+    if catalogue.warnings.warnings:
+        print(catalogue.warnings.warnings_report())
     return 0
 
 
@@ -105,7 +110,7 @@ def new_organisation(args: argparse.Namespace) -> int:
 
 def compare(args: argparse.Namespace) -> int:
     plan = Path(args.plan)
-    source = Path(args.source) if args.source else Path(args.data) / "sources" / f"{plan.stem}.txt"
+    source = Path(args.source) if args.source else Path(args.data) / SOURCES / f"{plan.stem}{SOURCE_SUFFIX}"
     if not plan.exists() or not source.exists():
         missing = plan if not plan.exists() else source
         print(
