@@ -128,7 +128,7 @@ def test_broken_link_is_reported(data: Path) -> None:
         ("plans/extra.yaml", "rename it to extra.yml"),
         ("plans/EXTRA.YML", "rename it to EXTRA.yml"),
         ("plans/2025/extra.yml", "plan files go directly in data/plans/"),
-        ("notes.txt", "the site reads only data/plans/*.yml"),
+        ("notes.txt", "a plan's source text goes in data/sources/"),
         ("plans/.hidden.yml", ""),
     ],
 )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from .. import model as m
 from ..model.walk import Path, fingerprint
+from ..spelling import closest
 
 
 def check_order(plan: m.Plan, report) -> None:
@@ -20,11 +20,11 @@ def check_order(plan: m.Plan, report) -> None:
         if part_id in seen:
             report(path, f"'{part_id}' is listed twice in the order", "list each part once")
         elif part_id not in known:
-            close = difflib.get_close_matches(part_id, known, n=1, cutoff=0.6)
+            close = closest(part_id, known)
             report(
                 path,
                 f"'{part_id}' is not a part of the young-people page",
-                (f"did you mean '{close[0]}'? " if close else "")
+                (f"did you mean '{close}'? " if close else "")
                 + f"use {', '.join(m.YOUNG_PEOPLE_PARTS)} or the id of a section with a young-people text",
             )
         seen.add(part_id)
