@@ -148,8 +148,8 @@ class Problems:
             lines.append(f"and {len(unique) - len(shown):,} more warnings")
         noun = "warning" if len(unique) == 1 else "warnings"
         lines.append(
-            f"{len(unique):,} {noun}: they stop nothing while the plans are drafts, but fix each before the "
-            "plan it is about is set to 'status: published'."
+            f"{len(unique):,} {noun}: none stops the checks, but a draft with one cannot be published "
+            "until it is fixed."
         )
         return "\n".join(lines)
 

@@ -109,7 +109,7 @@ def test_check_prints_the_warnings_and_succeeds(data):
     )
     assert result.returncode == 0, result.stderr
     assert "The data is valid" in result.stdout and ": warning: the placeholder [[" in result.stdout
-    assert "warnings: they stop nothing while the plans are drafts" in result.stdout
+    assert "warnings: none stops the checks, but a draft with one cannot be published" in result.stdout
 
 
 @pytest.mark.build

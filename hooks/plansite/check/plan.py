@@ -11,6 +11,7 @@ from .. import model as m
 from ..errors import Problems
 from ..model.walk import Path, anchor_of, everything, strings, walk
 from ..read import Document
+from ..spelling import closest
 from ..text import placeholders
 from ..uncrc import mentioned_articles
 from .progress import check_progress
@@ -79,6 +80,7 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
         check_young_people(obj, path, publishing)
 
     check_order(plan, report)
+    _check_kind(plan, document, problems)
     if plan.young_people is None:
         publishing(
             (),
@@ -94,6 +96,23 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
                 + (", or set 'status: draft'" if plan.status == "published" else " before the plan is published"),
             )
     check_progress(plan, document, problems)
+
+
+def _check_kind(plan: m.Plan, document: Document, problems: Problems) -> None:
+    """A kind a slip away from a known kind is most likely that kind misspelt: said, but not refused (any words go)."""
+    if m.PlanKind.known(plan.kind):
+        return
+    close = closest(" ".join(plan.kind.lower().split()), [kind.value for kind in m.PlanKind])
+    if close:
+        line, column = document.position(("kind",))
+        problems.warn(
+            document.path,
+            line,
+            column,
+            f"'{plan.kind}' is not one of the kinds of plan the site knows",
+            f"did you mean '{close}'? any words are accepted, but the known kinds get their own icon "
+            f"on the lists of plans: {', '.join(kind.value for kind in m.PlanKind)}",
+        )
 
 
 def blocks_publishing(published: bool, document: Document, problems: Problems):
