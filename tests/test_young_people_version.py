@@ -78,15 +78,10 @@ def test_a_heading_is_never_used_twice(catalogue):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_no_icon_and_no_heading_twice_on_a_young_people_plan_page(site, slug):
+def test_no_heading_twice_on_a_young_people_plan_page(site, slug):
+    # Icons may repeat: each one an editor chose is drawn (tests/site/test_filters_icons.py).
     html = read(site, f"young-people/plans/{slug}")
     main = html[html.index('<article class="ps-plan ps-young">') : html.index("</article>")]
-    icons = re.findall(
-        r'<svg aria-hidden="true" focusable="false" class="ps-icon" [^>]*viewBox="0 0 24 24"><path d="([^"]{0,60})',
-        main,
-    )
-    repeated = {d for d in icons if icons.count(d) > 1}
-    assert not repeated, len(repeated)
     headings = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", main, re.S)]
     assert len(headings) == len(set(headings)), headings
 
