@@ -52,6 +52,8 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
 
         if isinstance(obj, m.Cited):
             _check_citations(obj, path, report)
+        if isinstance(obj, m.ActionPlanBlock):
+            _check_extra_columns(obj, path, report)
         if isinstance(obj, m.DeliveryRow) and owner_codes:
             for code in re.split(r"[/\s]+", obj.owner):
                 if code and code not in owner_codes:
@@ -96,6 +98,29 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
                 + (", or set 'status: draft'" if plan.status == "published" else " before the plan is published"),
             )
     check_progress(plan, document, problems)
+
+
+def _check_extra_columns(block: m.ActionPlanBlock, path: Path, report) -> None:
+    """An extra column is none of the site's own, and each row's extra cell names a column of the table."""
+    own = set(m.ActionRow.model_fields) - {"extra"}
+    for key in block.extra_columns:
+        if key in own:
+            report(
+                path + ("extra_columns", key),
+                f"'{key}' is a column the site knows",
+                f"put '{key}: {block.extra_columns[key]}' under 'columns:', and the cells under '{key}:' in each row",
+            )
+    for g, group in enumerate(block.groups):
+        for r, row in enumerate(group.rows):
+            for key in row.extra:
+                if key not in block.extra_columns:
+                    close = closest(key, block.extra_columns)
+                    report(
+                        path + ("groups", g, "rows", r, "extra", key),
+                        f"the table has no extra column '{key}'",
+                        (f"did you mean '{close}'? " if close else "")
+                        + f"add the column to the table's 'extra_columns:' as '{key}: ' and its heading as printed",
+                    )
 
 
 def _check_kind(plan: m.Plan, document: Document, problems: Problems) -> None:

@@ -47,8 +47,8 @@ def _describe(error: dict) -> tuple[str, str]:
         hint = (f"did you mean '{close}'? " if close else "") + f"use one of: {', '.join(options)}"
         if where == "columns" and "activity" in options:
             hint += (
-                f"; for a column of the source that is none of these, list it under 'extra_columns:' "
-                f"(e.g. 'extra_columns: {{{given}: {given.capitalize()}}}') and give each row 'extra: {{{given}: ...}}'"
+                f"; for a column of the source that is none of these, move '{given}: ...' from 'columns:' to "
+                f"'extra_columns:', and put each row's cell under 'extra:' (extra: {{{given}: ...}})"
             )
         return f"'{given}' cannot be a key of '{where}'", hint
     if kind == "extra_forbidden":
@@ -58,6 +58,11 @@ def _describe(error: dict) -> tuple[str, str]:
             if close
             else "remove it, or check the spelling against 'The shape of a plan file' in the editors' guide"
         )
+        if "action_plan" in loc and "rows" in keys and keys[-2:-1] != ["extra"]:
+            hint += (
+                f"; a cell of a column the site has no key for goes under the row's 'extra:' (extra: {{{key}: ...}}), "
+                "its heading under the table's 'extra_columns:'"
+            )
         return f"unknown key '{key}'", hint
     if kind == "missing":
         return f"missing required key '{key}'", f"add '{key}: ...' here"
