@@ -14,9 +14,8 @@ from ..paths import SCHEMA_PATH
 
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
-# A new plan. Replace every [[...]] placeholder with real text; the site will not publish the
-# plan while one is left (./run check lists them as warnings). When it is ready, set
-# 'status: published' (see 'Drafts and scheduled plans' in the editors' guide).
+# A new plan. Replace every [[...]] placeholder (./run check lists them): none may be left in
+# a published plan. Then set 'status: published' (see 'Drafts and scheduled plans' in the editors' guide).
 organisation: {organisation}
 title: {title}
 kind: {kind}
