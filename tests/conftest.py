@@ -9,7 +9,20 @@ import threading
 from pathlib import Path
 
 import pytest
-from project import PROJECT, ROOT, build  # noqa: F401 - ROOT and build for the modules that take them from here
+from project import CONTENT, DATA, FIXTURE_DATA, PROJECT, ROOT, build  # noqa: F401 - ROOT and build for the modules that take them from here
+
+READS_DATA = {"site", "server", "checks_by_page"}
+"""Fixtures made from the project's data/: a test that uses one reads data/."""
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that reads the project's data/ `data`: those using a fixture made from it, and
+    every test of a module that reads data/ itself (project.DATA or CONTENT)."""
+    for item in items:
+        module = getattr(item, "module", None)
+        in_module = any(getattr(module, name, None) in (DATA, CONTENT) for name in ("DATA", "CONTENT"))
+        if in_module or READS_DATA & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.data)
 
 
 @pytest.fixture(scope="session")
@@ -22,8 +35,13 @@ def site(tmp_path_factory) -> Path:
 
 
 def copy_project(target: Path) -> Path:
-    """Copy the project (config, data, content, theme, hooks) into a folder, for a test to change."""
-    for name in ("mkdocs.yml", "data", "content", "theme", "hooks"):
+    """Copy the project (config, content, theme, hooks) into a folder with the fixture data, for a test to change.
+
+    The data is tests/fixtures/data/, not data/: a test that breaks or edits a plan knows what it
+    holds, whatever editors add to data/, and a build of the copy takes the same time at any size.
+    """
+    shutil.copytree(FIXTURE_DATA, target / "data", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "content", "theme", "hooks"):
         source = PROJECT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))

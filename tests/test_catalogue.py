@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from plansite.catalogue import load_catalogue, load_plan
 from plansite.errors import DataError, Problems
-from project import DATA
+from project import DATA, FIXTURE_DATA
 
-PLAN = DATA / "plans" / "occ-participation-strategy-2014-15.yml"
+PLAN = FIXTURE_DATA / "plans" / "occ-participation-strategy-2014-15.yml"
 
 
 def test_load_plan_reads_validates_and_checks_one_file() -> None:
@@ -43,7 +43,7 @@ def test_the_catalogue_holds_every_published_plan_in_order() -> None:
 
 def test_problems_in_several_files_come_out_together(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    shutil.copytree(FIXTURE_DATA, data)
     (data / "glossary.yml").write_text("terms:\n  - term: X\n    meanig: typo\n", encoding="utf-8")
     plan = data / "plans" / "scb-business-plan-2009-10.yml"
     plan.write_text(
@@ -57,7 +57,7 @@ def test_problems_in_several_files_come_out_together(tmp_path: Path) -> None:
 
 def test_drafts_and_future_plans_are_left_out_unless_previewing(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    shutil.copytree(FIXTURE_DATA, data)
     plan = data / "plans" / "scb-business-plan-2009-10.yml"
     plan.write_text(
         plan.read_text(encoding="utf-8").replace("status: published", "status: published\npublish_on: 2099-01-01", 1),
@@ -71,7 +71,7 @@ def test_drafts_and_future_plans_are_left_out_unless_previewing(tmp_path: Path) 
 def _broken_copy(tmp_path: Path) -> Path:
     """data/ with problems in two plans: one caught by the schema, one by the cross-field checks."""
     data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    shutil.copytree(FIXTURE_DATA, data)
     typo = data / "plans" / "scb-business-plan-2009-10.yml"
     typo.write_text(typo.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
     review = data / "plans" / "occ-participation-strategy-2014-15.yml"
@@ -113,7 +113,7 @@ def test_a_rebuild_of_a_preview_checks_and_measures_only_the_plan_that_changed(
     from plansite import catalogue
 
     data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    shutil.copytree(FIXTURE_DATA, data)
     load_catalogue(data)
     plan = sorted((data / "plans").glob("*.yml"))[0]
     plan.write_text(plan.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1), encoding="utf-8")

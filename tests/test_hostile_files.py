@@ -21,7 +21,7 @@ from plansite.catalogue import load_catalogue
 from plansite.errors import SHOWN_PER_FILE, DataError, Problems
 from plansite.model import Plan
 from plansite.read import Document, read_document, validate
-from project import DATA
+from project import DATA, FIXTURE_DATA
 from test_hostile import MINIMAL_PLAN
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ SECRET = "SECRET-OUTSIDE-CONTENT"
 def data(tmp_path: Path) -> Path:
     """A copy of data/ inside a repository-like folder, to add hostile files to."""
     copy = tmp_path / "repo" / "data"
-    shutil.copytree(DATA, copy)
+    shutil.copytree(FIXTURE_DATA, copy)
     return copy
 
 

@@ -29,7 +29,7 @@ from plansite.errors import DataError, Problems
 from plansite.outputs import all_files
 from plansite.outputs.schema import plan_schema
 from plansite.progress import progress_items, summary, young_summary
-from project import DATA
+from project import DATA, FIXTURE_DATA
 
 CHSCB = "data/plans/chscb-business-plan-2014-15.yml"
 SITE_URL = "https://childrens-plans.example.org/"
@@ -389,7 +389,7 @@ def test_every_plan_file_passes_the_schema_editors_tools_use(file):
 
 
 def test_the_new_plan_template_points_editors_tools_at_the_schema(tmp_path):
-    shutil.copytree(DATA, tmp_path / "data")
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     assert (
         main(

@@ -10,7 +10,7 @@ import pytest
 from plansite.catalogue import load_catalogue
 from plansite.commands.main import main
 from plansite.errors import DataError
-from project import DATA
+from project import FIXTURE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def data(tmp_path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(DATA, target)
+    shutil.copytree(FIXTURE_DATA, target)
     return target
 
 

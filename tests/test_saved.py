@@ -12,14 +12,14 @@ from conftest import build, copy_project, read
 from plansite import saved
 from plansite.catalogue import load_catalogue
 from plansite.errors import DataError
-from project import DATA
+from project import DATA, FIXTURE_DATA
 
 PLAN = "scb-business-plan-2009-10"
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    shutil.copytree(DATA, tmp_path / "data")
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
     return tmp_path / "data"
 
 

@@ -7,13 +7,13 @@ import pytest
 from plansite.catalogue import load_catalogue
 from plansite.commands.main import main
 from plansite.errors import DataError
-from project import DATA
+from project import FIXTURE_DATA
 
 
 @pytest.fixture
 def data(tmp_path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(DATA, target)
+    shutil.copytree(FIXTURE_DATA, target)
     return target
 
 

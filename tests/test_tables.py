@@ -9,12 +9,12 @@ from conftest import read
 from plansite import model as m
 from plansite.catalogue import load_catalogue
 from plansite.views import tables
-from project import CONTENT, DATA
+from project import CONTENT, FIXTURE_DATA
 
 
 @pytest.fixture(scope="module")
 def business_plan() -> m.Plan:
-    return load_catalogue(DATA).plan("occ-business-plan-2012-13").plan
+    return load_catalogue(FIXTURE_DATA).plan("occ-business-plan-2012-13").plan
 
 
 def block_of(plan: m.Plan, kind: type) -> m.Block:
