@@ -80,7 +80,7 @@ def test_a_plan_of_the_new_organisation_is_refused_as_published_while_its_placeh
         load_catalogue(data)
     report = error.value.problems.report()
     assert re.search(r"data/organisations.yml:\d+:12: the placeholder \[\[What the organisation is", report)
-    assert "replace it with the real text: a plan of 'leeds-cc' is published" in report
+    assert "replace it with the real text: a plan of 'leeds-cc' is set to 'status: published'" in report
 
 
 @pytest.mark.parametrize(

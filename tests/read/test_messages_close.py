@@ -102,7 +102,9 @@ def test_closest_guesses_a_slip_of_the_keyboard_only(typed, known, guess):
 
 
 def guide_sections() -> set[str]:
-    return {heading.strip() for heading in re.findall(r"^#{2,4} (.+)$", GUIDE, re.M)}
+    """The guide's headings, as written and without the number of a step ('3. Choose the slug')."""
+    headings = {heading.strip() for heading in re.findall(r"^#{2,4} (.+)$", GUIDE, re.M)}
+    return headings | {re.sub(r"^\d+\. ", "", heading) for heading in headings}
 
 
 def test_every_section_of_the_guide_a_message_names_exists():

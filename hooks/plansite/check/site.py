@@ -72,7 +72,7 @@ def check_organisation_texts(
                     line,
                     column,
                     f"the placeholder {placeholder} is still here",
-                    f"replace it with the real text: a plan of '{organisation.id}' is published"
+                    f"replace it with the real text: a plan of '{organisation.id}' is set to 'status: published'"
                     if is_published
                     else f"replace it with the real text before a plan of '{organisation.id}' is published",
                 )

@@ -89,21 +89,51 @@ def new_plan(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"new-plan: {error}", file=sys.stderr)
         return 1
-    print(f"Wrote {path}: a draft. Replace every [[...]] placeholder, then set 'status: published'.")
+    left = _placeholders_in(path)
+    print(
+        f"Wrote {_shown(path)}: a draft, with {len(left)} texts to write in place of [[placeholders]] (lines "
+        f"{', '.join(str(line) for line, _ in left)}; ./run check lists them). Fill them in, rename the file to the "
+        "slug you chose if you like (see 'Choose the slug' in the editors' guide), then set 'status: published'."
+    )
     return 0
+
+
+def _shown(path: Path) -> str:
+    """A file's path as the editor would type it: from the folder the command runs in, when it is inside it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _placeholders_in(path: Path, after: int = 0) -> list[tuple[int, str]]:
+    """The [[placeholders]] of a file from a line on, with their line numbers."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [
+        (n, text) for n, text in enumerate(lines, start=1) if n > after and "[[" in text and not text.startswith("#")
+    ]
 
 
 def new_organisation(args: argparse.Namespace) -> int:
     optional = {name: getattr(args, name) for name in ("short_name", "area", "website", "about", "young_people")}
     try:
         optional["licence"] = organisation_entry.licence_named(args.licence, args.licence_url)
+        file = Path(args.data) / "organisations.yml"
+        before = len(file.read_text(encoding="utf-8").splitlines()) if file.is_file() else 0
         path = organisation_entry.new_organisation(Path(args.data), args.id, args.name, args.kind, **optional)
     except ValueError as error:
         print(f"new-organisation: {error}", file=sys.stderr)
         return 1
+    left = _placeholders_in(path, after=before)
+    to_write = (
+        f" {len(left)} texts are left as [[placeholders]] for you to write (lines "
+        f"{', '.join(str(line) for line, _ in left)}) before a plan of it is published."
+        if left
+        else ""
+    )
     print(
-        f"Added '{args.id}' to {path}. Replace any [[...]] placeholder with real text before a plan of it is "
-        f'published; then start its plan with: ./run new-plan --organisation {args.id} --title "..." --period ...'
+        f"Added '{args.id}' to {_shown(path)} (line {before + 1}).{to_write} Then start its plan with: "
+        f'./run new-plan --organisation {args.id} --title "..." --period ...'
     )
     return 0
 

@@ -53,7 +53,8 @@ def schema_url(data_dir: Path) -> str:
 
 def slug_for(organisation: str, title: str) -> str:
     """The file name (and URL) of a plan: organisation, then the title in lower-case-hyphen form."""
-    words = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    # An apostrophe joins its word ("People's" is "peoples"), as editors write a slug by hand.
+    words = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", title.lower())).strip("-")
     return words if words.startswith(f"{organisation}-") else f"{organisation}-{words}"
 
 
