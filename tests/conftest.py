@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -21,15 +22,30 @@ def pytest_collection_modifyitems(items):
     for item in items:
         module = getattr(item, "module", None)
         in_module = any(getattr(module, name, None) in (DATA, CONTENT) for name in ("DATA", "CONTENT"))
-        if in_module or READS_DATA & set(getattr(item, "fixturenames", ())):
+        # A module may take its `site` from the fixture data instead (fixture_site).
+        own = {name for name in READS_DATA if name in vars(module)} if module else set()
+        if in_module or (READS_DATA - own) & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.data)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The production site, built from the project's data as it is (project.PROJECT)."""
+    """The production site, built from the project's data as it is (project.PROJECT); or the one
+    PLANSITE_TEST_SITE names, built from that project just before (tests/commands/test_editor_first_plan.py)."""
+    if os.environ.get("PLANSITE_TEST_SITE"):
+        return Path(os.environ["PLANSITE_TEST_SITE"])
     out = tmp_path_factory.mktemp("site")
     result = build(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The production site built from the fixture data (tests/fixtures/data/), for tests of exact content."""
+    project = copy_project(tmp_path_factory.mktemp("fixture-project"))
+    out = project / "site"
+    result = build(out, project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     return out
 

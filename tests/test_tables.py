@@ -17,6 +17,12 @@ def business_plan() -> m.Plan:
     return load_catalogue(FIXTURE_DATA).plan("occ-business-plan-2012-13").plan
 
 
+@pytest.fixture(scope="module")
+def site(fixture_site):
+    """These tests read known pages of known plans: the fixture data's site."""
+    return fixture_site
+
+
 def block_of(plan: m.Plan, kind: type) -> m.Block:
     return next(b for s in plan.sections for b in s.blocks if isinstance(b, kind))
 

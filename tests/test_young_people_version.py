@@ -13,13 +13,14 @@ from plansite.catalogue import load_catalogue
 from plansite.views import young_plan
 from plansite.views.navigation import MENU_PLANS, young_people_menu
 from plansite.views.young_cards import without_repeats
-from project import CONTENT, DATA
+from project import CONTENT, DATA, FIXTURE_DATA
 from test_build import SLUGS
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(DATA)
+    """The fixture data's plans: the tests that take it need their exact content."""
+    return load_catalogue(FIXTURE_DATA)
 
 
 def menu_links(html: str) -> list[str]:
