@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
 from plansite import model as m
 from plansite.errors import Problems
 from plansite.model.blocks import AnyBlock, YoungText
 from plansite.model.fields import Anchor, Model
 from plansite.read import read_document, validate
+from project import ROOT
 
 EXAMPLES = ROOT / "tests" / "fixtures" / "components"
 COMPONENTS = (ROOT / "theme" / "partials" / "components.html", ROOT / "theme" / "partials" / "young-cards.html")

@@ -2,17 +2,46 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-from project import MKDOCS, ROOT, QuietHandler, build, copy_project, read, serve  # noqa: F401 - see tests/project.py
+from project import CHROMIUM, CONTENT, DATA, FIXTURE_DATA, FLAGS, build, copy_project, serve
+
+READS_DATA = {"site", "server", "checks_by_page"}
+"""Fixtures made from the project's data/: a test that uses one reads data/."""
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that reads the project's data/ `data`: those using a fixture made from it, and
+    every test of a module that reads data/ itself (project.DATA or CONTENT)."""
+    for item in items:
+        module = getattr(item, "module", None)
+        in_module = any(getattr(module, name, None) in (DATA, CONTENT) for name in ("DATA", "CONTENT"))
+        # A module may take its `site` from the fixture data instead (fixture_site).
+        own = {name for name in READS_DATA if name in vars(module)} if module else set()
+        if in_module or (READS_DATA - own) & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.data)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The production site, built from the repository as it is."""
+    """The production site, built from the project's data as it is (project.PROJECT); or the one
+    PLANSITE_TEST_SITE names, built from that project just before (tests/commands/test_editor_first_plan.py)."""
+    if os.environ.get("PLANSITE_TEST_SITE"):
+        return Path(os.environ["PLANSITE_TEST_SITE"])
     out = tmp_path_factory.mktemp("site")
     result = build(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The production site built from the fixture data (tests/fixtures/data/), for tests of exact content."""
+    project = copy_project(tmp_path_factory.mktemp("fixture-project"))
+    out = project / "site"
+    result = build(out, project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     return out
 
@@ -24,17 +53,6 @@ def project_copy(tmp_path) -> Path:
 
 
 # --- The browser suite: one Chromium and one web server for every test module ----------------
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")
@@ -59,10 +77,10 @@ PORTAL_PLANS = 70  # 50 organisations: more than the home pages list plan by pla
 
 @pytest.fixture(scope="session")
 def portal_site(tmp_path_factory) -> Path:
-    """A site of many organisations, made from the real plans (tests/synthetic.py), built for real."""
+    """A site of many organisations, made from the fixture plans (tests/synthetic.py), built for real."""
     from synthetic import make_project
 
-    project = make_project(tmp_path_factory.mktemp("portal"), PORTAL_PLANS)
+    project = make_project(tmp_path_factory.mktemp("portal"), PORTAL_PLANS, FIXTURE_DATA)
     out = project / "site"
     result = build(out, project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr

@@ -6,16 +6,16 @@ import html as entities
 import re
 
 import pytest
-from conftest import ROOT, build, read
 from plansite import model as m
 from plansite.catalogue import load_catalogue
 from plansite.views.article_items import about, plan_items, words_of
 from plansite.views.citations import citations
+from project import DATA, build, read
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(ROOT / "data")
+    return load_catalogue(DATA)
 
 
 def test_a_short_text_is_shown_whole_and_a_long_one_cut_to_its_sentences_about_the_article():

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import build, read
+from project import DATA, build, read
 
 SLUGS = [
     "occ-business-plan-2012-13",
@@ -253,11 +253,10 @@ def test_last_updated_comes_from_the_data_never_from_git(site):
 
 def test_every_citation_links_both_ways_in_both_audiences(site):
     """Each cited or related article: the plan links to it, and its page links back, for adults and young people."""
-    from conftest import ROOT
     from plansite.catalogue import load_catalogue
     from plansite.views.citations import citations
 
-    index = citations(load_catalogue(ROOT / "data"))
+    index = citations(load_catalogue(DATA))
     assert index, "the plans cite articles"
     pages: dict[str, str] = {}
 
@@ -291,8 +290,8 @@ def test_occ_plans_cite_the_articles_the_source_cites(site):
     """The articles written in each OCC source plan are all linked from both versions of that plan."""
     import re as regex
 
-    from conftest import ROOT
     from plansite.uncrc import mentioned_articles
+    from project import ROOT
 
     for slug in ["occ-business-plan-2012-13", "occ-strategic-plan-2012-14", "occ-participation-strategy-2014-15"]:
         source = (ROOT / "tests" / "fixtures" / "source-plans" / f"{slug}.txt").read_text(encoding="utf-8")
@@ -331,9 +330,8 @@ def _words(text: str) -> str:
 def test_every_adult_text_of_the_data_is_on_the_plan_page(site, slug):
     """Nothing in a plan file is lost on the way to its page: every text, figure and name is shown."""
     import yaml as yaml_reader
-    from conftest import ROOT
 
-    data = yaml_reader.safe_load((ROOT / "data" / "plans" / f"{slug}.yml").read_text(encoding="utf-8"))
+    data = yaml_reader.safe_load((DATA / "plans" / f"{slug}.yml").read_text(encoding="utf-8"))
     skip = {
         "young_people",
         "id",

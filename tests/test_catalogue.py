@@ -8,13 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from plansite.cache import FOLDER, Cache
 from plansite.catalogue import load_catalogue, load_plan
 from plansite.errors import DataError, Problems
 from plansite.tasks import ParallelTasks
+from project import DATA, FIXTURE_DATA
 
-PLAN = ROOT / "data" / "plans" / "occ-participation-strategy-2014-15.yml"
+PLAN = FIXTURE_DATA / "plans" / "occ-participation-strategy-2014-15.yml"
 
 
 def test_load_plan_reads_validates_and_checks_one_file() -> None:
@@ -37,7 +37,7 @@ def test_load_plan_reports_cross_field_problems_too(tmp_path: Path) -> None:
 
 
 def test_the_catalogue_holds_every_published_plan_in_order() -> None:
-    catalogue = load_catalogue(ROOT / "data")
+    catalogue = load_catalogue(DATA)
     slugs = [p.slug for p in catalogue.plans]
     assert "occ-business-plan-2012-13" in slugs and len(slugs) == len(set(slugs))
     assert len(catalogue.articles) == 54
@@ -46,7 +46,7 @@ def test_the_catalogue_holds_every_published_plan_in_order() -> None:
 
 def test_problems_in_several_files_come_out_together(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(FIXTURE_DATA, data)
     (data / "glossary.yml").write_text("terms:\n  - term: X\n    meanig: typo\n", encoding="utf-8")
     plan = data / "plans" / "scb-business-plan-2009-10.yml"
     plan.write_text(
@@ -60,7 +60,7 @@ def test_problems_in_several_files_come_out_together(tmp_path: Path) -> None:
 
 def test_drafts_and_future_plans_are_left_out_unless_previewing(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(FIXTURE_DATA, data)
     plan = data / "plans" / "scb-business-plan-2009-10.yml"
     plan.write_text(
         plan.read_text(encoding="utf-8").replace("status: published", "status: published\npublish_on: 2099-01-01", 1),
@@ -74,7 +74,7 @@ def test_drafts_and_future_plans_are_left_out_unless_previewing(tmp_path: Path) 
 def _broken_copy(tmp_path: Path) -> Path:
     """data/ with problems in two plans: one caught by the schema, one by the cross-field checks."""
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(FIXTURE_DATA, data)
     typo = data / "plans" / "scb-business-plan-2009-10.yml"
     typo.write_text(typo.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
     review = data / "plans" / "occ-participation-strategy-2014-15.yml"
@@ -85,9 +85,9 @@ def _broken_copy(tmp_path: Path) -> Path:
 
 
 def test_plans_loaded_by_forks_give_the_same_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
-    alone = load_catalogue(ROOT / "data")
+    alone = load_catalogue(DATA)
     monkeypatch.setattr("plansite.tasks.BATCH", 1)  # forks for every plan, however few
-    shared = load_catalogue(ROOT / "data", tasks=ParallelTasks(2))
+    shared = load_catalogue(DATA, tasks=ParallelTasks(2))
     assert [p.slug for p in shared.plans] == [p.slug for p in alone.plans]
     assert [p.plan for p in shared.plans] == [p.plan for p in alone.plans]
     assert [p.document.text for p in shared.plans] == [p.document.text for p in alone.plans]
@@ -115,7 +115,7 @@ OTHER_FILES = ("organisations.yml", "glossary.yml", "uncrc/articles.yml")
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
     return tmp_path / "data"
 
 

@@ -2,13 +2,13 @@
 
 from pathlib import Path
 
-from conftest import ROOT
 from plansite.catalogue import load_plan
 from plansite.commands.review import mark_reviewed
 from plansite.errors import Problems
 from plansite.model.walk import fingerprint
+from project import FIXTURE_DATA
 
-SCB = ROOT / "data" / "plans" / "scb-business-plan-2009-10.yml"
+SCB = FIXTURE_DATA / "plans" / "scb-business-plan-2009-10.yml"
 
 
 def check(file: Path) -> Problems:

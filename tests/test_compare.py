@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from plansite.commands.main import main
+from project import DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = """\
@@ -72,7 +73,7 @@ def test_every_number_of_the_published_plans_is_in_its_source(slug, capsys):
     main(
         [
             "compare",
-            str(ROOT / "data" / "plans" / f"{slug}.yml"),
+            str(DATA / "plans" / f"{slug}.yml"),
             str(ROOT / "tests" / "fixtures" / "source-plans" / f"{slug}.txt"),
         ]
     )

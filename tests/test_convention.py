@@ -7,14 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build, read
 from plansite.check.site import check_convention
 from plansite.errors import Problems
 from plansite.model import Convention
 from plansite.read import read_document, validate
+from project import DATA, build, read
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = ROOT / "data" / "uncrc" / "articles.yml"
+ARTICLES = DATA / "uncrc" / "articles.yml"
 FULL_REVIEW = datetime.date(2026, 12, 6)
 """Every summary was re-checked against the Convention's text on this day; a review date may only move on."""
 

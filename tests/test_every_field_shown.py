@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import build, copy_project, read
 from model_samples import ICONS, block_classes, sample_plan
 from plansite import model as m
+from project import build, copy_project, read
 
 ORGANISATION = """
   - id: sample-trust

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
 from plansite import model as m
 from plansite.catalogue import load_catalogue
 from plansite.model.walk import walk
+from project import DATA
 
 SOURCES = Path(__file__).resolve().parent / "fixtures" / "source-plans"
 SLUGS = sorted(p.stem for p in SOURCES.glob("*.txt"))
@@ -58,7 +58,7 @@ def source_pieces(slug: str) -> list[str]:
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_sentence_of_the_source_is_in_the_data(slug):
-    data = yaml.safe_load((ROOT / "data" / "plans" / f"{slug}.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((DATA / "plans" / f"{slug}.yml").read_text(encoding="utf-8"))
     everything = normalise(" ".join(adult_strings(data)))
     missing = [piece for piece in source_pieces(slug) if normalise(piece) not in everything]
     assert not missing, "\n".join(missing)
@@ -70,7 +70,7 @@ def count(plan: m.Plan, kind: type) -> int:
 
 @pytest.fixture(scope="module")
 def plans():
-    catalogue = load_catalogue(ROOT / "data")
+    catalogue = load_catalogue(DATA)
     return {p.slug: p.plan for p in catalogue.plans}
 
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT, read
+import pytest
 from plansite.catalogue import load_catalogue
 from plansite.views.folding import folded_sections
+from project import FIXTURE_DATA, read
+
+
+@pytest.fixture(scope="module")
+def site(fixture_site):
+    """These tests read known pages of known plans: the fixture data's site."""
+    return fixture_site
 
 
 def test_a_long_plan_folds_its_long_sections_and_those_with_tables_but_never_the_first():
-    catalogue = load_catalogue(ROOT / "data")
+    catalogue = load_catalogue(FIXTURE_DATA)
     business = catalogue.plan("occ-business-plan-2012-13").plan
     folded = folded_sections(business)
     assert {"introduction", "strategic-aims", "budget", "delivery", "projects"} <= set(folded)

@@ -26,6 +26,7 @@ from plansite.errors import DataError
 from plansite.site.drawing import Drawing
 from plansite.site.pages import GeneratedPages
 from plansite.urls import SITE, links_in, url_problem
+from project import DATA
 from test_hostile import MARKDOWN_PIECES, executable_constructs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,9 +143,9 @@ def world(tmp_path_factory: pytest.TempPathFactory):
 
     data = tmp_path_factory.mktemp("fuzz") / "data"
     (data / "plans").mkdir(parents=True)
-    shutil.copytree(ROOT / "data" / "uncrc", data / "uncrc")
+    shutil.copytree(DATA / "uncrc", data / "uncrc")
     for name in ("organisations.yml", "glossary.yml"):
-        shutil.copy(ROOT / "data" / name, data / name)
+        shutil.copy(DATA / name, data / name)
     config = load_config(str(ROOT / "mkdocs.yml"))
     return data, config, config.theme.get_env()
 

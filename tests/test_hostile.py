@@ -33,6 +33,7 @@ from plansite.model import Plan
 from plansite.prose import to_html
 from plansite.read import Document, read_document, validate
 from plansite.read.document import MAX_BYTES
+from project import FIXTURE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "hostile"
@@ -177,7 +178,7 @@ CASES = sorted((fixture_case(file) for file in FIXTURES.glob("*.yml")), key=lamb
 def data_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of data/, so a fixture can be added under data/plans/ and loaded with the real files."""
     data = tmp_path_factory.mktemp("site") / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(FIXTURE_DATA, data)
     return data
 
 

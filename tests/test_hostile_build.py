@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import build
 from plansite.commands.main import main as plansite
+from project import build
 from test_hostile import HOSTILE_STRINGS, RAW_UNSAFE_TAG, _Finder, _refused_as_summary
 
 PLAN = Path("data") / "plans" / "scb-business-plan-2009-10.yml"

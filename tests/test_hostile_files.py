@@ -21,6 +21,7 @@ from plansite.catalogue import load_catalogue
 from plansite.errors import SHOWN_PER_FILE, DataError, Problems
 from plansite.model import Plan
 from plansite.read import Document, read_document, validate
+from project import DATA, FIXTURE_DATA
 from test_hostile import MINIMAL_PLAN
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +33,7 @@ SECRET = "SECRET-OUTSIDE-CONTENT"
 def data(tmp_path: Path) -> Path:
     """A copy of data/ inside a repository-like folder, to add hostile files to."""
     copy = tmp_path / "repo" / "data"
-    shutil.copytree(ROOT / "data", copy)
+    shutil.copytree(FIXTURE_DATA, copy)
     return copy
 
 
@@ -127,7 +128,7 @@ def test_broken_link_is_reported(data: Path) -> None:
         ("plans/extra.yaml", "rename it to extra.yml"),
         ("plans/EXTRA.YML", "rename it to EXTRA.yml"),
         ("plans/2025/extra.yml", "plan files go directly in data/plans/"),
-        ("notes.txt", "the site reads only data/plans/*.yml"),
+        ("notes.txt", "a plan's source text goes in data/sources/"),
         ("plans/.hidden.yml", ""),
     ],
 )
@@ -341,7 +342,7 @@ def _nodes(node, out: list) -> list:
     return out
 
 
-@pytest.mark.parametrize("file", sorted((ROOT / "data").rglob("*.yml")), ids=lambda f: f.name)
+@pytest.mark.parametrize("file", sorted((DATA).rglob("*.yml")), ids=lambda f: f.name)
 def test_libyaml_fast_path_composes_the_same_nodes_as_the_reference_loader(file: Path) -> None:
     from plansite.read import document
 

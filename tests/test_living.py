@@ -19,7 +19,6 @@ from xml.etree import ElementTree
 import feedparser
 import jsonschema
 import pytest
-from conftest import ROOT, build, copy_project, read
 from plansite import model as m
 from plansite.catalogue import load_catalogue, load_plan
 from plansite.commands.main import main
@@ -29,6 +28,7 @@ from plansite.errors import DataError, Problems
 from plansite.outputs import all_files
 from plansite.outputs.schema import plan_schema
 from plansite.progress import progress_items, summary, young_summary
+from project import DATA, FIXTURE_DATA, ROOT, build, copy_project, read
 
 CHSCB = "data/plans/chscb-business-plan-2014-15.yml"
 SITE_URL = "https://childrens-plans.example.org/"
@@ -351,7 +351,7 @@ def test_the_data_package_is_valid_and_describes_every_field(living_site):
 
 
 def test_outputs_need_no_mkdocs():
-    catalogue = load_catalogue(ROOT / "data")
+    catalogue = load_catalogue(DATA)
     paths = [path for path, _ in all_files(catalogue, SITE_URL)]
     assert "feed.xml" in paths and "downloads/datapackage.json" in paths
     assert len(paths) == len(set(paths))
@@ -404,7 +404,7 @@ def test_every_plan_file_passes_the_schema_editors_tools_use(file):
 
 
 def test_the_new_plan_template_points_editors_tools_at_the_schema(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     assert (
         main(

@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plansite.errors import Problems
 from plansite.read import document as load
+from project import DATA, PROJECT
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted((ROOT / "data").rglob("*.yml")) + sorted((ROOT / "tests" / "fixtures").rglob("*.y*ml"))
+FILES = sorted((DATA).rglob("*.yml")) + sorted((ROOT / "tests" / "fixtures").rglob("*.y*ml"))
 
 
 def _marks(node: yaml.Node | None) -> list:
@@ -57,7 +58,11 @@ def test_libyaml_is_there() -> None:
     assert load.CParser is not None, "PyYAML without libyaml: builds will be several times slower"
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+@pytest.mark.parametrize(
+    "path",
+    FILES,
+    ids=lambda p: p.relative_to(ROOT if p.is_relative_to(ROOT) else PROJECT).as_posix(),
+)
 def test_same_values_places_and_problems(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fast, careful = read_both(path, monkeypatch)
     assert fast == careful

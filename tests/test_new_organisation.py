@@ -10,6 +10,7 @@ import pytest
 from plansite.catalogue import load_catalogue
 from plansite.commands.main import main
 from plansite.errors import DataError
+from project import FIXTURE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def data(tmp_path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
+    shutil.copytree(FIXTURE_DATA, target)
     return target
 
 
@@ -79,7 +80,7 @@ def test_a_plan_of_the_new_organisation_is_refused_as_published_while_its_placeh
         load_catalogue(data)
     report = error.value.problems.report()
     assert re.search(r"data/organisations.yml:\d+:12: the placeholder \[\[What the organisation is", report)
-    assert "replace it with the real text: a plan of 'leeds-cc' is published" in report
+    assert "replace it with the real text: a plan of 'leeds-cc' is set to 'status: published'" in report
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import build, copy_project, read
+from project import build, copy_project, read
 
 FIXTURE = Path(__file__).parent / "fixtures" / "plans" / "example-council-participation-strategy-2024-27.yml"
 SLUG = FIXTURE.stem

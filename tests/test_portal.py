@@ -7,8 +7,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urljoin
 
-from conftest import read
 from plansite.views.indexes import DIRECTORY_FROM, directory
+from project import read
 
 
 def named(*names: str) -> list:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import build
+from project import build
 
 SCRIPT = """
 import json, os, sys

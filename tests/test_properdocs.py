@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from project import PROJECT
 
 pytest.importorskip("properdocs")
 
@@ -28,11 +28,11 @@ def test_properdocs_builds_the_same_site_as_mkdocs(site: Path, tmp_path: Path) -
     env = dict(os.environ, PLANSITE_PREVIEW="0", NO_MKDOCS_2_WARNING="1")
     env.pop("GITHUB_ACTIONS", None)
     result = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(PROJECT / "mkdocs.yml"), "-d", str(out)],
         capture_output=True,
         text=True,
         env=env,
-        cwd=ROOT,
+        cwd=PROJECT,
         timeout=600,
     )
     assert result.returncode == 0, result.stderr

@@ -40,15 +40,13 @@ def test_nothing_executable_survives() -> None:
 
 # --- Plain lines skip Markdown: they must come out exactly as Markdown and the sanitiser make them ---
 
-from pathlib import Path  # noqa: E402
 
 import yaml  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from plansite.prose import is_plain, markdown_html, plain_html  # noqa: E402
 from plansite.uncrc import link_mentions  # noqa: E402
-
-DATA = Path(__file__).resolve().parent.parent / "data"
+from project import DATA  # noqa: E402
 
 
 def _strings(value):

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import ROOT
+from project import ROOT
 
 
 def test_a_build_logs_no_page_list_and_no_banner(tmp_path):

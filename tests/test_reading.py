@@ -1,6 +1,7 @@
 """The reading-level measure on known sentences."""
 
 from plansite.check.reading import measure, page_blocks, syllables
+from project import FIXTURE_DATA
 
 
 def test_syllables_from_the_dictionary_and_a_fallback():
@@ -63,7 +64,7 @@ def test_markdown_is_measured_as_the_page_shows_it():
 
 def test_a_plan_whose_young_people_texts_are_too_hard_is_refused_with_the_hardest_lines(tmp_path):
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(FIXTURE_DATA, data)
     plan = data / "plans" / "scb-business-plan-2009-10.yml"
     lines = plan.read_text(encoding="utf-8").split("\n")
     lines[60:62] = [f"                {HARD} {HARD} {HARD}"]  # the text of the first priority, line 61

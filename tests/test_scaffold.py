@@ -4,16 +4,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from plansite.catalogue import load_catalogue
 from plansite.commands.main import main
 from plansite.errors import DataError
+from project import FIXTURE_DATA
 
 
 @pytest.fixture
 def data(tmp_path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
+    shutil.copytree(FIXTURE_DATA, target)
     return target
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import read
 from plansite.site.pagefind_client import PagefindError
 from plansite.site.search import PagesIndexer, SearchIndexError, indexed_part
+from project import read
 
 PLAN = "plans/occ-business-plan-2012-13/"
 YOUNG_PLAN = "young-people/" + PLAN

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import build
+from project import build
 
 PLAN = "data/plans/occ-business-plan-2012-13.yml"
 

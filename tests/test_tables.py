@@ -5,15 +5,21 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, read
 from plansite import model as m
 from plansite.catalogue import load_catalogue
 from plansite.views import tables
+from project import CONTENT, FIXTURE_DATA, read
 
 
 @pytest.fixture(scope="module")
 def business_plan() -> m.Plan:
-    return load_catalogue(ROOT / "data").plan("occ-business-plan-2012-13").plan
+    return load_catalogue(FIXTURE_DATA).plan("occ-business-plan-2012-13").plan
+
+
+@pytest.fixture(scope="module")
+def site(fixture_site):
+    """These tests read known pages of known plans: the fixture data's site."""
+    return fixture_site
 
 
 def block_of(plan: m.Plan, kind: type) -> m.Block:
@@ -98,6 +104,6 @@ def test_every_table_is_in_a_focusable_region_labelled_by_its_caption(site, slug
 
 
 def test_money_is_right_aligned_in_tabular_figures():
-    css = (ROOT / "content" / "assets" / "tables.css").read_text(encoding="utf-8")
+    css = (CONTENT / "assets" / "tables.css").read_text(encoding="utf-8")
     rule = css[css.index(".md-typeset .ps-table .ps-money") :].split("}")[0]
     assert "text-align: right" in rule and "tabular-nums" in rule

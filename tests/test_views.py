@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 from plansite import model as m
 from plansite.views.blocks import BLOCKS, block_view, partial_of
 from plansite.views.citations import ITEM_LABELS, label_of
+from project import ROOT
 
 
 def _subclasses(cls: type) -> set[type]:

@@ -6,8 +6,8 @@ import html as entities
 import re
 
 import pytest
-from conftest import read
 from plansite.words import plural
+from project import read
 
 
 @pytest.mark.parametrize(

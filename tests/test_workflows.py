@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from plansite.cache import FOLDER
 from plansite.publishing import pages_site, pull_request
-from plansite.saved import FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"

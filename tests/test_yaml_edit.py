@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from plansite.commands.main import main
 from plansite.commands.review import mark_reviewed
 from plansite.commands.yaml_edit import EditRefused, append_item, read_text, scalar, set_value
+from project import FIXTURE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -147,7 +148,7 @@ def test_scalars_read_back_as_the_same_text():
 @pytest.fixture
 def chscb(tmp_path) -> Path:
     file = tmp_path / "plan.yml"
-    shutil.copy(ROOT / "data" / "plans" / "chscb-business-plan-2014-15.yml", file)
+    shutil.copy(FIXTURE_DATA / "plans" / "chscb-business-plan-2014-15.yml", file)
     return file
 
 

@@ -1,4 +1,4 @@
-"""`python -m plansite COMMAND`: see `python -m plansite --help`."""
+"""`./run COMMAND` runs `python -m plansite COMMAND`: see `./run --help`."""
 
 import sys
 

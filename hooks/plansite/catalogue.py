@@ -58,6 +58,7 @@ class Catalogue:
     convention: m.Convention
     glossary: list[m.GlossaryTerm]
     left_out: list[tuple[str, str]] = field(default_factory=list)
+    warnings: Problems = field(default_factory=Problems)  # what drafts must fix before they are published
     _by_slug: dict[str, PlanFile] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -107,8 +108,10 @@ def _checked_plan(raw: bytes, display: str, slug: str) -> LoadedFile:
     check_plan(plan, document, problems)
     document.let_go_of_nodes()
     loaded = LoadedFile(plan, document, problems, links=site_links(slug, plan))
-    if plan.status == "published":
-        loaded.reading.append(TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan)))
+    draft = plan.status != "published"  # measured too, for its warnings
+    loaded.reading.append(
+        TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan), draft=draft)
+    )
     return loaded
 
 
@@ -134,7 +137,8 @@ def _checked_fixed(raw: bytes, display: str, schema: type) -> LoadedFile:
 
 def _cached(cache: Cache | NoCache, display: str, raw: bytes, check: Callable[[], LoadedFile]) -> LoadedFile:
     """The one place the cache is consulted: a file's result as an earlier build kept it, for the
-    same name and bytes (and code: cache.py), or checked now and kept if it has no problem."""
+    same name and bytes (and code: cache.py), or checked now and kept if it has no problem (its
+    warnings are kept with it, and reported again by every build that takes it)."""
     key = cache.key(display, hashlib.sha256(raw).hexdigest())
     loaded = cache.get(key) if key else None
     if not isinstance(loaded, LoadedFile):
@@ -290,9 +294,9 @@ def load_catalogue(
         links[slug] = loaded.links
         if organisations:
             check_organisation(plan, document, known, problems)
-        if loaded.reading:
+        if plan.status == "published":
             published.add(plan.organisation)
-            reading_pages += loaded.reading
+        reading_pages += loaded.reading
         if plan.status == "draft" and not preview:
             left_out.append((slug, "draft"))
         elif plan.publish_on and plan.publish_on > today and not preview:
@@ -301,7 +305,8 @@ def load_catalogue(
             plans.append(PlanFile(slug, plan, document, file))
 
     if organisations:
-        check_organisation_texts(organisations, organisations_doc, published, problems)
+        drafted = {plan.organisation for _, plan, _ in every_plan}
+        check_organisation_texts(organisations, organisations_doc, published, drafted, problems)
     check_young_people_texts(reading_pages + convention_file.reading + glossary_file.reading, problems)
     check_site(
         organisations, organisations_doc, glossary, glossary_doc, convention, convention_doc, every_plan, problems
@@ -324,4 +329,5 @@ def load_catalogue(
         convention=convention,
         glossary=sorted(glossary.terms, key=lambda t: t.term.lower()),
         left_out=left_out,
+        warnings=problems,
     )

@@ -38,22 +38,29 @@ def visible(text: str) -> str:
 
 @dataclass(frozen=True, order=True)
 class DataProblem:
-    """One thing wrong in a data file, with where it is and how to fix it."""
+    """One thing wrong in a data file, with where it is and how to fix it.
+
+    A warning is a problem that only blocks publishing, found in a draft: shown from the first
+    check, so that the editor does not meet it all at once on the last step.
+    """
 
     path: str
     line: int
     column: int
     message: str
     hint: str = ""
+    warning: bool = False
 
     def __str__(self) -> str:
         """The problem on one line; control and invisible characters from the data written as escapes."""
-        text = f"{visible(self.path)}:{self.line}:{self.column}: {shortened(visible(self.message))}"
+        mark = "warning: " if self.warning else ""
+        text = f"{visible(self.path)}:{self.line}:{self.column}: {mark}{shortened(visible(self.message))}"
         return f"{text}; {shortened(visible(self.hint))}" if self.hint else text
 
     def annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command, its data encoded as the runner requires."""
-        return f"::error file={_property(self.path)},line={self.line},col={self.column}::{_data(str(self))}"
+        kind = "warning" if self.warning else "error"
+        return f"::{kind} file={_property(self.path)},line={self.line},col={self.column}::{_data(str(self))}"
 
 
 MAX_MESSAGE = 300
@@ -81,15 +88,23 @@ class Problems:
 
     items: list[DataProblem] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
+    warnings: list[DataProblem] = field(default_factory=list)
+    """Problems that block only publishing, in drafts: they stop nothing (see DataProblem)."""
 
     def add(self, path: str, line: int, column: int, message: str, hint: str = "") -> None:
         self.counts[path] += 1
         if self.counts[path] <= KEPT_PER_FILE:
             self.items.append(DataProblem(path, line, column, message, hint))
 
+    def warn(self, path: str, line: int, column: int, message: str, hint: str = "") -> None:
+        """A problem that would stop a published plan, found in a draft."""
+        if len(self.warnings) < KEPT_PER_FILE * 10:
+            self.warnings.append(DataProblem(path, line, column, message, hint, warning=True))
+
     def extend(self, other: Problems) -> None:
         self.items.extend(other.items)
         self.counts.update(other.counts)
+        self.warnings.extend(other.warnings)
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -143,6 +158,22 @@ class Problems:
                 for p in in_file
             ],
         }
+
+    def warnings_report(self) -> str:
+        """The warnings of drafts, one per line, sorted by file and line, with a count at the end."""
+        unique = sorted(set(self.warnings))
+        shown = [p for path, group in groupby(unique, key=lambda p: p.path) for p in list(group)[:SHOWN_PER_FILE]]
+        lines = [str(p) for p in shown]
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            lines += [p.annotation() for p in shown]
+        if len(shown) < len(unique):
+            lines.append(f"and {len(unique) - len(shown):,} more warnings")
+        noun = "warning" if len(unique) == 1 else "warnings"
+        lines.append(
+            f"{len(unique):,} {noun}: none stops the checks, but a draft with one cannot be published "
+            "until it is fixed."
+        )
+        return "\n".join(lines)
 
 
 class DataError(Exception):

@@ -3,7 +3,8 @@
 A hard word on a young-people page is explained where it is first used in one of two ways: the
 young-people glossary has it (an entry with a `young_people` text), and the site links its first
 use on every young-people page to that entry; or the text says what it means right there, in one
-of the plain ways the editors' guide teaches (see `said_what_it_means`).
+of the plain ways taught in 'Writing the young-people version' in the editors' guide
+(`said_what_it_means`).
 
 The list holds only words with no everyday sense a child would know, so that finding one is never
 a false alarm; everyday words that can also be legal ones ("charged", "case", "court") are left to

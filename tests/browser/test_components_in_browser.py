@@ -13,8 +13,8 @@ import subprocess
 
 import pytest
 from component_examples import SLUG, examples_plan, read_examples
-from conftest import build, copy_project, serve
 from plansite.errors import Problems
+from project import build, copy_project, serve
 from test_pages import AXE, VNU, WCAG_TAGS
 
 pytestmark = pytest.mark.browser

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from project import build, copy_project, serve
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +32,19 @@ SHOTS = ROOT / "tests" / "artifacts" / "form-editor"
 
 def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The built site whose /admin/ page the tests open: made from the fixture data, like the repository
+    the editor saves to, so that these tests hold whatever data/ holds."""
+    project = copy_project(tmp_path_factory.mktemp("editor-site"))
+    out = project / "site"
+    result = build(out, project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    httpd, address = serve(out)
+    yield address
+    httpd.shutdown()
 
 
 @pytest.fixture
@@ -195,7 +209,10 @@ def test_a_new_plan_made_in_the_form_builds(admin_page, editor_repo, tmp_path):
         timeout=600,
     )
     assert result.returncode == 0, result.stderr
-    assert (out / "plans" / slug / "index.html").is_file()
+    assert (out / "plans" / slug / "index.html").is_file(), (
+        sorted(p.name for p in (out / "plans").iterdir()),
+        written[:600],
+    )
     assert not page.errors, page.errors
     shutil.rmtree(out)
 

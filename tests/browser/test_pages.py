@@ -6,6 +6,7 @@ Checker come from tests/browser/package.json. `./run test` installs all three.
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 from pathlib import Path
@@ -14,7 +15,8 @@ import pytest
 
 playwright = pytest.importorskip("playwright.sync_api")
 
-from conftest import CHROMIUM, FLAGS, QuietHandler  # noqa: E402,F401 - one browser and one server for the whole suite
+from page_sample import sample  # noqa: E402
+from project import CONTENT, DATA  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -25,35 +27,29 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshot
 pytestmark = pytest.mark.browser
 
 
-def all_pages(site: Path) -> list[str]:
-    """Every page of the built site by URL, the page shown for a missing address included."""
-    return sorted(
-        "" if f.parent == site else f.parent.relative_to(site).as_posix() + "/"
-        for f in site.rglob("index.html")
-        if f.parent != site / "admin"  # the form editor, drawn by Decap CMS: tests/browser/test_form_editor.py
-    ) + ["404.html"]
+@functools.cache
+def browser_pages() -> list[str]:
+    """The pages the browser visits (tests/page_sample.py), from the content and data: known before the build."""
+    from plansite.catalogue import load_catalogue
+    from plansite.views import all_pages as views
+
+    catalogue = load_catalogue(DATA)
+    urls = {v.url for v in views(catalogue)}
+    urls |= {
+        str(p.relative_to(CONTENT).with_suffix("")).replace("index", "").rstrip("/") + "/"
+        for p in (CONTENT).rglob("*.md")
+    }
+    return sample(sorted(u if u != "/" else "" for u in urls)) + ["404.html"]
 
 
 def pytest_generate_tests(metafunc):
     if "page_url" in metafunc.fixturenames:
-        from conftest import ROOT
-
-        # The page list comes from the content and data, so it is known before the build.
-        from plansite.catalogue import load_catalogue
-        from plansite.views import all_pages as views
-
-        catalogue = load_catalogue(ROOT / "data")
-        urls = {v.url for v in views(catalogue)}
-        urls |= {
-            str(p.relative_to(ROOT / "content").with_suffix("")).replace("index", "").rstrip("/") + "/"
-            for p in (ROOT / "content").rglob("*.md")
-        }
-        metafunc.parametrize("page_url", sorted(u if u != "/" else "" for u in urls) + ["404.html"])
+        metafunc.parametrize("page_url", browser_pages())
 
 
 @pytest.fixture(scope="session")
 def checks_by_page(server, browser, site):
-    """Visit every page once, recording everything the checks below look at."""
+    """Visit each page the browser checks once (every page of a small site), recording what the checks below look at."""
     results = {}
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -65,7 +61,7 @@ def checks_by_page(server, browser, site):
         lambda message: violations_csp.append(message.text) if "Content Security Policy" in message.text else None,
     )
     axe_source = AXE.read_text(encoding="utf-8")
-    for url in all_pages(site):
+    for url in browser_pages():
         requests.clear()
         violations_csp.clear()
         page.goto(server + url, wait_until="load")
@@ -139,11 +135,11 @@ def test_structure_one_h1_language_skip_link_and_images(checks_by_page, page_url
 
 
 def visit_every_page(browser, server: str, site: Path, width: int, height: int):
-    """Open each page of the site in turn in one browser tab of the given size; yields (url, tab)."""
+    """Open each page the browser checks in turn in one browser tab of the given size; yields (url, tab)."""
     context = browser.new_context(viewport={"width": width, "height": height})
     tab = context.new_page()
     try:
-        for url in all_pages(site):
+        for url in browser_pages():
             tab.goto(server + url)
             yield url, tab
     finally:

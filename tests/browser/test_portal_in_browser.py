@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import serve
+from project import serve
 from test_search_page import axe_violations, open_page
 
 pytestmark = pytest.mark.browser

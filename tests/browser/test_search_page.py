@@ -114,8 +114,8 @@ def status_count(page) -> int:
 def test_an_index_in_parts_finds_what_one_index_finds(browser, server, site, tmp_path):  # noqa: F811
     import shutil
 
-    from conftest import serve
     from plansite.site.search import PagesIndexer
+    from project import serve
 
     split = tmp_path / "site"
     shutil.copytree(site, split, ignore=shutil.ignore_patterns("pagefind"))

@@ -160,6 +160,7 @@ class Layout:
 
     def block_action_plan(self, block):
         columns = block["columns"]
+        updated = any(row.get("updates") for group in block["groups"] for row in group["rows"])
         rows: list = []
         for group in block["groups"]:
             rows.append(group["title"])
@@ -173,8 +174,10 @@ class Layout:
                         value = STATUS[value]
                     cells.append([str(v).replace("\n", " ") for v in (value if isinstance(value, list) else [value])
                                   if v])  # fmt: skip
+                if updated:  # a progress report prints each item's progress in a column of its own
+                    cells.append([u["text"].replace("\n", " ") for u in row.get("updates", [])])
                 rows.append(cells)
-        self.table(list(columns.values()), rows)
+        self.table(list(columns.values()) + (["Progress"] if updated else []), rows)
         self.made.tables.append(("action_plan", sum(len(g["rows"]) for g in block["groups"])))
 
     def block_status_key(self, block):

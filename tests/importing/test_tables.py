@@ -35,6 +35,23 @@ def test_header_group_rows_and_repeated_headers():
     ]
 
 
+def test_an_unmarked_header_printed_again_on_the_next_page_is_the_header():
+    """A PDF's table marks no header; a first row printed again further down (on each page) is one,
+    even with an abbreviation such as 'No.' among its headings."""
+    made = table(
+        ["No.", "Recommendation", "Responsibility", "Progress presented to Committee Dec 2017"],
+        ["1", "Review the board's work.", "Chair", "Done in March."],
+        ["No.", "Recommendation", "Responsibility", "Progress presented to Committee Dec 2017"],
+        ["2", "Train the board's members.", "Chair", "Training given."],
+    )
+    grid = grid_of(made)
+    assert grid.header[:3] == ["No.", "Recommendation", "Responsibility"]
+    assert [[c.text for c in row][:2] for row in grid.rows] == [
+        ["1", "Review the board's work."],
+        ["2", "Train the board's members."],
+    ]
+
+
 def test_a_budget_with_lines_that_add_up_nested_under_the_line_they_make():
     made = table(["Item", "Amount"], ["Income", "£2.5M"], ["Delivery", "£1.75M"], ["Staff", "£1,000,000"],
                  ["Projects", "£750K"], ["Running costs", "£750,000"])  # fmt: skip

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from publishing.fake_github import REPOSITORY, FakeGitHub, site_zip
 from plansite.publishing.pages_site import PUBLISHED, NoProductionSite, assemble, preview_folder
+
+from publishing.fake_github import REPOSITORY, FakeGitHub, site_zip
 
 MAIN = "branch=main&status=success"
 SHA = {n: f"{n:040x}" for n in range(1, 10)}

@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from publishing.fake_github import REPOSITORY, site_zip
 from plansite.errors import Problems
 from plansite.publishing.pull_request_comment import MARKER
+
+from publishing.fake_github import REPOSITORY, site_zip
 
 HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 HEAD = "c" * 40

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from publishing.fake_github import REPOSITORY, FakeGitHub
 from plansite.errors import Problems
 from plansite.publishing.pull_request import (
     BOT,
@@ -17,6 +16,8 @@ from plansite.publishing.pull_request import (
     which,
 )
 from plansite.publishing.pull_request_comment import FORK_PREVIEW, MARKER
+
+from publishing.fake_github import REPOSITORY, FakeGitHub
 
 HEAD = "c" * 40
 RUN = {

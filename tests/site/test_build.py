@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from project import build
+from project import FIXTURE_DATA, build
 from sites import differences
 from synthetic import make_project
 
@@ -23,7 +23,7 @@ def with_settings(project: Path, name: str, settings: str) -> Path:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    return make_project(tmp_path_factory.mktemp("settings"), PLANS)
+    return make_project(tmp_path_factory.mktemp("settings"), PLANS, FIXTURE_DATA)
 
 
 @pytest.mark.build

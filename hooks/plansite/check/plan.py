@@ -11,6 +11,7 @@ from .. import model as m
 from ..errors import Problems
 from ..model.walk import Path, anchor_of, everything, strings, walk
 from ..read import Document
+from ..spelling import closest
 from ..text import placeholders
 from ..uncrc import mentioned_articles
 from .progress import check_progress
@@ -25,6 +26,7 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
         line, column = document.position(path)
         problems.add(document.path, line, column, message, hint)
 
+    publishing = blocks_publishing(plan.status == "published", document, problems)
     anchors: dict[str, Path] = {}
 
     def claim(anchor: str | None, path: Path) -> None:
@@ -38,7 +40,6 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
 
     check_plan_names(plan, report)
     owner_codes = {item.code for obj, _ in walk(plan) if isinstance(obj, m.KeyBlock) for item in obj.items}
-    published = plan.status == "published"
 
     for obj, path in walk(plan):
         if isinstance(obj, m.ActionGroup):
@@ -51,6 +52,8 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
 
         if isinstance(obj, m.Cited):
             _check_citations(obj, path, report)
+        if isinstance(obj, m.ActionPlanBlock):
+            _check_extra_columns(obj, path, report)
         if isinstance(obj, m.DeliveryRow) and owner_codes:
             for code in re.split(r"[/\s]+", obj.owner):
                 if code and code not in owner_codes:
@@ -76,25 +79,78 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
                         "write it without the minus sign; if this table really shows losses, add 'negative_amounts: "
                         "true' to the block",
                     )
-        if published:
-            check_young_people(obj, path, report)
+        check_young_people(obj, path, publishing)
 
     check_order(plan, report)
-    if published:
-        if plan.young_people is None:
-            report(
-                (),
-                "a published plan needs its young-people version",
-                "add a 'young_people:' section with title, summary and get_involved",
+    _check_kind(plan, document, problems)
+    if plan.young_people is None:
+        publishing(
+            (),
+            "a published plan needs its young-people version",
+            "add a 'young_people:' section with title, summary and get_involved",
+        )
+    for value, path in strings(plan):
+        for placeholder in placeholders(value):
+            publishing(
+                path,
+                f"the placeholder {placeholder} is still here",
+                "replace it with the real text"
+                + (", or set 'status: draft'" if plan.status == "published" else " before the plan is published"),
             )
-        for value, path in strings(plan):
-            for placeholder in placeholders(value):
-                report(
-                    path,
-                    f"the placeholder {placeholder} is still here",
-                    "replace it with the real text, or set 'status: draft'",
-                )
     check_progress(plan, document, problems)
+
+
+def _check_extra_columns(block: m.ActionPlanBlock, path: Path, report) -> None:
+    """An extra column is none of the site's own, and each row's extra cell names a column of the table."""
+    own = set(m.ActionRow.model_fields) - {"extra"}
+    for key in block.extra_columns:
+        if key in own:
+            report(
+                path + ("extra_columns", key),
+                f"'{key}' is a column the site knows",
+                f"put '{key}: {block.extra_columns[key]}' under 'columns:', and the cells under '{key}:' in each row",
+            )
+    for g, group in enumerate(block.groups):
+        for r, row in enumerate(group.rows):
+            for key in row.extra:
+                if key not in block.extra_columns:
+                    close = closest(key, block.extra_columns)
+                    report(
+                        path + ("groups", g, "rows", r, "extra", key),
+                        f"the table has no extra column '{key}'",
+                        (f"did you mean '{close}'? " if close else "")
+                        + f"add the column to the table's 'extra_columns:' as '{key}: ' and its heading as printed",
+                    )
+
+
+def _check_kind(plan: m.Plan, document: Document, problems: Problems) -> None:
+    """A kind a slip away from a known kind is most likely that kind misspelt: said, but not refused (any words go)."""
+    if m.PlanKind.known(plan.kind):
+        return
+    close = closest(" ".join(plan.kind.lower().split()), [kind.value for kind in m.PlanKind])
+    if close:
+        line, column = document.position(("kind",))
+        problems.warn(
+            document.path,
+            line,
+            column,
+            f"'{plan.kind}' is not one of the kinds of plan the site knows",
+            f"did you mean '{close}'? any words are accepted, but the known kinds get their own icon "
+            f"on the lists of plans: {', '.join(kind.value for kind in m.PlanKind)}",
+        )
+
+
+def blocks_publishing(published: bool, document: Document, problems: Problems):
+    """How a problem that only stops publishing is reported: an error in a published plan, a warning in a draft.
+
+    A draft gets every problem a published plan would, so that its editor sees them from the first check.
+    """
+
+    def report(path: Path, message: str, hint: str) -> None:
+        line, column = document.position(path)
+        (problems.add if published else problems.warn)(document.path, line, column, message, hint)
+
+    return report
 
 
 def check_valid_sections(document: Document, problems: Problems) -> None:
@@ -111,6 +167,7 @@ def check_valid_sections(document: Document, problems: Problems) -> None:
         line, column = document.position(path)
         problems.add(document.path, line, column, message, hint)
 
+    publishing = blocks_publishing(value.get("status") == "published", document, problems)
     for index, data in enumerate(value["sections"]):
         try:
             section = m.Section.model_validate(data)
@@ -119,8 +176,7 @@ def check_valid_sections(document: Document, problems: Problems) -> None:
         for obj, path in walk(section, ("sections", index)):
             if isinstance(obj, m.Cited):
                 _check_citations(obj, path, report)
-            if value.get("status") == "published":
-                check_young_people(obj, path, report)
+            check_young_people(obj, path, publishing)
 
 
 def _check_citations(item: m.Cited, path: Path, report) -> None:

@@ -9,7 +9,7 @@ from ..read import Document
 
 UNDATED_HINT = (
     "give it a date: replace 'progress: {status}' with 'updates:' holding '- date: YYYY-MM-DD', "
-    "'status: {status}' and 'text: ...' (python -m plansite progress writes one for you)"
+    "'status: {status}' and 'text: ...' (./run progress writes one for you)"
 )
 
 

@@ -59,21 +59,25 @@ def check_organisation(plan: m.Plan, document: Document, known: set[str], proble
 
 
 def check_organisation_texts(
-    organisations: m.Organisations, document: Document, published: set[str], problems: Problems
+    organisations: m.Organisations, document: Document, published: set[str], drafted: set[str], problems: Problems
 ) -> None:
-    """An organisation whose plan is published has its own words in place of every [[placeholder]]."""
+    """An organisation whose plan is published has its own words in place of every [[placeholder]];
+    one with only drafts is warned, so that its editor knows before publishing."""
     for index, organisation in enumerate(organisations.organisations):
-        if organisation.id not in published:
+        if organisation.id not in published | drafted:
             continue
+        is_published = organisation.id in published
         for value, path in strings(organisation):
             for placeholder in placeholders(value):
                 line, column = document.position(("organisations", index) + path)
-                problems.add(
+                (problems.add if is_published else problems.warn)(
                     document.path,
                     line,
                     column,
                     f"the placeholder {placeholder} is still here",
-                    f"replace it with the real text: a plan of '{organisation.id}' is published",
+                    f"replace it with the real text: a plan of '{organisation.id}' is set to 'status: published'"
+                    if is_published
+                    else f"replace it with the real text before a plan of '{organisation.id}' is published",
                 )
 
 
@@ -207,7 +211,7 @@ def _check_young_people_words(
     problems: Problems,
 ) -> None:
     """Every young-people text the site publishes explains its hard words (check/hard_words.py);
-    a draft plan's are only warned about, by `./run check`."""
+    a draft plan's are warnings, which stop nothing."""
     texts: list[tuple[Document | None, list[tuple[str, tuple]]]] = [(glossary_doc, young_people_texts(glossary))]
     if organisations is not None:
         texts.append((organisations_doc, young_people_texts(organisations)))
@@ -222,6 +226,9 @@ def _check_young_people_words(
     texts += [(document, young_people_texts(plan)) for _, plan, document in plans if plan.status == "published"]
     for document, found in texts:
         check_hard_words(glossary, found, functools.partial(_add, document, problems))
+    for _, plan, document in plans:
+        if plan.status != "published":
+            check_hard_words(glossary, young_people_texts(plan), functools.partial(_warn, document, problems))
 
 
 def _check_addresses(plans: list[tuple[str, m.Plan, Document]], problems: Problems) -> None:
@@ -285,6 +292,11 @@ def _add(document: Document | None, problems: Problems, path: tuple, message: st
         return
     line, column = document.position(path)
     problems.add(document.path, line, column, message, hint)
+
+
+def _warn(document: Document, problems: Problems, path: tuple, message: str, hint: str) -> None:
+    line, column = document.position(path)
+    problems.warn(document.path, line, column, message, hint)
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from .. import model as m
-from ..model.walk import Path, fingerprint
+from ..model.walk import Path, adult_texts, fingerprint
+from ..spelling import closest
+from ..text import placeholders
 
 
 def check_order(plan: m.Plan, report) -> None:
@@ -20,11 +21,11 @@ def check_order(plan: m.Plan, report) -> None:
         if part_id in seen:
             report(path, f"'{part_id}' is listed twice in the order", "list each part once")
         elif part_id not in known:
-            close = difflib.get_close_matches(part_id, known, n=1, cutoff=0.6)
+            close = closest(part_id, known)
             report(
                 path,
                 f"'{part_id}' is not a part of the young-people page",
-                (f"did you mean '{close[0]}'? " if close else "")
+                (f"did you mean '{close}'? " if close else "")
                 + f"use {', '.join(m.YOUNG_PEOPLE_PARTS)} or the id of a section with a young-people text",
             )
         seen.add(part_id)
@@ -40,7 +41,8 @@ def check_young_people(obj: Any, path: Path, report) -> None:
             "add 'young_people:' with a 'text:' of one or two short sentences",
         )
     owner_has_text = isinstance(obj, (m.Cited, m.Section)) and obj.young_people is not None
-    if owner_has_text:
+    # While either text is a [[placeholder]], there is nothing to check yet: the placeholder is reported.
+    if owner_has_text and not any(placeholders(text) for text in (obj.young_people.text, *adult_texts(obj))):
         current = fingerprint(obj)
         recorded = obj.young_people.matches
         if recorded is None:

@@ -42,6 +42,10 @@ NOT_THE_SOURCE = {
 }
 """Keys whose values the site's editors add: they are not expected in the source."""
 
+EDITORS_WORDS = ("summary", "source")
+"""Texts the site's editors write about the plan, which may quote it: a source sentence in them counts
+as in the plan, but their numbers (a date of publication, say) need not be in the source."""
+
 EDITORS_NOTE = "Note from the website editors"
 """How the site's editors begin what they add to a plan: not the organisation's words."""
 
@@ -118,6 +122,8 @@ def compare(document: Document, source: str) -> Comparison:
     source_numbers = numbers_in(source)
     unknown, seen = [], set()
     for text, path in texts:
+        if path[:1] and path[0] in EDITORS_WORDS:
+            continue
         for number in sorted(numbers_in(text) - source_numbers):
             if (number, path) not in seen:
                 seen.add((number, path))

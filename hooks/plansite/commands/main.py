@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 from .. import model as m
-from ..catalogue import load_catalogue, load_plan
+from ..catalogue import load_catalogue
 from ..check import reading
-from ..check.hard_words import check_hard_words
-from ..check.reading import young_people_texts
 from ..errors import DataError, Problems
+from ..read.files import SOURCE_SUFFIX, SOURCES
 from . import admin_config as form_editor
 from . import compare as comparison
 from . import import_plan as importer
@@ -32,6 +31,8 @@ def check(args: argparse.Namespace) -> int:
     except DataError as error:
         write_report(args.report, error.problems)
         print(error.problems.report(), file=sys.stderr)
+        if error.problems.warnings:
+            print("\n" + error.problems.warnings_report(), file=sys.stderr)
         return 1
     write_report(args.report, Problems())
     print(
@@ -40,30 +41,9 @@ def check(args: argparse.Namespace) -> int:
     )
     for slug, reason in catalogue.left_out:
         print(f"  left out: {slug} ({reason})")
-    for warning in draft_warnings(catalogue, Path(args.data)):
-        print(warning)
+    if catalogue.warnings.warnings:
+        print(catalogue.warnings.warnings_report())
     return 0
-
-
-def draft_warnings(catalogue, data: Path) -> list[str]:
-    """What a draft plan's young-people texts would be refused for once published: hard words left
-    unexplained (check/hard_words.py), as warnings that stop nothing."""
-    drafts = [p.slug for p in catalogue.plans if p.plan.status == "draft"]
-    drafts += [slug for slug, reason in catalogue.left_out if reason == "draft"]
-    glossary = m.Glossary(terms=catalogue.glossary)
-    warnings = []
-    for slug in drafts:
-        problems = Problems()
-        plan, document = load_plan(data / "plans" / f"{slug}.yml", problems, f"data/plans/{slug}.yml")
-        if plan is None:
-            continue
-
-        def report(path, message, hint, document=document):
-            line, column = document.position(path)
-            warnings.append(f"{document.path}:{line}:{column}: warning: {message}; {hint}")
-
-        check_hard_words(glossary, young_people_texts(plan), report)
-    return warnings
 
 
 def write_report(report: list[str] | None, problems: Problems) -> None:
@@ -124,27 +104,58 @@ def new_plan(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"new-plan: {error}", file=sys.stderr)
         return 1
-    print(f"Wrote {path}: a draft. Replace every [[...]] placeholder, then set 'status: published'.")
+    left = _placeholders_in(path)
+    print(
+        f"Wrote {_shown(path)}: a draft, with {len(left)} texts to write in place of [[placeholders]] (lines "
+        f"{', '.join(str(line) for line, _ in left)}; ./run check lists them). Fill them in, rename the file to the "
+        "slug you chose if you like (see 'Choose the slug' in the editors' guide), then set 'status: published'."
+    )
     return 0
+
+
+def _shown(path: Path) -> str:
+    """A file's path as the editor would type it: from the folder the command runs in, when it is inside it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _placeholders_in(path: Path, after: int = 0) -> list[tuple[int, str]]:
+    """The [[placeholders]] of a file from a line on, with their line numbers."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [
+        (n, text) for n, text in enumerate(lines, start=1) if n > after and "[[" in text and not text.startswith("#")
+    ]
 
 
 def new_organisation(args: argparse.Namespace) -> int:
     optional = {name: getattr(args, name) for name in ("short_name", "area", "website", "about", "young_people")}
     try:
+        optional["licence"] = organisation_entry.licence_named(args.licence, args.licence_url)
+        file = Path(args.data) / "organisations.yml"
+        before = len(file.read_text(encoding="utf-8").splitlines()) if file.is_file() else 0
         path = organisation_entry.new_organisation(Path(args.data), args.id, args.name, args.kind, **optional)
     except ValueError as error:
         print(f"new-organisation: {error}", file=sys.stderr)
         return 1
+    left = _placeholders_in(path, after=before)
+    to_write = (
+        f" {len(left)} texts are left as [[placeholders]] for you to write (lines "
+        f"{', '.join(str(line) for line, _ in left)}) before a plan of it is published."
+        if left
+        else ""
+    )
     print(
-        f"Added '{args.id}' to {path}. Replace any [[...]] placeholder with real text before a plan of it is "
-        f'published; then start its plan with: ./run new-plan --organisation {args.id} --title "..." --period ...'
+        f"Added '{args.id}' to {_shown(path)} (line {before + 1}).{to_write} Then start its plan with: "
+        f'./run new-plan --organisation {args.id} --title "..." --period ...'
     )
     return 0
 
 
 def compare(args: argparse.Namespace) -> int:
     plan = Path(args.plan)
-    source = Path(args.source) if args.source else Path(args.data) / "sources" / f"{plan.stem}.txt"
+    source = Path(args.source) if args.source else Path(args.data) / SOURCES / f"{plan.stem}{SOURCE_SUFFIX}"
     if not plan.exists() or not source.exists():
         missing = plan if not plan.exists() else source
         print(
@@ -177,7 +188,8 @@ def admin_config(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m plansite", description=__doc__)
+    # Editors run every command through ./run (which runs this module), so help names it so.
+    parser = argparse.ArgumentParser(prog="./run", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     checker = commands.add_parser("check", help="validate the data and print every problem")
     checker.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
@@ -240,6 +252,13 @@ def main(argv: list[str] | None = None) -> int:
     adder.add_argument(
         "--young-people", help="one or two short sentences about it for young people (else a placeholder)"
     )
+    adder.add_argument(
+        "--licence",
+        help="the licence its plans' data is published under: "
+        + ", ".join(m.KNOWN_LICENCES)
+        + " (default: OGL-UK-3.0, the Open Government Licence), or another licence's name with --licence-url",
+    )
+    adder.add_argument("--licence-url", help="the web address of a licence the site does not know")
     adder.add_argument("--data", default=DATA, help="the data folder (default: the repository's data/)")
     adder.set_defaults(run=new_organisation)
     comparer = commands.add_parser(

@@ -10,18 +10,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
+from pydantic import ValidationError
 
 from .. import model as m
 from ..catalogue import read_file
 from ..errors import Problems
+from .yaml_edit import scalar
 
 ABOUT = "[[What the organisation is and does, in two or three sentences, for adults]]"
 YOUNG_PEOPLE = "[[Who they are and what they do, in one or two short sentences for young people]]"
-
-
-def _quoted(value: str) -> str:
-    return yaml.safe_dump(value, default_style='"', width=10_000, allow_unicode=True).strip()
 
 
 def entry(
@@ -34,19 +31,48 @@ def entry(
     website: str | None = None,
     about: str | None = None,
     young_people: str | None = None,
+    licence: m.Licence | None = None,
 ) -> str:
-    """The YAML lines of one organisation, indented as the list in organisations.yml."""
-    lines = [f"  - id: {organisation_id}", f"    name: {_quoted(name)}"]
+    """The YAML lines of one organisation, indented as the list in organisations.yml.
+
+    A value is written plain when it reads back the same, as an editor would type it, and in
+    quotes otherwise (a colon, a leading quote...).
+    """
+    lines = [f"  - id: {organisation_id}", f"    name: {scalar(name)}"]
     if short_name:
-        lines.append(f"    short_name: {_quoted(short_name)}")
-    lines.append(f"    kind: {_quoted(kind)}")
+        lines.append(f"    short_name: {scalar(short_name)}")
+    lines.append(f"    kind: {scalar(kind)}")
     if area:
-        lines.append(f"    area: {_quoted(area)}")
-    lines.append(f"    about: {_quoted(about or ABOUT)}")
+        lines.append(f"    area: {scalar(area)}")
+    lines.append(f"    about: {scalar(about or ABOUT)}")
     if website:
-        lines.append(f"    website: {_quoted(website)}")
-    lines += ["    young_people:", f"      text: {_quoted(young_people or YOUNG_PEOPLE)}"]
+        lines.append(f"    website: {scalar(website)}")
+    if licence and licence != m.OPEN_GOVERNMENT_LICENCE:
+        lines += ["    licence:", f"      name: {scalar(licence.name)}", f"      url: {scalar(licence.url)}"]
+    lines += ["    young_people:", f"      text: {scalar(young_people or YOUNG_PEOPLE)}"]
     return "\n".join(lines) + "\n"
+
+
+def licence_named(code: str | None, url: str | None = None) -> m.Licence | None:
+    """The licence a command line names: an SPDX identifier the site knows, or a name with --licence-url."""
+    if not code:
+        if url:
+            raise ValueError("--licence-url needs --licence with the licence's name")
+        return None
+    known = {key.lower(): licence for key, licence in m.KNOWN_LICENCES.items()}
+    if code.lower() in known and not url:
+        return known[code.lower()]
+    if not url:
+        raise ValueError(
+            f"'{code}' is not a licence the site knows; use one of: {', '.join(m.KNOWN_LICENCES)}, "
+            "or give its full name with --licence and its web address with --licence-url"
+        )
+    try:
+        return m.Licence(name=code, url=url)
+    except ValidationError:
+        raise ValueError(
+            f"'{url}' (--licence-url) is not a web address a browser can follow; copy it from the address bar"
+        ) from None
 
 
 def new_organisation(data_dir: Path, organisation_id: str, name: str, kind: str, **optional: str | None) -> Path:

@@ -14,8 +14,8 @@ from ..paths import SCHEMA_PATH
 
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
-# A new plan. Replace every [[...]] placeholder with real text; the site will not publish the
-# plan while one is left. When it is ready, set 'status: published' (see the editors' guide).
+# A new plan. Replace every [[...]] placeholder (./run check lists them): none may be left in
+# a published plan. Then set 'status: published' (see 'Drafts and scheduled plans' in the editors' guide).
 organisation: {organisation}
 title: {title}
 kind: {kind}
@@ -53,7 +53,8 @@ def schema_url(data_dir: Path) -> str:
 
 def slug_for(organisation: str, title: str) -> str:
     """The file name (and URL) of a plan: organisation, then the title in lower-case-hyphen form."""
-    words = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    # An apostrophe joins its word ("People's" is "peoples"), as editors write a slug by hand.
+    words = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", title.lower())).strip("-")
     return words if words.startswith(f"{organisation}-") else f"{organisation}-{words}"
 
 
@@ -70,7 +71,7 @@ def new_plan(data_dir: Path, organisation: str, title: str, period: str, kind: s
     if organisation not in known:
         raise ValueError(
             f"unknown organisation '{organisation}'; use one of: {', '.join(known)}, "
-            "or add it first with new-organisation (see 'Adding an organisation' in the editors' guide)"
+            "or add it first with ./run new-organisation (see 'Adding an organisation' in the editors' guide)"
         )
     if not kind.strip() or "\n" in kind.strip():
         raise ValueError(f"the kind must be one line of words, such as: {', '.join(k.value for k in m.PlanKind)}")

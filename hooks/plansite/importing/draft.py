@@ -40,7 +40,9 @@ def _scalar(value) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    if re.fullmatch(r"[\d\s./,:+-]+", value):  # numbers and dates in quotes, as the editors' guide asks
+    if re.fullmatch(
+        r"[\d\s./,:+-]+", value
+    ):  # numbers and dates in quotes, as 'YAML basics for this site' in the editors' guide asks
         return yaml.safe_dump([value], default_style='"', allow_unicode=True, width=1_000_000)[2:].rstrip("\n")
     dumped = yaml.safe_dump([value], allow_unicode=True, width=1_000_000, default_flow_style=False)
     return dumped[2:].rstrip("\n").removesuffix("\n...")

@@ -90,7 +90,8 @@ def _looks_like_header(cells: list[Cell | None]) -> bool:
     if len(filled) < max(2, len(texts) // 2):
         return False
     bold = all(all(p.bold for p in c.paragraphs if p.text) for c in cells if c is not None and c.text)
-    short = all(len(t.split()) <= 8 and not t.endswith(".") for t in filled)
+    # A heading is a few words, not a sentence ("No." and "Ref." are abbreviations, not sentences).
+    short = all(len(t.split()) <= 8 and (not t.endswith(".") or len(t) <= 4) for t in filled)
     known = sum(1 for t in filled if any(re.search(words, t.lower()) for _, words in COLUMN_WORDS))
     return short and (bold or known >= 1 or len(filled) == len(texts))
 
@@ -105,7 +106,9 @@ def grid_of(table: Table) -> Grid | None:
     rows = [[row[i] for i in keep] for row in rows]
     if len(rows) < 2 or len(keep) < 2:
         return None
-    if header_rows == 0 and _looks_like_header(rows[0]):
+    first = [_text(c) for c in rows[0]]
+    repeated = any([_text(c) for c in row] == first for row in rows[1:])  # printed again on each page
+    if header_rows == 0 and (_looks_like_header(rows[0]) or repeated):
         header_rows = 1
     header_rows = min(header_rows, len(rows) - 1)
     if header_rows:

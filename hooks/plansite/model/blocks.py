@@ -119,10 +119,12 @@ class TextBlock(Block):
 
 
 class ForewordBlock(Block):
+    """A foreword, with who signed it as the source prints it (some name nobody, or give only a role)."""
+
     type: Literal["foreword"]
     text: Prose
-    author: Line
-    role: Line
+    author: Line | None = None
+    role: Line | None = None
     signature: Line | None = None
 
 
@@ -273,6 +275,8 @@ class ActionRow(Item, Tracked):
     timescale: Line | None = None
     progress: Status | None = None
     success: Paragraphs = []
+    extra: dict[Anchor, Paragraphs] = {}
+    """Cells of the table's extra columns (those the site has no key for), by the column's key."""
 
     @property
     def status(self) -> Status | None:
@@ -307,6 +311,9 @@ class ActionPlanBlock(Block):
 
     type: Literal["action_plan"]
     columns: dict[Column, Line]
+    extra_columns: dict[Anchor, Line] = {}
+    """Columns of the source table that none of the site's keys fits, with their headings: shown after
+    the others, each row's cell in its `extra`."""
     groups: list[ActionGroup]
 
 

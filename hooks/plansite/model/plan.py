@@ -77,6 +77,18 @@ OPEN_GOVERNMENT_LICENCE = Licence(
     url="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
 )
 
+KNOWN_LICENCES = {
+    "OGL-UK-3.0": OPEN_GOVERNMENT_LICENCE,
+    "CC-BY-4.0": Licence(name="Creative Commons Attribution 4.0", url="https://creativecommons.org/licenses/by/4.0/"),
+    "CC-BY-SA-4.0": Licence(
+        name="Creative Commons Attribution-ShareAlike 4.0", url="https://creativecommons.org/licenses/by-sa/4.0/"
+    ),
+    "CC0-1.0": Licence(
+        name="Creative Commons Zero 1.0 (public domain)", url="https://creativecommons.org/publicdomain/zero/1.0/"
+    ),
+}
+"""Licences by their SPDX identifier, which open-data tools read: `new-organisation --licence CC-BY-4.0`."""
+
 
 class OrganisationYoungPeople(Model):
     """What young people read about an organisation, beside each of its plans."""

@@ -66,7 +66,11 @@ def package(catalogue: Catalogue, site_url: str) -> dict:
         ),
         "homepage": site_url,
         "version": FORMAT_VERSION,
-        "licenses": [as_json(licence) for licence in {o.licence for o in catalogue.organisations.values()}],
+        # In a fixed order: a set of two licences would come out in either order, build to build.
+        "licenses": [
+            as_json(licence)
+            for licence in sorted({o.licence for o in catalogue.organisations.values()}, key=lambda x: x.url)
+        ],
         "resources": resources,
     }
 

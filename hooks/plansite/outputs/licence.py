@@ -16,4 +16,5 @@ def as_json(licence: m.Licence) -> dict[str, str]:
 
 
 def licence_id(licence: m.Licence) -> str:
-    return "OGL-UK-3.0" if licence == m.OPEN_GOVERNMENT_LICENCE else "other"
+    """The licence's SPDX identifier when it is a known licence, else 'other'."""
+    return next((code for code, known in m.KNOWN_LICENCES.items() if known.url == licence.url), "other")

@@ -59,6 +59,12 @@ TABLES: dict[str, tuple[str, list[Field]]] = {
             Field("lead", "string", "Who leads the work"),
             Field("timescale", "string", "When it is due, as the plan words it"),
             Field("success", "string", "How success is measured, as the plan words it"),
+            Field(
+                "extra",
+                "string",
+                "Cells of the table's other columns, one per line as 'heading: text' (columns this format has no "
+                "field for)",
+            ),
             STATUS,
             STATUS_DATE,
             ARTICLES,
@@ -183,6 +189,10 @@ def rows(plan_file: PlanFile, table: str) -> list[list]:
                                     "timescale",
                                     "success",
                                 )
+                            ),
+                            "\n".join(
+                                f"{block.extra_columns.get(key, key)}: {' '.join(cell)}"
+                                for key, cell in row.extra.items()
                             ),
                             *_status(row),
                             _articles(row),

@@ -3,7 +3,8 @@
 A plan file could be a link to /dev/zero, to a pipe, or to a file outside the repository; such a
 file is refused from what the file system says about it, before it is opened, and nothing it
 holds is ever printed. Every file under data/ that the site does not read is reported, so that a
-plan saved as .yaml, .YML or in a subfolder is not silently left out.
+plan saved as .yaml, .YML or in a subfolder is not silently left out. The source texts that
+`./run compare` checks a plan against are kept beside the plans, as data/sources/<slug>.txt.
 """
 
 from __future__ import annotations
@@ -18,13 +19,22 @@ from ..errors import Problems
 FIXED_FILES = ("organisations.yml", "glossary.yml", "uncrc/articles.yml")
 PLANS = "plans"
 PLAN_SUFFIX = ".yml"
+SOURCES = "sources"
+SOURCE_SUFFIX = ".txt"
+WHERE_FILES_GO = (
+    f"plans go in data/{PLANS}/<slug>{PLAN_SUFFIX}, the source text of a plan in data/{SOURCES}/<slug>{SOURCE_SUFFIX} "
+    "(the same slug as its plan file), and nothing else goes in data/ but "
+    + ", ".join("data/" + f for f in FIXED_FILES)
+)
 
 
 @dataclass(frozen=True)
 class Listing:
-    """The plan files the site reads, in name order; problems for everything else went to the collector."""
+    """The plan files the site reads and the source texts kept for `compare`, in name order; problems
+    for everything else went to the collector."""
 
     plans: list[Path]
+    sources: list[Path]
 
 
 def display_of(file: Path, data_dir: Path) -> str:
@@ -77,22 +87,33 @@ def read_limited(file: Path, limit: int) -> bytes:
 
 
 def _unread_hint(relative: str, readable: set[str]) -> str:
+    """Where a file the site does not read belongs, or what to do with it."""
     folder, _, name = relative.rpartition("/")
     stem, dot, suffix = name.rpartition(".")
-    if folder == PLANS and dot and suffix.lower() in ("yml", "yaml"):
+    suffix = suffix.lower() if dot else ""
+    if folder == PLANS and suffix in ("yml", "yaml"):
         wanted = f"{PLANS}/{stem}{PLAN_SUFFIX}"
         if wanted in readable:
             return f"data/{wanted} is read instead; keep one of the two files and delete the other"
         return f"plan files end in '{PLAN_SUFFIX}' (lower case): rename it to {stem}{PLAN_SUFFIX}"
-    if folder.startswith(PLANS + "/") and suffix.lower() in ("yml", "yaml"):
+    if folder.startswith(PLANS + "/") and suffix in ("yml", "yaml"):
         return f"plan files go directly in data/{PLANS}/, not in a folder inside it: move it up"
-    fixed = ", ".join("data/" + f for f in FIXED_FILES)
-    return f"the site reads only data/{PLANS}/*{PLAN_SUFFIX} and {fixed}: move or delete this file"
+    if suffix == "txt" and folder != SOURCES:
+        return (
+            f"a plan's source text goes in data/{SOURCES}/, named after its plan file: move it to "
+            f"data/{SOURCES}/<slug>{SOURCE_SUFFIX}; otherwise delete it"
+        )
+    if folder == SOURCES:
+        return f"source texts are plain text files ending in '{SOURCE_SUFFIX}': save it as data/{SOURCES}/{stem}.txt"
+    if suffix in ("yml", "yaml"):
+        return f"{WHERE_FILES_GO}: move it where it belongs, or delete it"
+    return f"{WHERE_FILES_GO}: move it where it belongs, or delete it (keep the original documents elsewhere)"
 
 
 def list_data(data_dir: Path, problems: Problems) -> Listing:
     """The plan files to read; every other file or link under data/ is a problem, named with a hint."""
     plans: list[Path] = []
+    sources: list[Path] = []
     others: list[str] = []
     for folder, folders, names in os.walk(data_dir, followlinks=False):
         here = Path(folder)
@@ -105,6 +126,8 @@ def list_data(data_dir: Path, problems: Problems) -> Listing:
                 continue
             if here == data_dir / PLANS and name.endswith(PLAN_SUFFIX):
                 plans.append(here / name)
+            elif here == data_dir / SOURCES and name.endswith(SOURCE_SUFFIX) and not (here / name).is_symlink():
+                sources.append(here / name)
             else:
                 others.append(relative)
     readable = {p.relative_to(data_dir).as_posix() for p in plans}
@@ -116,4 +139,15 @@ def list_data(data_dir: Path, problems: Problems) -> Listing:
             "this file is not read by the site, so nothing in it would be published",
             _unread_hint(relative, readable),
         )
-    return Listing(sorted(plans))
+    slugs = {plan.stem for plan in plans}
+    for source in sorted(sources):
+        if source.stem not in slugs:
+            problems.warn(
+                f"data/{SOURCES}/{source.name}",
+                1,
+                1,
+                f"there is no plan data/{PLANS}/{source.stem}{PLAN_SUFFIX} for this source text",
+                f"name it after its plan file, e.g. data/{SOURCES}/<slug>{SOURCE_SUFFIX} beside data/{PLANS}/<slug>"
+                f"{PLAN_SUFFIX}",
+            )
+    return Listing(sorted(plans), sorted(sources))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
@@ -10,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import KEPT_PER_FILE, Problems
 from ..model import FIELD_NAMES
+from ..spelling import closest
 from .document import Document
 
 TYPE_NAMES = {
@@ -24,31 +24,62 @@ def _what(value: Any) -> str:
     return TYPE_NAMES.get(type(value).__name__, type(value).__name__)
 
 
+def _keys(loc: tuple) -> list[str]:
+    """The keys of a place in a file, without pydantic's own marks ('[key]', 'function-after[...]')."""
+    return [part for part in loc if isinstance(part, str) and not re.search(r"[\[\]]", part)]
+
+
+def _options(expected: object) -> list[str]:
+    """The values pydantic lists as allowed ("'a', 'b' or 'c'"), as words."""
+    return [t.strip(" '") for t in str(expected).replace(" or ", ",").split(",") if t.strip(" '")]
+
+
 def _describe(error: dict) -> tuple[str, str]:
     """An editor-friendly message and hint for one pydantic error."""
     kind, loc, given = error["type"], error["loc"], error.get("input")
-    key = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    keys = _keys(loc)
+    key = keys[-1] if keys else ""
+    if loc and loc[-1] == "[key]":
+        # A key of a mapping whose keys are a closed set, such as the columns of a table.
+        options = _options(error.get("ctx", {}).get("expected", ""))
+        where = keys[-2] if len(keys) > 1 else "this mapping"
+        close = closest(str(given), options)
+        hint = (f"did you mean '{close}'? " if close else "") + f"use one of: {', '.join(options)}"
+        if where == "columns" and "activity" in options:
+            hint += (
+                f"; for a column of the source that is none of these, move '{given}: ...' from 'columns:' to "
+                f"'extra_columns:', and put each row's cell under 'extra:' (extra: {{{given}: ...}})"
+            )
+        return f"'{given}' cannot be a key of '{where}'", hint
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(key, FIELD_NAMES, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "remove it, or check the spelling against the editors' guide"
+        close = closest(key, FIELD_NAMES)
+        hint = (
+            f"did you mean '{close}'?"
+            if close
+            else "remove it, or check the spelling against 'The shape of a plan file' in the editors' guide"
+        )
+        if "action_plan" in loc and "rows" in keys and keys[-2:-1] != ["extra"]:
+            hint += (
+                f"; a cell of a column the site has no key for goes under the row's 'extra:' (extra: {{{key}: ...}}), "
+                "its heading under the table's 'extra_columns:'"
+            )
         return f"unknown key '{key}'", hint
     if kind == "missing":
         return f"missing required key '{key}'", f"add '{key}: ...' here"
     if kind == "union_tag_invalid":
         tag = error.get("ctx", {}).get("tag", given)
         expected = error.get("ctx", {}).get("expected_tags", "")
-        options = [t.strip(" '") for t in str(expected).split(",")]
-        close = difflib.get_close_matches(str(tag), options, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {expected}"
+        options = _options(expected)
+        close = closest(str(tag), options)
+        hint = f"did you mean '{close}'?" if close else f"use one of: {', '.join(options)}"
         return f"unknown block type '{tag}'", hint
     if kind == "union_tag_not_found":
         return "this block has no 'type'", "add 'type: text' (or another block type) as its first line"
     if kind in ("literal_error", "enum"):
-        expected = error.get("ctx", {}).get("expected", "")
-        options = [t.strip(" '") for t in str(expected).replace(" or ", ",").split(",")]
-        close = difflib.get_close_matches(str(given), options, n=1, cutoff=0.5)
+        options = _options(error.get("ctx", {}).get("expected", ""))
+        close = closest(str(given), options)
         # The whole list, even with a guess: the guess may be wrong, and the editor may want another.
-        hint = (f"did you mean '{close[0]}'? " if close else "") + f"use one of: {', '.join(options)}"
+        hint = (f"did you mean '{close}'? " if close else "") + f"use one of: {', '.join(options)}"
         return f"'{given}' is not allowed for '{key}'", hint
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"'{key}' must be a whole number, not '{given}'", "write digits only, without commas or £, e.g. 25000"
@@ -70,7 +101,7 @@ def _describe(error: dict) -> tuple[str, str]:
         message = str(error.get("ctx", {}).get("error", error["msg"]))
         text, _, hint = message.partition("; ")
         return f"'{key}': {text}", hint
-    return f"'{key}': {error['msg']}", "check this value against the editors' guide"
+    return f"'{key}': {error['msg']}", "check this value against 'The shape of a plan file' in the editors' guide"
 
 
 def validate(document: Document, model: type[BaseModel], problems: Problems) -> BaseModel | None:

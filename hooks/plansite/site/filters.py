@@ -126,10 +126,16 @@ HEADING_ICONS = frozenset(
 
 
 @jinja2.pass_context
-def icon_once(context, name: str | m.Icon | None) -> Markup:
-    """An icon the first time the page uses it, and nothing after: the same picture twice says nothing."""
+def young_icon(context, name: str | m.Icon | None) -> Markup:
+    """The icon beside a young-people text or heading.
+
+    An icon the editor chose (an m.Icon) is drawn every time: it was chosen for that text, and a
+    card without the picture its editor gave it would be a silent loss. One of the page's own
+    icons is drawn only the first time the page uses it: the same picture twice says nothing.
+    """
+    chosen = isinstance(name, m.Icon)
     name = ICONS.get(name, name) if name else None
-    if not name or name in context["icons_seen"]:
+    if not name or (not chosen and name in context["icons_seen"]):
         return Markup("")
     context["icons_seen"].add(name)
     return icon_svg(name)
@@ -186,7 +192,7 @@ class Filters:
         )
         env.globals.update(
             icon=icon_svg,
-            icon_once=icon_once,
+            young_icon=young_icon,
             unique_id=unique_id,
             icons=ICONS,
             Status=m.Status,

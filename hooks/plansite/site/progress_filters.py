@@ -46,11 +46,11 @@ def newest_first(updates: list[m.Update]) -> list[m.Update]:
 
 
 def action_columns(block: m.ActionPlanBlock) -> dict[str, str]:
-    """The columns of an action-plan table, with a Progress column once any row has an update."""
+    """The columns of an action-plan table, with a Progress column once any row has an update, then its
+    extra columns (whose keys are never the site's own: check/plan.py)."""
     has_updates = any(row.updates for group in block.groups for row in group.rows)
-    return (
-        dict(block.columns, progress=block.columns.get("progress", "Progress")) if has_updates else dict(block.columns)
-    )
+    columns = dict(block.columns, progress=block.columns.get("progress", "Progress")) if has_updates else block.columns
+    return {**columns, **block.extra_columns}
 
 
 # --- Budgets ---------------------------------------------------------------------------------

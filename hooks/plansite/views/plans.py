@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import model as m
@@ -18,6 +19,20 @@ ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 
 def _plan_toc(plan: m.Plan) -> list[tuple[int, str, str]]:
     return [(2, section.id, section.title) for section in plan.sections]
+
+
+OWN_NUMBER = re.compile(
+    r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.):]?|[IVXL]+[.):]"
+    r"|(?:part|section|chapter) (?:\d+|[IVXL]+|one|two|three|four|five|six|seven|eight|nine|ten)\b[.:]?)\s",
+    re.IGNORECASE,
+)
+"""A title that starts with its own number, as sources number their parts: '2. What matters', 'Part one: ...'."""
+
+
+def numbers_its_sections(plan: m.Plan) -> bool:
+    """Whether the plan numbers its own sections in their titles: its contents then adds no numbers of its own,
+    which would read '3. 2. What is important' (a list numbered 1, 2, 3 beside the plan's own numbers)."""
+    return any(OWN_NUMBER.match(section.title + " ") for section in plan.sections)
 
 
 def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]], living: dict[str, dict]) -> list[PageView]:
@@ -44,7 +59,7 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]], living: d
                 "pages/plan.html",
                 ADULT,
                 excerpt(plan.summary, 40),
-                dict(common, folded=folded_sections(plan)),
+                dict(common, folded=folded_sections(plan), own_numbers=numbers_its_sections(plan)),
                 _plan_toc(plan) + progress_toc + [(2, "data", "Download this plan's data")],
                 counterpart=young,
             )
