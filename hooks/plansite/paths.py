@@ -109,8 +109,9 @@ def web_address(website: str) -> str:
 
 
 def phone_link(phone: str) -> str:
-    """A phone number as printed ('0800 1111') as a tel: link target."""
-    return "tel:" + phone.replace(" ", "")
+    """A phone number as printed ('0800 1111', '020 (7783) 8330') as a tel: link target: digits, and a leading +."""
+    plus = "+" if phone.strip().startswith("+") else ""
+    return "tel:" + plus + re.sub(r"\D", "", phone)
 
 
 def long_date(day: datetime.date) -> str:

@@ -17,9 +17,10 @@ from .. import model as m
 from ..errors import Problems
 from ..model.walk import strings, walk
 from ..paths import article_path, organisation_path, plan_path, redirect_path, url_of
+from ..prose import rendered
 from ..read import Document
 from ..text import placeholders
-from ..urls import hrefs_in, on_site
+from ..urls import on_site
 
 # Ids the templates and the theme give elements of a plan's pages (adult and young people's).
 THEME_IDS = {
@@ -275,7 +276,7 @@ def site_links(slug: str, plan: m.Plan) -> list[SiteLink]:
             continue
         young = "young_people" in path
         page = f"{'young-people/' if young else ''}plans/{slug}/"
-        for _, href in hrefs_in(value):
+        for href in dict.fromkeys(link.href for link in rendered(value).links):
             target = on_site(href, page)
             if target is None:
                 continue
