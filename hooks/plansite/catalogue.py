@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import model as m
 from .check.plan import check_plan, check_valid_sections
+from .check.progress import check_dates
 from .check.reading import TextPage, check_young_people_texts, young_people_texts
 from .check.site import (
     RESERVED_SLUGS,
@@ -340,6 +341,7 @@ def load_catalogue(
         links[slug] = loaded.links
         if organisations:
             check_organisation(plan, document, known, problems)
+        check_dates(plan, document, today, problems)
         if loaded.reading is not None:
             published.add(plan.organisation)
             reading_pages.append(loaded.reading)

@@ -112,6 +112,8 @@ Date = Annotated[datetime.date, BeforeValidator(values.date)]
 """A real calendar date typed as YYYY-MM-DD (not 0, not a timestamp)."""
 Age = Annotated[int, BeforeValidator(values.whole_number), AfterValidator(values.age)]
 """The age of a child or young person."""
+FileSize = Annotated[int, BeforeValidator(values.whole_number), AfterValidator(values.file_size)]
+"""The size of a document in bytes."""
 Email = Annotated[str, AfterValidator(_check_line), AfterValidator(values.email)]
 Phone = Annotated[str, AfterValidator(_check_line), AfterValidator(values.phone)]
 Website = Annotated[str, AfterValidator(_check_line), AfterValidator(values.website)]

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
-
-from pydantic import Field
+from typing import ClassVar, Literal
 
 from .blocks import AnyBlock, YoungText
-from .fields import Anchor, Date, Line, Model, Prose, WebAddress, Website
+from .fields import Anchor, Date, FileSize, Line, Model, Prose, WebAddress, Website
 
 
 class Section(Model):
@@ -43,7 +41,7 @@ class Original(Model):
     url: WebAddress
     title: Line
     format: Line | None = None
-    size_bytes: Annotated[int, Field(gt=0)] | None = None
+    size_bytes: FileSize | None = None
 
 
 class Plan(Model):
@@ -94,6 +92,11 @@ class Organisation(Model):
     website: Website | None = None
     licence: Licence = OPEN_GOVERNMENT_LICENCE
     young_people: OrganisationYoungPeople
+
+    @property
+    def short_label(self) -> str:
+        """What the site calls the organisation where space is short: its short name, or its name."""
+        return self.short_name or self.name
 
 
 class Organisations(Model):
