@@ -278,7 +278,7 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     if generated.view_for(page) is not None:
         page.content = None  # drawn: its body need not be held until the build ends
-    output = plansite.security.with_policy(plansite.markup.repair(output))
+    output = plansite.security.with_policy(plansite.markup.repair(output), page.url)
     if process.indexer is not None:
         if "data-pagefind-body" in output:
             process.indexer.add(page.url, output)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from ada_url import URL, HostType
 
 from ..text import is_blank
-from ..urls import email_problem, phone_problem
+from ..urls import email_problem, host_problem, phone_problem
 
 WHOLE_NUMBER = re.compile(r"-?[0-9]{1,15}")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -80,7 +80,7 @@ def date(value: object) -> object:
 
 
 def email(value: str) -> str:
-    problem = email_problem(value)
+    problem = email_problem(value) or host_problem(value.rpartition("@")[2])
     if problem or "?" in value or "," in value:
         raise ValueError(
             f"'{value[:40]}' is not an email address ({problem or 'it has more than one address, or a ?'}); write one "
@@ -130,6 +130,12 @@ def website(value: str) -> str:
         raise ValueError(
             f"'{value[:40]}' is not a web address the site can link to; write it as https://www.example.org or "
             "www.example.org"
+        )
+    problem = host_problem(url.hostname)
+    if problem:
+        raise ValueError(
+            f"'{value[:40]}' is not a web address the site can link to: {problem}; write it as https://www.example.org "
+            "or www.example.org"
         )
     if " " in value or "\\" in value or not (value[:1].isalnum() or value.lower().startswith("https://")):
         raise ValueError(
