@@ -360,7 +360,7 @@ def load_catalogue(
     )
     if not problems:
         pages = site_pages(
-            [p.slug for p in plans],
+            [(p.slug, p.plan) for p in plans],
             [o.id for o in organisations.organisations],
             [old for p in plans for old in p.plan.previous_slugs],
             root / "content",

@@ -16,7 +16,26 @@ from pathlib import Path
 from .. import model as m
 from ..errors import Problems
 from ..model.walk import strings, walk
-from ..paths import article_path, organisation_path, plan_path, redirect_path, url_of
+from ..paths import (
+    BUILT_FILES,
+    PACKAGE_PATH,
+    PLANS_PER_PAGE,
+    SCHEMA_PATH,
+    SITE_FEED,
+    article_feed,
+    article_path,
+    csv_path,
+    organisation_feed,
+    organisation_path,
+    plan_json_path,
+    plan_path,
+    progress_path,
+    redirect_path,
+    search_path,
+    updates_path,
+    url_of,
+)
+from ..progress import changes, progress_items, tables_of
 from ..prose import rendered
 from ..read import Document
 from ..text import placeholders
@@ -342,25 +361,53 @@ def _link_problem(document: Document, problems: Problems, path: tuple, href: str
     problems.add(document.path, line, column, f"the link '{href[:60]}' {what}", hint)
 
 
-# The pages the site makes besides plans, organisations and articles.
-FIXED_PAGES = ("index.md", "plans/index.md", "uncrc/index.md", "glossary.md",
-               "young-people/index.md", "young-people/uncrc/index.md", "young-people/glossary.md")  # fmt: skip
+# The pages the site makes besides plans, organisations and articles, for each audience.
+FIXED_PAGES = ("index.md", "uncrc/index.md", "glossary.md")
+ADULT_PAGES = ("plans/index.md",)
 
 
-def site_pages(slugs: list[str], organisation_ids: list[str], old_slugs: list[str], content: Path | None) -> set[str]:
-    """The URL of every page a build makes (and every file it copies from the content folder)."""
-    paths = list(FIXED_PAGES)
+def site_pages(
+    plans: list[tuple[str, m.Plan]], organisation_ids: list[str], old_slugs: list[str], content: Path | None
+) -> set[str]:
+    """The URL of every page and file a build makes (and every file it copies from the content
+    folder), from the same rules the pages, downloads and feeds are made by: each can be linked."""
+    paths = list(ADULT_PAGES)
     for audience in m.Audience:
-        paths += [plan_path(slug, audience) for slug in slugs]
-        paths += [article_path(number, audience) for number in range(1, m.ARTICLE_COUNT + 1)]
+        paths += [audience.prefix + page for page in FIXED_PAGES]
+        paths += [search_path(audience), updates_path(audience)]
+        for slug, plan in plans:
+            paths.append(plan_path(slug, audience))
+            if progress_items(plan) or changes(slug, plan):
+                paths.append(progress_path(slug, audience))
+        for number, citing in _citing_plans(plans).items():
+            pages = max(1, -(-citing // PLANS_PER_PAGE))
+            paths += [article_path(number, audience, page) for page in range(1, pages + 1)]
         paths += [redirect_path(old, audience).removesuffix("index.html") + "index.md" for old in old_slugs]
-    paths += [organisation_path(identifier) for identifier in organisation_ids]
+        paths += [organisation_path(identifier, audience) for identifier in organisation_ids]
     pages = {url_of(path) for path in paths}
+    files = [SITE_FEED, SCHEMA_PATH, PACKAGE_PATH, *BUILT_FILES]
+    files += [organisation_feed(identifier) for identifier in organisation_ids]
+    files += [article_feed(number) for number in range(1, m.ARTICLE_COUNT + 1)]
+    for slug, plan in plans:
+        files += [plan_json_path(slug)] + [csv_path(slug, table) for table in tables_of(plan)]
     if content is not None and content.is_dir():
         for file in content.rglob("*"):
             relative = file.relative_to(content).as_posix()
             if file.suffix == ".md":
                 pages.add(url_of(relative))
             elif file.is_file():
-                pages.update({relative, relative + "/"})
-    return pages
+                files.append(relative)
+    # A link to a file is looked up as a folder too (site_links ends every address with '/').
+    return pages | set(files) | {file + "/" for file in files}
+
+
+def _citing_plans(plans: list[tuple[str, m.Plan]]) -> dict[int, int]:
+    """How many plans cite or relate to each article (every article has a page, cited or not)."""
+    counts = dict.fromkeys(range(1, m.ARTICLE_COUNT + 1), 0)
+    for _, plan in plans:
+        numbers = {
+            n for obj, _ in walk(plan) if isinstance(obj, m.Cited) for n in (*obj.articles, *obj.related_articles)
+        }
+        for number in numbers:
+            counts[number] = counts.get(number, 0) + 1
+    return counts

@@ -90,8 +90,8 @@ WebAddress = Annotated[str, AfterValidator(_check_web_address)]
 
 
 def slug(text: str) -> str:
-    """Lower-case letters and digits joined by single hyphens: 'SP 1.2' becomes 'sp-1-2'."""
-    return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
+    """Lower-case letters (of any script) and digits joined by single hyphens: 'SP 1.2' becomes 'sp-1-2'."""
+    return re.sub(r"(?:[^\w]|_)+", "-", text.lower()).strip("-")
 
 
 class Money(Model):

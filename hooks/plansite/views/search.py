@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import model as m
 from ..catalogue import Catalogue
-from ..paths import audience_of
+from ..paths import audience_of, search_path
 from .page import PageView
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
@@ -16,10 +16,6 @@ ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 # The kinds of page, as the filter names them.
 PLAN, ARTICLE, ORGANISATION, GUIDE = "Plan", "UNCRC article", "Organisation", "Guide"
 AUDIENCES = {ADULT: "For adults", YOUNG: "For young people"}
-
-
-def search_path(audience: m.Audience) -> str:
-    return f"{audience.prefix}search.md"
 
 
 def plan_name(plan_file, catalogue: Catalogue) -> str:  # noqa: ANN001 - a PlanFile
