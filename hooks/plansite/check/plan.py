@@ -10,10 +10,11 @@ from pydantic import BaseModel, ValidationError
 from .. import model as m
 from ..errors import Problems
 from ..model import values
-from ..model.walk import Path, anchor_of, everything, strings, walk
+from ..model.walk import Path, everything, strings, walk
 from ..read import Document
 from ..text import placeholders
 from ..uncrc import mentioned_articles
+from .ids import check_ids
 from .progress import check_progress
 from .site import check_plan_names
 from .young_people import check_order, check_young_people
@@ -26,30 +27,12 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
         line, column = document.position(path)
         problems.add(document.path, line, column, message, hint)
 
-    anchors: dict[str, Path] = {}
-
-    def claim(anchor: str | None, path: Path) -> None:
-        if not anchor:
-            return
-        if anchor in anchors:
-            first, _ = document.position(anchors[anchor])
-            report(path, f"the anchor '{anchor}' is used twice (also on line {first})", "give each item its own id")
-        else:
-            anchors[anchor] = path
-
     check_plan_names(plan, report)
     owner_codes = {item.code for obj, _ in walk(plan) if isinstance(obj, m.KeyBlock) for item in obj.items}
     published = plan.status == "published"
 
+    check_ids(plan, report, lambda path: document.position(path)[0])
     for obj, path in walk(plan):
-        if isinstance(obj, m.ActionGroup):
-            for index, anchor in enumerate(obj.row_anchors):
-                claim(anchor, path + ("rows", index))
-        if not isinstance(obj, m.ActionRow):
-            claim(anchor_of(obj), path)
-        if isinstance(obj, m.Project):
-            claim(f"{obj.id}-title", path + ("id",))  # the id of the project's heading
-
         if isinstance(obj, m.Cited):
             _check_citations(obj, path, report)
         if isinstance(obj, m.DeliveryRow) and owner_codes:
@@ -201,7 +184,7 @@ SETS = (
     (m.StatusKeyBlock, "items", lambda item: item.status.value, "the status '{}' is in the key twice"),
     (m.KeyBlock, "items", lambda item: item.code, "the code '{}' is in the key twice"),
     (m.NetworksBlock, "items", lambda name: name, "the network '{}' is listed twice"),
-    (m.FootnotesBlock, "items", lambda note: note.mark, "the footnote mark '{}' is used twice in this block"),
+    (m.FootnotesBlock, "items", lambda note: m.slug(note.mark) or note.mark, "the footnote mark '{}' is used twice"),
 )
 
 

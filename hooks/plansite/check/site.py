@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..errors import Problems
+from ..model.ids import LAYOUT_PREFIXES
 from ..model.walk import strings, walk
 from ..paths import (
     BUILT_FILES,
@@ -40,23 +41,10 @@ from ..prose import rendered
 from ..read import Document
 from ..text import placeholders
 from ..urls import on_site
+from .ids import page_ids
 
-# Ids the templates and the theme give elements of a plan's pages (adult and young people's).
-THEME_IDS = {
-    "main-content",
-    "contents-title",
-    "rights-in-this-plan",
-    "need-help",
-    "who",
-    "plans",
-    "rights",
-    "involved",
-    "progress",
-}
-# Ids the templates make from a prefix and a name or number on the young people's plan page.
-THEME_ID_PREFIXES = ("do-", "right-")
 # Ids of the UNCRC index page, beside the clusters'.
-UNCRC_PAGE_IDS = {"main-content", "coverage"}
+UNCRC_PAGE_IDS = {"main-content", "coverage", "about-the-groups"}
 RESERVED_SLUGS = {"index"}
 
 
@@ -120,12 +108,12 @@ def check_convention(convention: m.Convention, document: Document, problems: Pro
 
 
 def reserved_id_problem(anchor: str) -> str | None:
-    """Why an id from a plan cannot be used on its pages, as 'what; how to fix', or None."""
-    if anchor in THEME_IDS or anchor.startswith(THEME_ID_PREFIXES):
+    """Why an id from a plan cannot be used on its pages, as 'what; how to fix', or None: the young
+    people's page makes ids from these prefixes (an id the layout uses whole is claimed in check/ids.py)."""
+    if anchor.startswith(LAYOUT_PREFIXES):
         return (
             f"the id '{anchor}' is used by the site's own page layout"
-            f"; choose another id (not {', '.join(sorted(THEME_IDS))}, and not starting with "
-            f"{' or '.join(THEME_ID_PREFIXES)})"
+            f"; choose another id (not starting with {' or '.join(LAYOUT_PREFIXES)})"
         )
     return None
 
@@ -307,7 +295,7 @@ def site_links(slug: str, plan: m.Plan) -> list[SiteLink]:
             missing = None
             if fragment and where == page:
                 if anchors is None:
-                    anchors = _plan_anchors(plan)
+                    anchors = page_ids(plan)
                 if fragment not in anchors:
                     missing = fragment
             found.append(SiteLink(path, href, where, missing))
@@ -338,21 +326,6 @@ def check_internal_links(built: list[tuple[Document, list[SiteLink]]], pages: se
                     f"goes to '#{link.missing_anchor}', which is not on the page",
                     "use the id of a section or item of this plan",
                 )
-
-
-def _plan_anchors(plan: m.Plan) -> set[str]:
-    """Every id a plan's pages have: the plan's own anchors and the ids of the page layout."""
-    anchors = set(THEME_IDS) | {f"right-{n}" for n in range(1, m.ARTICLE_COUNT + 1)}
-    for obj, _ in walk(plan):
-        anchors.add(getattr(obj, "anchor", None) or "")
-        if isinstance(obj, m.ActionGroup):
-            anchors.update(obj.row_anchors)
-        if isinstance(obj, m.Project):
-            anchors.add(f"{obj.id}-title")
-        if isinstance(obj, m.Section):
-            anchors.add(f"do-{obj.id}")
-    anchors.discard("")
-    return anchors
 
 
 def _link_problem(document: Document, problems: Problems, path: tuple, href: str, what: str, hint: str) -> None:

@@ -135,17 +135,6 @@ def icon_once(context, name: str | m.Icon | None) -> Markup:
     return icon_svg(name)
 
 
-@jinja2.pass_context
-def unique_id(context, name: str) -> str:
-    """An id for an element the page may draw more than once (a chart per budget): 'x', then 'x-2'..."""
-    given, candidate, number = context["ids_given"], name, 1
-    while candidate in given:
-        number += 1
-        candidate = f"{name}-{number}"
-    given.add(candidate)
-    return candidate
-
-
 class Filters:
     """Filters and globals for our templates; those that need the page read it from the template context."""
 
@@ -186,7 +175,6 @@ class Filters:
         env.globals.update(
             icon=icon_svg,
             icon_once=icon_once,
-            unique_id=unique_id,
             icons=ICONS,
             Status=m.Status,
             Audience=m.Audience,
