@@ -148,3 +148,20 @@ def test_the_article_links_are_not_markdown_so_cost_markdown_nothing() -> None:
 
 def test_plain_text_is_the_words_a_reader_sees() -> None:
     assert plain_text("*Our* [plan][p] for `2025`.\n\n- one\n- two\n\n[p]: /plans/") == "Our plan for 2025. one two"
+
+
+def test_a_valid_megabyte_plan_of_article_mentions_loads_and_renders_in_seconds(tmp_path) -> None:
+    """Every budget counts what Markdown sees: a 1 MB plan whose texts mention an article 1,900 times each."""
+    from plan_files import PLAN, data_folder, load
+
+    text = "Articles " + ", ".join(["12"] * 1900) + "."
+    block = f"      - type: text\n        articles: [12]\n        text: '{text}'\n"
+    plan = PLAN + block * (950_000 // len(block))
+    assert 900_000 < len(plan.encode()) < 1_000_000
+    start = time.perf_counter()
+    catalogue, problems = load(data_folder(tmp_path), plan)
+    assert catalogue is not None, problems.report()
+    blocks = catalogue.plan("hostile").plan.sections[0].blocks
+    links = sum(str(to_html(b.text, **TOUCHES)).count("<a ") for b in blocks if hasattr(b, "text"))
+    assert links == 1900 * (len(blocks) - 1)
+    assert time.perf_counter() - start < 10
