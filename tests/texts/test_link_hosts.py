@@ -94,3 +94,9 @@ def test_the_policy_is_the_pages_not_the_texts() -> None:
     assert "'wasm-unsafe-eval'" not in policy(quoted, "plans/a-plan/")
     assert "'wasm-unsafe-eval'" not in policy(quoted, None)
     assert "'wasm-unsafe-eval'" in policy("", "search/") and "'wasm-unsafe-eval'" in policy("", "young-people/search/")
+
+
+def test_a_documents_title_that_names_another_site_is_refused(tmp_path) -> None:
+    original = "original:\n  url: https://evil.example/plan.pdf\n  title: www.gov.uk/plan.pdf\nsections:"
+    _, problems = load(data_folder(tmp_path), PLAN.replace("sections:", original))
+    reported(problems, "the words 'www.gov.uk/plan.pdf' name the site www.gov.uk", line=8)

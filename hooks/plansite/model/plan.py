@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from .blocks import AnyBlock, YoungText
-from .fields import Anchor, Date, FileSize, Line, Model, Prose, WebAddress, Website
+from .fields import Anchor, Date, FileSize, Line, Linked, Model, Prose, WebAddress, Website
 
 
 class Section(Model):
@@ -35,7 +35,7 @@ class PlanYoungPeople(Model):
     order: list[Anchor] = []
 
 
-class Original(Model):
+class Original(Linked):
     """The document a plan was transcribed from, for readers who want to see it as printed."""
 
     url: WebAddress
@@ -63,8 +63,10 @@ class Plan(Model):
     sections: list[Section]
 
 
-class Licence(Model):
+class Licence(Linked):
     """The terms on which an organisation's data is published."""
+
+    words_field: ClassVar[str] = "name"
 
     name: Line
     url: Website
