@@ -251,6 +251,11 @@ def _in_text(html: str, touch: Callable[[str], str]) -> str:
     return "".join(pieces)
 
 
+def _text_escape(text: str) -> str:
+    """Text as the sanitiser writes it: '&', '<' and '>' escaped, quotes as they are."""
+    return html_module.escape(text, quote=False)
+
+
 def link_articles(html: str, href: Callable[[int], str]) -> str:
     """Each article number the HTML's text mentions made a link to the article's page."""
     if "rticle" not in html and "UNCRC" not in html:
@@ -258,7 +263,7 @@ def link_articles(html: str, href: Callable[[int], str]) -> str:
 
     def touch(text: str) -> str:
         words = html_module.unescape(text)
-        return link_mentions(words, href, escape) if mentions(words) else text
+        return link_mentions(words, href, _text_escape) if mentions(words) else text
 
     return _in_text(html, touch)
 

@@ -7,6 +7,7 @@ and one source typo, "(Article 19 7, 33)", meaning 19, 7 and 33.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ def mentioned_articles(text: str) -> list[int]:
 
 
 def link_mentions(text: str, href: Callable[[int], str], escape: Callable[[str], str]) -> str:
-    """The text as HTML (escape() gives its escaped pieces) with each mentioned article number a link
+    """The text as HTML (escape() gives its pieces as HTML text) with each mentioned article number a link
     to href(number); the words stay as written. Numbers outside 1 to 54 are left as words.
 
     The text is a run of a page's text outside links and code (prose.py): a link cannot hold a link.
@@ -67,7 +68,7 @@ def link_mentions(text: str, href: Callable[[int], str], escape: Callable[[str],
         if not FIRST_ARTICLE <= mention.number <= LAST_ARTICLE:
             continue
         pieces.append(str(escape(text[last : mention.start])))
-        pieces.append(f'<a href="{escape(href(mention.number))}">{text[mention.start : mention.end]}</a>')
+        pieces.append(f'<a href="{html.escape(href(mention.number))}">{text[mention.start : mention.end]}</a>')
         last = mention.end
     if not pieces:
         return str(escape(text))
