@@ -70,6 +70,16 @@ def main() -> None:
         f"rendering every text of the slow-path plan: {per_text * blocks:.2f} s ({blocks} texts, "
         f"{per_text * 1000:.1f} ms each)"
     )
+    mentions = "Articles " + ", ".join(["12"] * 1900) + "."
+    block = f"      - type: text\n        articles: [12]\n        text: '{mentions}'\n"
+    count = 950_000 // len(block)
+    with tempfile.TemporaryDirectory() as folder:
+        seconds = cpu(lambda: check(Path(folder), MINIMAL_PLAN + block * count))
+    per_text = cpu(lambda: to_html(mentions, article_href=lambda n: f"../uncrc/article-{n}/"))
+    print(
+        f"a 1 MB plan of {count} texts of 1,900 article mentions: read+check {seconds:.2f} s, rendering every text "
+        f"with its article links {per_text * count:.2f} s ({per_text * 1000:.1f} ms each)"
+    )
 
 
 if __name__ == "__main__":
