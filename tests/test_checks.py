@@ -22,7 +22,8 @@ def test_real_plan_passes(tmp_path):
 
 
 def test_changing_an_adult_text_flags_its_young_people_text(tmp_path):
-    file = tmp_path / "x.yml"
+    file = tmp_path / "data" / "plans" / "x.yml"  # where commands find plans
+    file.parent.mkdir(parents=True)
     text = SCB.read_text(encoding="utf-8")
     file.write_text(text.replace("Commission a sustainable service", "Commission a lasting service"), encoding="utf-8")
     problems = check(file)
@@ -42,7 +43,8 @@ def test_fingerprint_ignores_line_breaks_but_not_words():
 
 
 def test_mention_missing_from_the_structured_list(tmp_path):
-    file = tmp_path / "x.yml"
+    file = tmp_path / "data" / "plans" / "x.yml"  # where commands find plans
+    file.parent.mkdir(parents=True)
     text = SCB.read_text(encoding="utf-8").replace(
         "Hold stakeholders workshop", "Hold (Article 12) stakeholders workshop"
     )
@@ -75,7 +77,8 @@ sections:
 
 
 def test_budget_lines_must_add_up_unless_a_note_explains(tmp_path):
-    file = tmp_path / "x.yml"
+    file = tmp_path / "data" / "plans" / "x.yml"  # where commands find plans
+    file.parent.mkdir(parents=True)
     file.write_text(BUDGET_PLAN, encoding="utf-8")
     problem = check(file).items[0]
     assert "add up to 2,435,000, not 2,500,000" in problem.message and problem.line == 14
@@ -90,7 +93,8 @@ def test_a_young_people_review_is_reported_in_the_same_run_as_a_schema_problem_e
     """Every problem in one run: a typo in one section does not hide a needed review in another."""
     from plansite.catalogue import load_plan
 
-    file = tmp_path / "x.yml"
+    file = tmp_path / "data" / "plans" / "x.yml"  # where commands find plans
+    file.parent.mkdir(parents=True)
     text = SCB.read_text(encoding="utf-8")
     text = text.replace("Commission a sustainable service", "Commission a lasting service")
     text = text.replace("title: Who runs the board", "titel: Who runs the board", 1)

@@ -36,9 +36,10 @@ We will publish what we did, each "autumn". We will pay young people for their t
 
 @pytest.fixture
 def files(tmp_path) -> tuple[Path, Path]:
-    (tmp_path / "plans").mkdir()
-    (tmp_path / "sources").mkdir()
-    plan, source = tmp_path / "plans" / "a-plan.yml", tmp_path / "sources" / "a-plan.txt"
+    data = tmp_path / "data"  # where commands find plans
+    (data / "plans").mkdir(parents=True)
+    (data / "sources").mkdir()
+    plan, source = data / "plans" / "a-plan.yml", data / "sources" / "a-plan.txt"
     plan.write_text(PLAN, encoding="utf-8")
     source.write_text(SOURCE, encoding="utf-8")
     return plan, source

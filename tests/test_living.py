@@ -130,7 +130,8 @@ def test_late_things_say_they_are_late_to_young_people():
     ],
 )
 def test_a_refused_update_leaves_the_file_as_it_was(tmp_path, capsys, ref, args, message):
-    file = tmp_path / "plan.yml"
+    file = tmp_path / "data" / "plans" / "plan.yml"  # where commands find plans
+    file.parent.mkdir(parents=True)
     shutil.copy(ROOT / CHSCB, file)
     before = file.read_bytes()
     options = {"--status": "on-track", "--text": "Started."} | dict(zip(args[::2], args[1::2]))
@@ -142,7 +143,8 @@ def test_a_refused_update_leaves_the_file_as_it_was(tmp_path, capsys, ref, args,
 
 
 def test_a_status_without_a_date_is_a_problem_once_the_plan_has_updates(tmp_path):
-    file = tmp_path / "plan.yml"
+    file = tmp_path / "data" / "plans" / "plan.yml"  # where commands find plans
+    file.parent.mkdir(parents=True)
     text = read_text(ROOT / CHSCB).replace(
         "                timescale: Dec 14\n",
         "                timescale: Dec 14\n                progress: urgent\n",

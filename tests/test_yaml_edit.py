@@ -147,7 +147,8 @@ def test_scalars_read_back_as_the_same_text():
 
 @pytest.fixture
 def chscb(tmp_path) -> Path:
-    file = tmp_path / "plan.yml"
+    file = tmp_path / "data" / "plans" / "plan.yml"  # where commands find plans
+    file.parent.mkdir(parents=True)
     shutil.copy(FIXTURE_DATA / "plans" / "chscb-business-plan-2014-15.yml", file)
     return file
 

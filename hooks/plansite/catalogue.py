@@ -19,6 +19,7 @@ from pathlib import Path
 from . import model as m
 from .cache import Cache, NoCache
 from .check.plan import check_plan, check_valid_sections
+from .check.progress import check_dates
 from .check.reading import TextPage, check_young_people_texts, young_people_texts
 from .check.site import (
     RESERVED_SLUGS,
@@ -294,6 +295,7 @@ def load_catalogue(
         links[slug] = loaded.links
         if organisations:
             check_organisation(plan, document, known, problems)
+        check_dates(plan, document, today, problems)
         if plan.status == "published":
             published.add(plan.organisation)
         reading_pages += loaded.reading
@@ -313,7 +315,7 @@ def load_catalogue(
     )
     if not problems:
         pages = site_pages(
-            [p.slug for p in plans],
+            [(p.slug, p.plan) for p in plans],
             [o.id for o in organisations.organisations],
             [old for p in plans for old in p.plan.previous_slugs],
             root / "content",

@@ -24,6 +24,10 @@ def plan_path(slug: str, audience: Audience) -> str:
     return f"{audience.prefix}plans/{slug}.md"
 
 
+PLANS_PER_PAGE = 50
+"""An article's page lists this many plans citing it, then goes on to page 2, 3..."""
+
+
 def article_path(number: int, audience: Audience, page: int = 1) -> str:
     """An article's page; with many plans citing it, its page 2, 3... list the plans after the first ones."""
     if page > 1:
@@ -52,6 +56,11 @@ def progress_path(slug: str, audience: Audience) -> str:
     return f"{audience.prefix}plans/{slug}/progress.md"
 
 
+def search_path(audience: Audience) -> str:
+    """The search page."""
+    return f"{audience.prefix}search.md"
+
+
 def updates_path(audience: Audience) -> str:
     """The latest updates across every plan."""
     return f"{audience.prefix}updates.md"
@@ -63,6 +72,8 @@ DOWNLOADS = "downloads/"
 SCHEMA_PATH = DOWNLOADS + "schema/plan.schema.json"
 PACKAGE_PATH = DOWNLOADS + "datapackage.json"
 SITE_FEED = "feed.xml"
+# What MkDocs itself writes beside the pages.
+BUILT_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
 def plan_json_path(slug: str) -> str:
@@ -99,8 +110,8 @@ def base_of(url: str) -> str:
 
 
 def term_anchor(term: str) -> str:
-    """The #anchor of a glossary entry: 'S 10' becomes 'term-s-10'."""
-    return "term-" + (re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-") or "x")
+    """The #anchor of a glossary entry: 'S 10' becomes 'term-s-10'; letters of every script are kept."""
+    return "term-" + (re.sub(r"(?:[^\w]|_)+", "-", term.lower()).strip("-") or "x")
 
 
 def web_address(website: str) -> str:
@@ -109,8 +120,9 @@ def web_address(website: str) -> str:
 
 
 def phone_link(phone: str) -> str:
-    """A phone number as printed ('0800 1111') as a tel: link target."""
-    return "tel:" + phone.replace(" ", "")
+    """A phone number as printed ('0800 1111', '020 (7783) 8330') as a tel: link target: digits, and a leading +."""
+    plus = "+" if phone.strip().startswith("+") else ""
+    return "tel:" + plus + re.sub(r"\D", "", phone)
 
 
 def long_date(day: datetime.date) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import model as m
+from .prose import plain_text
 
 ADULT = m.Audience.ADULT
 
@@ -39,7 +40,7 @@ class ProgressItem:
 
 def _first_words(texts: list[str] | str, words: int = 10) -> str:
     text = texts if isinstance(texts, str) else (texts[0] if texts else "")
-    parts = " ".join(text.replace("*", "").replace("_", "").split()).split(" ")
+    parts = plain_text(text).split(" ")
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 

@@ -1,17 +1,23 @@
-"""What editors may type in a text field: plain words and a little Markdown, never HTML or unsafe links."""
+"""What editors may type in a text field, judged as typed: plain words and a little Markdown, never
+HTML, look-alike letters or unsafe links, and no more Markdown than renders in bounded time.
+
+What the text becomes is judged too, as its HTML (prose.py's html_problem): the checks see the
+form readers get.
+"""
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
-from .urls import ALLOWED, link_problem, unnamed_link
+from .letters import mixed_scripts
+from .prose import html_problem
+from .urls import unsafe_link
 
 # Things that look like HTML: a tag, a comment, a doctype or an autolink in angle brackets.
 # Every pattern here must stay linear: a text can be nearly 1 MB, and `\s*[/!?]?\s*` or a `[^\]]*`
 # tried from each of many openings takes hours on the wrong input.
-HTML_TAG = re.compile(r"<\s*(?:[/!?]\s*)?[A-Za-z]")
+HTML_TAG = re.compile(r"<\s*(?:[/!?]\s*)?[A-Za-z]|<[!?]")
 ENTITY = re.compile(r"&(#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 # Markdown inline links and images: [text](url "title"), and reference definitions: [id]: url.
 # Only the '](' is looked for, so link texts with brackets in them count too; the url is taken up
@@ -19,26 +25,7 @@ ENTITY = re.compile(r"&(#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 INLINE_LINK = re.compile(r"\]\(\s*<?([^)>]*)")
 REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\[\]]+\]:\s*<?(\S+?)>?(\s|$)", re.MULTILINE)
 ATTRIBUTE_LIST = re.compile(r"\{\s*[:#.]")
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
-
-
-def _as_browser_reads(url: str) -> str:
-    """A link with entities decoded and whitespace and hidden characters removed, as a browser reads it."""
-    return "".join(ch for ch in html.unescape(url) if not ch.isspace() and unicodedata.category(ch)[0] != "C")
-
-
-def link_scheme(url: str) -> str:
-    """The scheme of a link as a browser would read it."""
-    match = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", _as_browser_reads(url))
-    return match.group(1).lower() if match else ""
-
-
-def unsafe_link(url: str) -> bool:
-    """True when a link would run code or leave the web (javascript:, data:, vbscript:...), or is
-    protocol-relative ('//host'), which looks site-relative but leads to another site."""
-    scheme = link_scheme(url)
-    return (bool(scheme) and scheme not in SAFE_SCHEMES) or _as_browser_reads(url).startswith(("//", "\\\\", "/\\"))
 
 
 MAX_TEXT = 20_000
@@ -51,6 +38,14 @@ NEEDS_LOOKING_AT = re.compile(r"[<&{\[\]]")
 
 def text_problem(value: str) -> str | None:
     """Why a text value cannot be published, as 'what is wrong; how to fix it', or None if it is fine."""
+    if not value.isascii():
+        mixed = next((word for word in WORD.findall(value) if mixed_scripts(word)), None)
+        if mixed:
+            return (
+                f"the word '{mixed[:30]}' mixes letters of different alphabets "
+                f"({' and '.join(s.title() for s in mixed_scripts(mixed))}), so it looks like one word and reads as "
+                "another; type it again in one alphabet"
+            )
     if len(value) <= MAX_TEXT and not NEEDS_LOOKING_AT.search(value):
         return markdown_budget_problem(value)  # most texts: no tag, entity, attribute or link to look at
     tag = HTML_TAG.search(value)
@@ -86,22 +81,10 @@ def text_problem(value: str) -> str | None:
             f"this text has {value.count('[')} square brackets; a text may have up to {MAX_BRACKETS}; "
             "remove the extra brackets"
         )
-    return markdown_budget_problem(value) or _link_problem(value)
+    return markdown_budget_problem(value) or html_problem(value)
 
 
-def _link_problem(value: str) -> str | None:
-    found = link_problem(value)
-    if found is not None:
-        href, why = found
-        return f"the link '{href[:40]}' is not allowed: {why}; {ALLOWED}"
-    unnamed = unnamed_link(value)
-    if unnamed is not None:
-        # A screen reader announces such a link by its address, or not at all (WCAG 2.4.4).
-        return (
-            f"the link to '{unnamed[:40]}' has no words to click"
-            "; write them between the square brackets, e.g. [our plan for 2025](https://example.org)"
-        )
-    return None
+WORD = re.compile(r"[^\W\d_]+")
 
 
 MAX_NESTING = 20

@@ -7,6 +7,7 @@ and one source typo, "(Article 19 7, 33)", meaning 19, 7 and 33.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,27 +57,20 @@ def mentioned_articles(text: str) -> list[int]:
     return list(dict.fromkeys(m.number for m in mentions(text)))
 
 
-LINK_WORDS = re.compile(r"\[([^\[\]\n]*)\]\(")
-"""The words of a Markdown link, '[these words](', which a link of our own must not go inside."""
+def link_mentions(text: str, href: Callable[[int], str], escape: Callable[[str], str]) -> str:
+    """The text as HTML (escape() gives its pieces as HTML text) with each mentioned article number a link
+    to href(number); the words stay as written. Numbers outside 1 to 54 are left as words.
 
-
-def link_mentions(text: str, href: Callable[[int], str]) -> str:
-    """The Markdown text with each mentioned article number made a link; the words stay as written.
-
-    A mention inside the words of a link the editor wrote is left alone: a link cannot hold a link.
+    The text is a run of a page's text outside links and code (prose.py): a link cannot hold a link.
     """
-    found = mentions(text)
-    if not found:
-        return text
-    inside_links = [(match.start(1), match.end(1)) for match in LINK_WORDS.finditer(text)]
     pieces, last = [], 0
-    for mention in found:
+    for mention in mentions(text):
         if not FIRST_ARTICLE <= mention.number <= LAST_ARTICLE:
             continue
-        if any(start <= mention.start < end for start, end in inside_links):
-            continue
-        pieces.append(text[last : mention.start])
-        pieces.append(f"[{text[mention.start : mention.end]}]({href(mention.number)})")
+        pieces.append(str(escape(text[last : mention.start])))
+        pieces.append(f'<a href="{html.escape(href(mention.number))}">{text[mention.start : mention.end]}</a>')
         last = mention.end
-    pieces.append(text[last:])
+    if not pieces:
+        return str(escape(text))
+    pieces.append(str(escape(text[last:])))
     return "".join(pieces)

@@ -19,6 +19,7 @@ from plansite import model as m
 from plansite.errors import Problems
 from plansite.model.walk import fingerprint, walk
 from plansite.read import read_document, validate
+from project import DATA
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = ROOT / "tests" / "admin" / "form_files.mjs"
@@ -49,11 +50,11 @@ def loaded(text: str, model, tmp_path: Path, name: str = "plan.yml"):
 
 
 def data_files() -> list[tuple[Path, type]]:
-    files = [(file, m.Plan) for file in sorted((ROOT / "data" / "plans").glob("*.yml"))]
+    files = [(file, m.Plan) for file in sorted((DATA / "plans").glob("*.yml"))]
     return files + [
-        (ROOT / "data" / "organisations.yml", m.Organisations),
-        (ROOT / "data" / "glossary.yml", m.Glossary),
-        (ROOT / "data" / "uncrc" / "articles.yml", m.Convention),
+        (DATA / "organisations.yml", m.Organisations),
+        (DATA / "glossary.yml", m.Glossary),
+        (DATA / "uncrc" / "articles.yml", m.Convention),
     ]
 
 

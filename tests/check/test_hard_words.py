@@ -24,6 +24,7 @@ from plansite.errors import DataError
 from plansite.hard_words import HARD_WORDS, first_uses, said_what_it_means
 from plansite.paths import term_anchor
 from plansite.prose import NOT_RUNNING_TEXT, link_glossary_terms
+from project import DATA, FIXTURE_DATA
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -132,7 +133,7 @@ def test_the_page_links_a_plural_and_passes_over_headings_links_and_form_control
         '<article><h1>Refugees</h1><p>See <a href="x">refugee help</a>.</p>'
         "<select><option>Refugee children</option></select><p>Refugees are safe here.</p><p>A refugee.</p></article>"
     )
-    linked = link_glossary_terms(html, {"refugee": "g/#term-refugee"}, set(), skip=NOT_RUNNING_TEXT)
+    linked = link_glossary_terms(html, {"refugee": "g/#term-refugee"}, set(), untouched=NOT_RUNNING_TEXT)
     assert linked.count('class="ps-term"') == 1
     assert '<p><a class="ps-term" href="g/#term-refugee">Refugees</a> are safe here.</p>' in linked
     assert "<h1>Refugees</h1>" in linked and "<option>Refugee children</option>" in linked
@@ -163,7 +164,7 @@ sections:
 @pytest.fixture
 def data(tmp_path) -> Path:
     copy = tmp_path / "repo" / "data"
-    shutil.copytree(ROOT / "data", copy)
+    shutil.copytree(FIXTURE_DATA, copy)
     return copy
 
 
@@ -232,7 +233,7 @@ def young_people_pages(site: Path) -> list[Path]:
 
 @pytest.mark.build
 def test_every_hard_word_on_a_young_people_page_is_explained_where_first_used(site):
-    glossary = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+    glossary = yaml.safe_load((DATA / "glossary.yml").read_text(encoding="utf-8"))["terms"]
     young = {entry["term"] for entry in glossary if entry.get("young_people")}
     anchors = {term.lower(): term_anchor(term) for term in young}
     hand_written = {p.stem for p in (ROOT / "content" / "young-people").glob("*.md")}

@@ -13,10 +13,11 @@ from importing.documents import make_document
 from importing.hand_made import typed_by_hand
 from importing.measures import data_copy, measure
 from plansite.commands.main import main
+from project import FIXTURE_DATA
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "tests" / "fixtures" / "source-plans"
-PLANS = sorted(p.stem for p in SOURCES.glob("*.txt") if (ROOT / "data" / "plans" / f"{p.stem}.yml").exists())
+PLANS = sorted(p.stem for p in SOURCES.glob("*.txt") if (FIXTURE_DATA / "plans" / f"{p.stem}.yml").exists())
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def data(tmp_path) -> Path:
 @pytest.mark.parametrize("suffix", [".docx", ".pdf"])
 @pytest.mark.parametrize("plan", PLANS)
 def test_a_plans_document_reaches_the_draft(plan, suffix, tmp_path):
-    found = measure(ROOT / "data" / "plans" / f"{plan}.yml", SOURCES / f"{plan}.txt", tmp_path, suffix)
+    found = measure(FIXTURE_DATA / "plans" / f"{plan}.yml", SOURCES / f"{plan}.txt", tmp_path, suffix)
     print(f"{plan}{suffix}: {found.reached}/{found.sentences} sentences ({found.share:.1%}); tables {found.drafted}")
     assert found.share >= 0.95, found.missing
     assert [rows for _, rows in found.drafted] == [rows for _, rows in found.tables]
@@ -109,7 +110,7 @@ def test_the_draft_is_written_only_inside_data_plans(data, tmp_path, capsys):
 @pytest.mark.build
 def test_an_imported_draft_passes_the_check_and_a_strict_preview_build(project_copy, tmp_path):
     document = tmp_path / "cumberland.docx"
-    make_document(ROOT / "data" / "plans" / "cumberland-participation-strategy-2024-27.yml", document)
+    make_document(FIXTURE_DATA / "plans" / "cumberland-participation-strategy-2024-27.yml", document)
     data = project_copy / "data"
     code = main(["import", str(document), "--organisation", "cumberland", "--data", str(data), "--slug", "imported"])
     assert code == 0

@@ -15,6 +15,7 @@ from plansite.commands.import_plan import import_plan
 from plansite.errors import Problems
 from plansite.read import read_document
 from plansite.read.files import FIXED_FILES
+from project import FIXTURE_DATA
 
 from .documents import make_document, plan_of
 
@@ -43,7 +44,7 @@ def data_copy(folder: Path) -> Path:
     (data / "plans").mkdir(parents=True)
     for name in FIXED_FILES:
         (data / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ROOT / "data" / name, data / name)
+        shutil.copyfile(FIXTURE_DATA / name, data / name)
     return data
 
 

@@ -67,4 +67,4 @@ def test_compare_looks_where_the_guide_says_and_the_check_accepts(data, capsys):
     guide = (ROOT / "content" / "editors-guide.md").read_text(encoding="utf-8")
     assert "save it as `data/sources/<slug>.txt`" in guide
     assert main(["compare", str(data / "plans" / f"{SLUG}.yml"), "--data", str(data)]) == 1
-    assert f"{data}/sources/{SLUG}.txt not found" in capsys.readouterr().err
+    assert f"{data}/sources/{SLUG}.txt:1:1: the file is missing" in capsys.readouterr().err

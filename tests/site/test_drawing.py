@@ -11,6 +11,7 @@ from plansite.site.drawing import Drawing, draw_body
 from plansite.site.links import ids_and_links, on_site_links
 from plansite.site.pages import GeneratedPages
 from plansite.tasks import ParallelTasks, SerialTasks
+from project import FIXTURE_DATA
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +23,7 @@ def config():
 
 @pytest.fixture(scope="module")
 def pages():
-    return GeneratedPages(load_catalogue(ROOT / "data"))
+    return GeneratedPages(load_catalogue(FIXTURE_DATA))
 
 
 @pytest.fixture(scope="module")

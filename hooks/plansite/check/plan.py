@@ -9,11 +9,13 @@ from pydantic import BaseModel, ValidationError
 
 from .. import model as m
 from ..errors import Problems
-from ..model.walk import Path, anchor_of, everything, strings, walk
+from ..model import values
+from ..model.walk import Path, everything, strings, walk
 from ..read import Document
 from ..spelling import closest
 from ..text import placeholders
 from ..uncrc import mentioned_articles
+from .ids import check_ids
 from .progress import check_progress
 from .site import check_plan_names
 from .young_people import check_order, check_young_people
@@ -27,29 +29,12 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
         problems.add(document.path, line, column, message, hint)
 
     publishing = blocks_publishing(plan.status == "published", document, problems)
-    anchors: dict[str, Path] = {}
-
-    def claim(anchor: str | None, path: Path) -> None:
-        if not anchor:
-            return
-        if anchor in anchors:
-            first, _ = document.position(anchors[anchor])
-            report(path, f"the anchor '{anchor}' is used twice (also on line {first})", "give each item its own id")
-        else:
-            anchors[anchor] = path
 
     check_plan_names(plan, report)
     owner_codes = {item.code for obj, _ in walk(plan) if isinstance(obj, m.KeyBlock) for item in obj.items}
 
+    check_ids(plan, report, lambda path: document.position(path)[0])
     for obj, path in walk(plan):
-        if isinstance(obj, m.ActionGroup):
-            for index, anchor in enumerate(obj.row_anchors):
-                claim(anchor, path + ("rows", index))
-        if not isinstance(obj, m.ActionRow):
-            claim(anchor_of(obj), path)
-        if isinstance(obj, m.Project):
-            claim(f"{obj.id}-title", path + ("id",))  # the id of the project's heading
-
         if isinstance(obj, m.Cited):
             _check_citations(obj, path, report)
         if isinstance(obj, m.ActionPlanBlock):
@@ -62,6 +47,11 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
                         f"owner '{code}' is not in the plan's owners key",
                         f"use one of: {', '.join(sorted(owner_codes))}, or add it to the key",
                     )
+        if isinstance(obj, m.Money):
+            _check_printed_amount(obj, path, report)
+        if isinstance(obj, m.BudgetLine):
+            _check_shares(obj, path, report)
+        _check_sets(obj, path, report)
         if isinstance(obj, m.BudgetLine) and obj.lines and not obj.sum_note:
             total = sum(line.amount.amount for line in obj.lines)
             if total != obj.amount.amount:
@@ -201,6 +191,69 @@ def _check_citations(item: m.Cited, path: Path, report) -> None:
         report(
             path + ("related_articles",), f"Article {number} is both cited and related", "keep it in 'articles' only"
         )
+
+
+def _check_printed_amount(money: m.Money, path: Path, report) -> None:
+    """An amount as printed says the amount the site counts (in its tables, sums and charts), rounded as
+    printed; where the source itself is wrong, the editors' note on the amount says so."""
+    if not money.as_printed or money.note:
+        return
+    agrees = values.printed_agrees(money.as_printed, money.amount)
+    if agrees is None:
+        report(
+            path + ("as_printed",),
+            f"'{money.as_printed}' is not an amount, so readers could not tell it is {money.amount:,} pounds",
+            "write the amount as the source printed it, e.g. £2.5M or £460K, or remove 'as_printed'",
+        )
+    elif not agrees:
+        report(
+            path + ("as_printed",),
+            f"the amount printed, '{money.as_printed}', is not {money.amount:,} pounds, the amount the tables, "
+            "sums and charts count",
+            "correct the amount or 'as_printed'; if the source itself is wrong, keep its figure and explain in a "
+            "'note' on the amount",
+        )
+
+
+def _check_shares(line: m.BudgetLine, path: Path, report) -> None:
+    """A share the source prints ('70%') is the line's share of the line above it, to a point either way."""
+    total = line.amount.amount
+    for index, child in enumerate(line.lines):
+        found = re.fullmatch(r"\s*([0-9]{1,3}(?:\.[0-9]+)?)\s*%\s*", child.share or "")
+        if not child.share or child.note or not total:
+            continue
+        share = 100 * child.amount.amount / total
+        if found is None or abs(float(found.group(1)) - share) > 1:
+            report(
+                path + ("lines", index, "share"),
+                f"the share printed, '{child.share}', is not the share of '{child.name}' in '{line.name}' "
+                f"({share:.1f}%)",
+                "correct the share or the amounts; if the source itself is wrong, keep its figure and explain in a "
+                "'note' on the line",
+            )
+
+
+# Lists that are sets: each value once. (the class, the list, what each item is known by, its name)
+SETS = (
+    (m.Cited, "articles", lambda n: n, "Article {} is listed twice in 'articles'"),
+    (m.Cited, "related_articles", lambda n: n, "Article {} is listed twice in 'related_articles'"),
+    (m.Project, "aims", lambda aim: aim, "the aim '{}' is listed twice"),
+    (m.StatusKeyBlock, "items", lambda item: item.status.value, "the status '{}' is in the key twice"),
+    (m.KeyBlock, "items", lambda item: item.code, "the code '{}' is in the key twice"),
+    (m.NetworksBlock, "items", lambda name: name, "the network '{}' is listed twice"),
+    (m.FootnotesBlock, "items", lambda note: m.slug(note.mark) or note.mark, "the footnote mark '{}' is used twice"),
+)
+
+
+def _check_sets(obj: BaseModel, path: Path, report) -> None:
+    for kind, name, key, message in SETS:
+        if not isinstance(obj, kind):
+            continue
+        seen: set = set()
+        for index, item in enumerate(getattr(obj, name)):
+            if key(item) in seen:
+                report(path + (name, index), message.format(key(item)), "keep it once, and remove the other")
+            seen.add(key(item))
 
 
 def _own_texts(item: BaseModel) -> Iterator[tuple[str, str]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from .. import model as m
 from ..errors import Problems
 from ..model.walk import walk
@@ -27,4 +29,23 @@ def check_progress(plan: m.Plan, document: Document, problems: Problems) -> None
                 column,
                 "this status has no date, but the plan's progress updates have dates",
                 UNDATED_HINT.format(status=obj.progress.value),
+            )
+
+
+def check_dates(plan: m.Plan, document: Document, today: datetime.date, problems: Problems) -> None:
+    """Progress updates and a plan's last update happened by the day of the build: a date still to come
+    would make an update the current status, and the top of every feed, until that day."""
+    dated = [(plan.last_updated, ("last_updated",))] if plan.last_updated else []
+    for obj, path in walk(plan):
+        if isinstance(obj, m.Tracked):
+            dated += [(update.date, path + ("updates", index, "date")) for index, update in enumerate(obj.updates)]
+    for day, path in dated:
+        if day > today:
+            line, column = document.position(path)
+            problems.add(
+                document.path,
+                line,
+                column,
+                f"the date {day.isoformat()} is after today ({today.isoformat()}): an update reports what has happened",
+                "write the date the update was made; to publish a plan later, use 'publish_on'",
             )

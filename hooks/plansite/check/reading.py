@@ -25,12 +25,17 @@ from typing import Any
 
 from .. import model as m
 from ..errors import Problems
+from ..letters import as_read
 from ..model.walk import walk
+from ..prose import rendered
 from ..read import Document
 
 MAX_PAGE_GRADE = 6.0
 MAX_MEDIAN_GRADE = 5.0
-WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
+# A word is letters of any script (joined by an apostrophe or a hyphen), or a number.
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+# Vowels, once accents are taken apart and look-alike letters read as Latin (letters.as_read).
+VOWEL_GROUPS = re.compile(r"[aeiouyиыэюяёαεηιουωաեէըիոօ]+")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 
 
@@ -59,14 +64,17 @@ def _dictionary() -> dict[str, int]:
 
 
 def syllables(word: str) -> int:
-    """How many syllables a word has: the dictionary's count, or a vowel-group estimate."""
+    """How many syllables a word has: the dictionary's count, or a vowel-group estimate (a hyphenated
+    word: its parts' syllables added up)."""
     word = word.lower().replace("’", "'")
     if word[0].isdigit():
         return max(1, len(re.sub(r"\D", "", word)) // 2 + 1)
     known = _dictionary().get(word)
     if known:
         return known
-    groups = re.findall(r"[aeiouy]+", word)
+    if "-" in word:
+        return sum(syllables(part) for part in word.split("-") if part)
+    groups = VOWEL_GROUPS.findall(word)
     count = len(groups) - (1 if word.endswith("e") and not word.endswith(("le", "ee")) and len(groups) > 1 else 0)
     return max(1, count)
 
@@ -90,10 +98,19 @@ class Measure:
 
 
 def measure(blocks: list[str]) -> Measure:
-    """Measure text given as blocks (paragraphs, list items); each block ends at least one sentence."""
+    """Measure text given as blocks (paragraphs, list items); each block ends at least one sentence.
+
+    The words are read as a reader reads them (letters.as_read): a word of look-alike Cyrillic
+    letters counts as the Latin word it shows, accents and combining marks do not split a word.
+    """
+    blocks = [as_read(block) for block in blocks]
     all_sentences = [s for block in blocks for s in sentences(block)]
     words = [w for s in all_sentences for w in WORD.findall(s)]
     return Measure(len(words), len(all_sentences), sum(syllables(w) for w in words))
+
+
+# The elements whose words a reader reads as a block of text (a text's own headings and code too).
+TEXT_BLOCKS = ("p", "li", "dd", "figcaption", "blockquote", "h3", "h4", "h5", "h6", "pre")
 
 
 class _MainText(HTMLParser):
@@ -108,14 +125,14 @@ class _MainText(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "article":
             self.depth_in_article += 1
-        elif self.depth_in_article and tag in ("p", "li", "dd", "figcaption", "blockquote"):
+        elif self.depth_in_article and tag in TEXT_BLOCKS:
             self._close()
             self.current = []
 
     def handle_endtag(self, tag):
         if tag == "article":
             self.depth_in_article -= 1
-        if tag in ("p", "li", "dd", "figcaption", "blockquote", "ul", "ol"):
+        if tag in TEXT_BLOCKS or tag in ("ul", "ol"):
             self._close()
 
     def handle_data(self, data):
@@ -162,24 +179,10 @@ def report(results: dict[str, Measure]) -> tuple[str, bool]:
 
 # --- The same limits, on the young-people texts in the data ------------------------------------
 
-MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
 
 def text_blocks(text: str) -> list[str]:
-    """A Markdown text as the page shows it, in blocks: its paragraphs and list items, marks removed."""
-    blocks: list[str] = []
-    current: list[str] = []
-    for line in text.split("\n"):
-        item = re.match(r"\s*(?:[-*+]|\d+[.)])\s+(.*)", line)
-        if item or not line.strip():
-            if current:
-                blocks.append(" ".join(current))
-            current = [item.group(1)] if item else []
-        else:
-            current.append(line.strip())
-    if current:
-        blocks.append(" ".join(current))
-    return [re.sub(r"[*_`#>]", "", MARKDOWN_LINK.sub(r"\1", block)) for block in blocks]
+    """A text as the page shows it, in blocks: the paragraphs, list items and headings of its HTML."""
+    return page_blocks(f"<article>{rendered(text).html}</article>")
 
 
 @dataclass

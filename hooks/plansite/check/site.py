@@ -16,30 +16,38 @@ from pathlib import Path
 
 from .. import model as m
 from ..errors import Problems
+from ..model.ids import LAYOUT_PREFIXES
 from ..model.walk import strings, walk
-from ..paths import article_path, organisation_path, plan_path, redirect_path, url_of
+from ..paths import (
+    BUILT_FILES,
+    PACKAGE_PATH,
+    PLANS_PER_PAGE,
+    SCHEMA_PATH,
+    SITE_FEED,
+    article_feed,
+    article_path,
+    csv_path,
+    organisation_feed,
+    organisation_path,
+    plan_json_path,
+    plan_path,
+    progress_path,
+    redirect_path,
+    search_path,
+    updates_path,
+    url_of,
+)
+from ..progress import changes, progress_items, tables_of
+from ..prose import rendered
 from ..read import Document
 from ..text import placeholders
-from ..urls import hrefs_in, on_site
+from ..urls import on_site
 from .hard_words import check_hard_words
+from .ids import page_ids
 from .reading import young_people_texts
 
-# Ids the templates and the theme give elements of a plan's pages (adult and young people's).
-THEME_IDS = {
-    "main-content",
-    "contents-title",
-    "rights-in-this-plan",
-    "need-help",
-    "who",
-    "plans",
-    "rights",
-    "involved",
-    "progress",
-}
-# Ids the templates make from a prefix and a name or number on the young people's plan page.
-THEME_ID_PREFIXES = ("do-", "right-")
 # Ids of the UNCRC index page, beside the clusters'.
-UNCRC_PAGE_IDS = {"main-content", "coverage"}
+UNCRC_PAGE_IDS = {"main-content", "coverage", "about-the-groups"}
 RESERVED_SLUGS = {"index"}
 
 
@@ -107,12 +115,12 @@ def check_convention(convention: m.Convention, document: Document, problems: Pro
 
 
 def reserved_id_problem(anchor: str) -> str | None:
-    """Why an id from a plan cannot be used on its pages, as 'what; how to fix', or None."""
-    if anchor in THEME_IDS or anchor.startswith(THEME_ID_PREFIXES):
+    """Why an id from a plan cannot be used on its pages, as 'what; how to fix', or None: the young
+    people's page makes ids from these prefixes (an id the layout uses whole is claimed in check/ids.py)."""
+    if anchor.startswith(LAYOUT_PREFIXES):
         return (
             f"the id '{anchor}' is used by the site's own page layout"
-            f"; choose another id (not {', '.join(sorted(THEME_IDS))}, and not starting with "
-            f"{' or '.join(THEME_ID_PREFIXES)})"
+            f"; choose another id (not starting with {' or '.join(LAYOUT_PREFIXES)})"
         )
     return None
 
@@ -322,7 +330,7 @@ def site_links(slug: str, plan: m.Plan) -> list[SiteLink]:
             continue
         young = "young_people" in path
         page = f"{'young-people/' if young else ''}plans/{slug}/"
-        for _, href in hrefs_in(value):
+        for href in dict.fromkeys(link.href for link in rendered(value).links):
             target = on_site(href, page)
             if target is None:
                 continue
@@ -334,7 +342,7 @@ def site_links(slug: str, plan: m.Plan) -> list[SiteLink]:
             missing = None
             if fragment and where == page:
                 if anchors is None:
-                    anchors = _plan_anchors(plan)
+                    anchors = page_ids(plan)
                 if fragment not in anchors:
                     missing = fragment
             found.append(SiteLink(path, href, where, missing))
@@ -367,46 +375,59 @@ def check_internal_links(built: list[tuple[Document, list[SiteLink]]], pages: se
                 )
 
 
-def _plan_anchors(plan: m.Plan) -> set[str]:
-    """Every id a plan's pages have: the plan's own anchors and the ids of the page layout."""
-    anchors = set(THEME_IDS) | {f"right-{n}" for n in range(1, m.ARTICLE_COUNT + 1)}
-    for obj, _ in walk(plan):
-        anchors.add(getattr(obj, "anchor", None) or "")
-        if isinstance(obj, m.ActionGroup):
-            anchors.update(obj.row_anchors)
-        if isinstance(obj, m.Project):
-            anchors.add(f"{obj.id}-title")
-        if isinstance(obj, m.Section):
-            anchors.add(f"do-{obj.id}")
-    anchors.discard("")
-    return anchors
-
-
 def _link_problem(document: Document, problems: Problems, path: tuple, href: str, what: str, hint: str) -> None:
     line, column = document.position(path)
     line, column = document.find(href[:20], line, column)
     problems.add(document.path, line, column, f"the link '{href[:60]}' {what}", hint)
 
 
-# The pages the site makes besides plans, organisations and articles.
-FIXED_PAGES = ("index.md", "plans/index.md", "uncrc/index.md", "glossary.md",
-               "young-people/index.md", "young-people/uncrc/index.md", "young-people/glossary.md")  # fmt: skip
+# The pages the site makes besides plans, organisations and articles, for each audience.
+FIXED_PAGES = ("index.md", "uncrc/index.md", "glossary.md")
+ADULT_PAGES = ("plans/index.md",)
 
 
-def site_pages(slugs: list[str], organisation_ids: list[str], old_slugs: list[str], content: Path | None) -> set[str]:
-    """The URL of every page a build makes (and every file it copies from the content folder)."""
-    paths = list(FIXED_PAGES)
+def site_pages(
+    plans: list[tuple[str, m.Plan]], organisation_ids: list[str], old_slugs: list[str], content: Path | None
+) -> set[str]:
+    """The URL of every page and file a build makes (and every file it copies from the content
+    folder), from the same rules the pages, downloads and feeds are made by: each can be linked."""
+    paths = list(ADULT_PAGES)
     for audience in m.Audience:
-        paths += [plan_path(slug, audience) for slug in slugs]
-        paths += [article_path(number, audience) for number in range(1, m.ARTICLE_COUNT + 1)]
+        paths += [audience.prefix + page for page in FIXED_PAGES]
+        paths += [search_path(audience), updates_path(audience)]
+        for slug, plan in plans:
+            paths.append(plan_path(slug, audience))
+            if progress_items(plan) or changes(slug, plan):
+                paths.append(progress_path(slug, audience))
+        for number, citing in _citing_plans(plans).items():
+            pages = max(1, -(-citing // PLANS_PER_PAGE))
+            paths += [article_path(number, audience, page) for page in range(1, pages + 1)]
         paths += [redirect_path(old, audience).removesuffix("index.html") + "index.md" for old in old_slugs]
-    paths += [organisation_path(identifier) for identifier in organisation_ids]
+        paths += [organisation_path(identifier, audience) for identifier in organisation_ids]
     pages = {url_of(path) for path in paths}
+    files = [SITE_FEED, SCHEMA_PATH, PACKAGE_PATH, *BUILT_FILES]
+    files += [organisation_feed(identifier) for identifier in organisation_ids]
+    files += [article_feed(number) for number in range(1, m.ARTICLE_COUNT + 1)]
+    for slug, plan in plans:
+        files += [plan_json_path(slug)] + [csv_path(slug, table) for table in tables_of(plan)]
     if content is not None and content.is_dir():
         for file in content.rglob("*"):
             relative = file.relative_to(content).as_posix()
             if file.suffix == ".md":
                 pages.add(url_of(relative))
             elif file.is_file():
-                pages.update({relative, relative + "/"})
-    return pages
+                files.append(relative)
+    # A link to a file is looked up as a folder too (site_links ends every address with '/').
+    return pages | set(files) | {file + "/" for file in files}
+
+
+def _citing_plans(plans: list[tuple[str, m.Plan]]) -> dict[int, int]:
+    """How many plans cite or relate to each article (every article has a page, cited or not)."""
+    counts = dict.fromkeys(range(1, m.ARTICLE_COUNT + 1), 0)
+    for _, plan in plans:
+        numbers = {
+            n for obj, _ in walk(plan) if isinstance(obj, m.Cited) for n in (*obj.articles, *obj.related_articles)
+        }
+        for number in numbers:
+            counts[number] = counts.get(number, 0) + 1
+    return counts

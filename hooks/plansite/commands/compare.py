@@ -18,6 +18,8 @@ from typing import Any
 
 from ..errors import Problems
 from ..read import Document, read_document
+from ..read.document import MAX_BYTES
+from . import data_files
 
 NOT_THE_SOURCE = {
     "young_people",
@@ -133,11 +135,12 @@ def compare(document: Document, source: str) -> Comparison:
 
 def run(plan_file: Path, source_file: Path) -> tuple[str, bool]:
     """The comparison as lines an editor can follow ('file:line: ...'), and whether plan and source agree."""
+    plan_file, _, display = data_files.plan_file(plan_file)
+    source = data_files.ordinary_file(source_file, MAX_BYTES).decode("utf-8", "replace")
     problems = Problems()
-    document = read_document(plan_file, str(plan_file), problems)
+    document = read_document(plan_file, display, problems)
     if document is None:
         return problems.report(), False
-    source = source_file.read_text(encoding="utf-8")
     result = compare(document, source)
     lines = [f"{source_file}:{s.line}: not in the plan: {s.text}" for s in result.missing_sentences]
     for number, path in result.unknown_numbers:

@@ -156,14 +156,11 @@ def new_organisation(args: argparse.Namespace) -> int:
 def compare(args: argparse.Namespace) -> int:
     plan = Path(args.plan)
     source = Path(args.source) if args.source else Path(args.data) / SOURCES / f"{plan.stem}{SOURCE_SUFFIX}"
-    if not plan.exists() or not source.exists():
-        missing = plan if not plan.exists() else source
-        print(
-            f"compare: {missing} not found; give the plan file, then its source text (default data/sources/<plan>.txt)",
-            file=sys.stderr,
-        )
+    try:
+        report, agree = comparison.run(plan, source)
+    except DataError as error:
+        print(error.problems.report().replace(" nothing was published.", " nothing was compared."), file=sys.stderr)
         return 1
-    report, agree = comparison.run(plan, source)
     print(report)
     return 0 if agree else 1
 

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from .. import model as m
 from ..catalogue import read_file
 from ..errors import Problems
-from .yaml_edit import scalar
+from .yaml_edit import read_text, scalar, write_text
 
 ABOUT = "[[What the organisation is and does, in two or three sentences, for adults]]"
 YOUNG_PEOPLE = "[[Who they are and what they do, in one or two short sentences for young people]]"
@@ -78,7 +78,7 @@ def licence_named(code: str | None, url: str | None = None) -> m.Licence | None:
 def new_organisation(data_dir: Path, organisation_id: str, name: str, kind: str, **optional: str | None) -> Path:
     """Append an organisation to data/organisations.yml; refuses an id that is taken or cannot be an address."""
     file = data_dir / "organisations.yml"
-    if not file.exists():
+    if not file.exists() and not file.is_symlink():
         raise ValueError(f"{file} not found; run this from the repository, or give --data")
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", organisation_id):
         raise ValueError(
@@ -86,19 +86,17 @@ def new_organisation(data_dir: Path, organisation_id: str, name: str, kind: str,
             "e.g. 'leeds-city-council' or 'lcc'"
         )
     problems = Problems()
-    organisations, _ = read_file(file, str(file), m.Organisations, problems)
+    organisations, _ = read_file(file, "data/organisations.yml", m.Organisations, problems, data_dir)
     if organisations is None:
         raise ValueError("the organisations file has problems; fix them first:\n" + problems.report())
     taken = {o.id: o.name for o in organisations.organisations}
     if organisation_id in taken:
         raise ValueError(f"the id '{organisation_id}' is already used by {taken[organisation_id]}; choose another")
-    before = file.read_text(encoding="utf-8")
-    file.write_text(
-        before + ("" if before.endswith("\n") else "\n") + entry(organisation_id, name, kind, **optional),
-        encoding="utf-8",
-    )
+    before = read_text(file)
+    after = before + ("" if before.endswith("\n") else "\n") + entry(organisation_id, name, kind, **optional)
+    write_text(file, after)
     problems = Problems()
-    if read_file(file, str(file), m.Organisations, problems)[0] is None:
-        file.write_text(before, encoding="utf-8")
+    if read_file(file, "data/organisations.yml", m.Organisations, problems, data_dir)[0] is None:
+        write_text(file, before)
         raise ValueError("the new organisation could not be added; nothing was changed:\n" + problems.report())
     return file

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import yaml
 
 from .. import model as m
-from ..catalogue import read_file
-from ..errors import Problems
+from ..catalogue import load_plan, read_file
+from ..errors import DataError, Problems
 from ..paths import SCHEMA_PATH
+from .data_files import plans_folder
 
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
@@ -59,12 +62,13 @@ def slug_for(organisation: str, title: str) -> str:
 
 
 def new_plan(data_dir: Path, organisation: str, title: str, period: str, kind: str) -> Path:
-    """Write data/plans/<slug>.yml and return its path; refuses to overwrite an existing plan."""
+    """Write data/plans/<slug>.yml and return its path; refuses to overwrite an existing plan, and
+    writes nothing that the check would refuse (the draft is checked as the build checks it first)."""
     organisations_file = data_dir / "organisations.yml"
-    if not organisations_file.exists():
+    if not organisations_file.exists() and not organisations_file.is_symlink():
         raise ValueError(f"{organisations_file} not found; run this from the repository, or give --data")
     problems = Problems()
-    organisations, _ = read_file(organisations_file, str(organisations_file), m.Organisations, problems)
+    organisations, _ = read_file(organisations_file, "data/organisations.yml", m.Organisations, problems, data_dir)
     if organisations is None:
         raise ValueError("the organisations file has problems:\n" + problems.report())
     known = [o.id for o in organisations.organisations]
@@ -75,18 +79,46 @@ def new_plan(data_dir: Path, organisation: str, title: str, period: str, kind: s
         )
     if not kind.strip() or "\n" in kind.strip():
         raise ValueError(f"the kind must be one line of words, such as: {', '.join(k.value for k in m.PlanKind)}")
-    target = data_dir / "plans" / f"{slug_for(organisation, title)}.yml"
-    if target.exists():
+    slug = slug_for(organisation, title)
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) or slug == organisation:
+        raise ValueError(
+            f"the title '{title}' has no letters or digits (a to z, 0 to 9) to make the plan's web address from; "
+            'give a title with some, e.g. --title "Business Plan 2025-26"'
+        )
+    try:
+        folder = plans_folder(data_dir)
+    except DataError as error:
+        raise ValueError(error.problems.report()) from None
+    target = folder / f"{slug}.yml"
+    if target.exists() or target.is_symlink():
         raise ValueError(f"{target} already exists; choose another title")
     quote = lambda value: yaml.safe_dump(value, default_style='"', width=1000).strip()  # noqa: E731
-    target.write_text(
-        TEMPLATE.format(
-            schema=schema_url(data_dir),
-            organisation=organisation,
-            title=quote(title),
-            kind=quote(kind.strip()),
-            period=quote(period),
-        ),
-        encoding="utf-8",
+    text = TEMPLATE.format(
+        schema=schema_url(data_dir),
+        organisation=organisation,
+        title=quote(title),
+        kind=quote(kind.strip()),
+        period=quote(period),
     )
+    _check_draft(text, folder, data_dir, f"data/plans/{target.name}")
+    # Made new, never through a link or over a file made meanwhile.
+    with os.fdopen(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), "w", encoding="utf-8") as out:
+        out.write(text)
     return target
+
+
+def _check_draft(text: str, folder: Path, data_dir: Path, display: str) -> None:
+    """The draft as the check reads it; ValueError with the check's problems when it would refuse it."""
+    handle, name = tempfile.mkstemp(dir=folder, prefix=".new-plan-", suffix=".yml")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        problems = Problems()
+        load_plan(Path(name), problems, display, data_dir)
+    finally:
+        Path(name).unlink(missing_ok=True)
+    if problems:
+        raise ValueError(
+            "the plan was not written, because the check would refuse it:\n"
+            + problems.report().replace("nothing was published.", "nothing was written.")
+        )

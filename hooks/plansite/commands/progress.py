@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from .. import model as m
 from ..catalogue import load_plan
 from ..errors import DataError, Problems
 from ..model.walk import walk
+from .data_files import plan_file
 from .yaml_edit import EditRefused, append_item, read_text
 
 
@@ -36,10 +38,10 @@ def tracked_items(plan: m.Plan) -> list[TrackedItem]:
     return found
 
 
-def _load(file: Path, display: str) -> tuple[Any, Any]:
+def _load(file: Path, display: str, data_dir: Path) -> tuple[Any, Any]:
     """The plan in a file, read, validated and checked; DataError with every problem otherwise."""
     problems = Problems()
-    plan, document = load_plan(file, problems, display)
+    plan, document = load_plan(file, problems, display, data_dir)
     if problems or plan is None:
         raise DataError(problems)
     return plan, document
@@ -55,8 +57,8 @@ def add_update(
     source: str | None = None,
 ) -> TrackedItem:
     """Append an update to the item called ref; the file is written only if the result is a valid plan."""
-    file = Path(file)
-    plan, _ = _load(file, str(file))
+    file, data_dir, display = plan_file(file)
+    plan, _ = _load(file, display, data_dir)
     items = tracked_items(plan)
     matches = [t for t in items if ref in t.names]
     if not matches:
@@ -71,10 +73,13 @@ def add_update(
     if source:
         update["source"] = source
     edited = append_item(read_text(file), target.path + ("updates",), update)
-    candidate = file.with_name(f".{file.name}.progress.tmp")
+    # The edited file is checked as a file of its own, made new (never a name someone put a link at).
+    handle, name = tempfile.mkstemp(dir=file.parent, prefix=f".{file.stem}-", suffix=".progress")
+    candidate = Path(name)
     try:
-        candidate.write_bytes(edited.encode("utf-8"))
-        _load(candidate, str(file))
+        with os.fdopen(handle, "wb") as out:
+            out.write(edited.encode("utf-8"))
+        _load(candidate, display, data_dir)
         os.replace(candidate, file)
     finally:
         candidate.unlink(missing_ok=True)

@@ -12,13 +12,15 @@ from .. import model as m
 from ..errors import DataError, Problems
 from ..model.walk import fingerprint, walk
 from ..read import read_document, validate
+from .data_files import plan_file
 from .yaml_edit import read_text, set_value, write_text
 
 
 def mark_reviewed(file: Path) -> int:
     """Add or update `matches:` under every young-people text in a plan file; returns how many changed."""
+    file, _, display = plan_file(file)
     problems = Problems()
-    document = read_document(file, str(file), problems)
+    document = read_document(file, display, problems)
     plan = validate(document, m.Plan, problems) if document else None
     if plan is None:
         raise DataError(problems)

@@ -5,10 +5,11 @@ back to when the project's loader refuses it, down to a `not_transcribed` block 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-from ..check.site import THEME_ID_PREFIXES, THEME_IDS
 from ..model import ARTICLE_COUNT, slug
+from ..model.ids import ADULT_PLAN_LAYOUT, LAYOUT_PREFIXES, PROGRESS_LAYOUT, YOUNG_PLAN_LAYOUT
 from ..text import MAX_MARKS
 from ..uncrc import mentioned_articles
 
@@ -19,6 +20,17 @@ NOTE_CHARACTERS = 4000
 """A not_transcribed block's note holds at most this many characters; longer words take several."""
 
 
+def _ascii_slug(words: str) -> str:
+    """A slug of the words in the letters an id may hold (a to z, digits): accents dropped, other scripts left out."""
+    plain = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"-+", "-", slug(plain).replace("_", "-")).strip("-")
+
+
+# Ids the site's layout gives elements of a plan's pages: never given to a part of an imported plan.
+THEME_IDS = frozenset(ADULT_PLAN_LAYOUT + YOUNG_PLAN_LAYOUT + PROGRESS_LAYOUT)
+THEME_ID_PREFIXES = LAYOUT_PREFIXES
+
+
 class Anchors:
     """The ids of one plan: each made from words, valid, unique, and not one the site's layout uses."""
 
@@ -27,7 +39,7 @@ class Anchors:
 
     def claim(self, words: str, fallback: str) -> str:
         """A new id from words (a heading's, without its number), else from the fallback ('section')."""
-        base = _short_id(slug(re.sub(r"^\W*[\d.]+\s+(?=\w)", "", words))) or fallback
+        base = _short_id(_ascii_slug(re.sub(r"^\W*[\d.]+\s+(?=\w)", "", words))) or fallback
         if base in THEME_IDS or base.startswith(THEME_ID_PREFIXES) or base[0].isdigit():
             base = _short_id(f"{fallback}-{base}")
         anchor, number = base, 1

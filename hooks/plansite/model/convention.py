@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fields import Anchor, ArticleNumber, Date, Line, Model, Prose, WebAddress
+from .fields import Anchor, ArticleNumber, Date, Line, Linked, Model, Prose, WebAddress
 from .vocabulary import ARTICLE_COUNT, GENERAL_PRINCIPLES
 
 __all__ = [
@@ -39,7 +39,7 @@ class Article(Model):
     """When both summaries were last checked, sentence by sentence, against the Convention's text."""
 
 
-class ConventionSource(Model):
+class ConventionSource(Linked):
     """The text of the Convention that the summaries are checked against."""
 
     title: Line

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated
+from typing import Annotated, ClassVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from ..text import text_problem
-from ..urls import url_problem
+from ..urls import disguised_address, url_problem
 from . import values
 from .vocabulary import ARTICLE_COUNT
 
@@ -23,6 +23,24 @@ class Model(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Linked(Model):
+    """A link the page draws with words of the data (a document's title, a licence's name): words
+    that name a site must name the site the link goes to."""
+
+    words_field: ClassVar[str] = "title"
+
+    @model_validator(mode="after")
+    def _words_name_their_site(self):
+        words = getattr(self, self.words_field)
+        shown = disguised_address(words, values.website_href(self.url))
+        if shown:
+            raise ValueError(
+                f"the words '{words[:40]}' name the site {shown}, but the link goes to '{self.url[:40]}'; make them "
+                "the same site, or use words that are not an address"
+            )
+        return self
 
 
 # --- Field types -----------------------------------------------------------------------------
@@ -90,8 +108,8 @@ WebAddress = Annotated[str, AfterValidator(_check_web_address)]
 
 
 def slug(text: str) -> str:
-    """Lower-case letters and digits joined by single hyphens: 'SP 1.2' becomes 'sp-1-2'."""
-    return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
+    """Lower-case letters (of any script) and digits joined by single hyphens: 'SP 1.2' becomes 'sp-1-2'."""
+    return re.sub(r"(?:[^\w]|_)+", "-", text.lower()).strip("-")
 
 
 class Money(Model):
@@ -112,6 +130,8 @@ Date = Annotated[datetime.date, BeforeValidator(values.date)]
 """A real calendar date typed as YYYY-MM-DD (not 0, not a timestamp)."""
 Age = Annotated[int, BeforeValidator(values.whole_number), AfterValidator(values.age)]
 """The age of a child or young person."""
+FileSize = Annotated[int, BeforeValidator(values.whole_number), AfterValidator(values.file_size)]
+"""The size of a document in bytes."""
 Email = Annotated[str, AfterValidator(_check_line), AfterValidator(values.email)]
 Phone = Annotated[str, AfterValidator(_check_line), AfterValidator(values.phone)]
 Website = Annotated[str, AfterValidator(_check_line), AfterValidator(values.website)]

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
-
-from pydantic import Field
+from typing import ClassVar, Literal
 
 from .blocks import AnyBlock, YoungText
-from .fields import Anchor, Date, Line, Model, Prose, WebAddress, Website
+from .fields import Anchor, Date, FileSize, Line, Linked, Model, Prose, WebAddress, Website
 
 
 class Section(Model):
@@ -37,13 +35,13 @@ class PlanYoungPeople(Model):
     order: list[Anchor] = []
 
 
-class Original(Model):
+class Original(Linked):
     """The document a plan was transcribed from, for readers who want to see it as printed."""
 
     url: WebAddress
     title: Line
     format: Line | None = None
-    size_bytes: Annotated[int, Field(gt=0)] | None = None
+    size_bytes: FileSize | None = None
 
 
 class Plan(Model):
@@ -65,8 +63,10 @@ class Plan(Model):
     sections: list[Section]
 
 
-class Licence(Model):
+class Licence(Linked):
     """The terms on which an organisation's data is published."""
+
+    words_field: ClassVar[str] = "name"
 
     name: Line
     url: Website
@@ -106,6 +106,11 @@ class Organisation(Model):
     website: Website | None = None
     licence: Licence = OPEN_GOVERNMENT_LICENCE
     young_people: OrganisationYoungPeople
+
+    @property
+    def short_label(self) -> str:
+        """What the site calls the organisation where space is short: its short name, or its name."""
+        return self.short_name or self.name
 
 
 class Organisations(Model):

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import datetime
 import re
+from decimal import Decimal
 
 from ada_url import URL, HostType
 
 from ..text import is_blank
-from ..urls import email_problem, phone_problem
+from ..urls import email_problem, host_problem, phone_problem
 
 WHOLE_NUMBER = re.compile(r"-?[0-9]{1,15}")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 FIRST_YEAR, LAST_YEAR = 1989, 2999  # from the year the Convention was adopted; four digits
 YOUNGEST, OLDEST = 1, 25  # children and young people, care leavers up to 25 included
 MAX_AMOUNT = 10**13  # pounds: more than any public budget
+MAX_FILE_SIZE = 10**12  # bytes: a terabyte, more than any document a plan links to
 
 
 def whole_number(value: object) -> object:
@@ -38,6 +40,14 @@ def whole_number(value: object) -> object:
 def signed_amount(value: int) -> int:
     if abs(value) > MAX_AMOUNT:
         raise ValueError(f"{value:,} pounds is more than any budget; check the number of digits")
+    return value
+
+
+def file_size(value: int) -> int:
+    if not 1 <= value <= MAX_FILE_SIZE:
+        raise ValueError(
+            f"a file of {value:,} bytes cannot be; write the size in bytes, from 1 to {MAX_FILE_SIZE:,} (a terabyte)"
+        )
     return value
 
 
@@ -70,7 +80,7 @@ def date(value: object) -> object:
 
 
 def email(value: str) -> str:
-    problem = email_problem(value)
+    problem = email_problem(value) or host_problem(value.rpartition("@")[2])
     if problem or "?" in value or "," in value:
         raise ValueError(
             f"'{value[:40]}' is not an email address ({problem or 'it has more than one address, or a ?'}); write one "
@@ -121,6 +131,12 @@ def website(value: str) -> str:
             f"'{value[:40]}' is not a web address the site can link to; write it as https://www.example.org or "
             "www.example.org"
         )
+    problem = host_problem(url.hostname)
+    if problem:
+        raise ValueError(
+            f"'{value[:40]}' is not a web address the site can link to: {problem}; write it as https://www.example.org "
+            "or www.example.org"
+        )
     if " " in value or "\\" in value or not (value[:1].isalnum() or value.lower().startswith("https://")):
         raise ValueError(
             f"'{value[:40]}' is not a web address the site can link to; write it as www.example.org or "
@@ -135,3 +151,36 @@ def not_blank(value: str) -> str:
             "this text is empty: it has only spaces or invisible characters; write the text, or remove the key"
         )
     return value
+
+
+PRINTED_AMOUNT = re.compile(
+    r"[-–(]?\s*(?:£|GBP)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(k|m|mn|million|bn|billion|thousand)?\)?", re.IGNORECASE
+)
+MULTIPLIERS = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6, "bn": 10**9, "billion": 10**9}
+
+
+def printed_readings(printed: str) -> list[tuple[Decimal, Decimal]] | None:
+    """The amounts an amount as printed ('£2.5M', '£460K', '1,275') can mean, each with the step it is
+    rounded to: a comma is read as a thousands separator and, before a unit such as M, also as a
+    decimal point (the sources print '£1,275M' for £1.275M). None when it is not an amount at all."""
+    found = PRINTED_AMOUNT.fullmatch(printed.strip())
+    if found is None:
+        return None
+    number, unit = found.group(1), (found.group(2) or "").lower()
+    multiplier = Decimal(MULTIPLIERS.get(unit, 1))
+    spellings = [number.replace(",", "")]
+    if unit and "," in number and "." not in number and number.count(",") == 1:
+        spellings.append(number.replace(",", "."))
+    readings = []
+    for spelling in spellings:
+        decimals = len(spelling.partition(".")[2])
+        readings.append((Decimal(spelling) * multiplier, Decimal(10) ** -decimals * multiplier))
+    return readings
+
+
+def printed_agrees(printed: str, amount: int) -> bool | None:
+    """Whether an amount as printed says the amount (rounded as printed), or None when it is no amount."""
+    readings = printed_readings(printed)
+    if readings is None:
+        return None
+    return any(abs(abs(Decimal(amount)) - value) * 2 <= step for value, step in readings)

@@ -1,7 +1,9 @@
 """Atom feeds: the whole site, each organisation and each UNCRC article; each entry says what changed.
 
 Entries are the plans' dated changes (progress updates and `last_updated`) and plans with a
-publication date. Every URL in a feed is absolute, built from the site's `site_url`.
+publication date, the newest ENTRIES of them in each feed; a summary is the words a reader sees
+of the text it comes from (prose.plain_text), never its Markdown. Every URL in a feed is
+absolute, built from the site's `site_url`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from ..catalogue import Catalogue, PlanFile
 from ..model.walk import walk
 from ..paths import SITE_FEED, article_feed, organisation_feed
 from ..progress import Change, changes
+from ..prose import plain_text
+
+ENTRIES = 50
+"""Entries in each feed, the newest: as many as the latest updates page lists."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,7 @@ def _entries(catalogue: Catalogue, site_url: str) -> list[Entry]:
                 Entry(
                     plan.publish_on,
                     f"New plan: {plan.title}",
-                    plan.summary,
+                    plain_text(plan.summary),
                     page,
                     f"{plan_file.slug}/published",
                     plan_file,
@@ -70,7 +76,7 @@ def _entry(change: Change, plan_file: PlanFile, page: str, cited: frozenset[int]
     return Entry(
         change.date,
         title,
-        change.update.text,
+        plain_text(change.update.text),
         f"{page}#{item.anchor}",
         f"{plan_file.slug}/{item.anchor}/{index}",
         plan_file,
@@ -99,7 +105,7 @@ def feed(title: str, path: str, page: str, entries: list[Entry], site_url: str, 
         f"<updated>{_time(updated)}</updated>",
         "<author><name>Children's organisations' plans</name></author>",
     ]
-    for entry in entries:
+    for entry in entries[:ENTRIES]:
         organisation = catalogue.organisations[entry.plan.plan.organisation]
         parts += [
             "<entry>",

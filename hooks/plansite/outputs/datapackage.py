@@ -25,7 +25,7 @@ def package(catalogue: Catalogue, site_url: str) -> dict:
     for plan_file in catalogue.plans:
         licence = [as_json(licence_of(catalogue, plan_file))]
         title = plan_file.plan.title
-        organisation = catalogue.organisations[plan_file.plan.organisation].short_name
+        organisation = catalogue.organisations[plan_file.plan.organisation].short_label
         resources.append(
             {
                 "name": f"{plan_file.slug}-plan",
@@ -49,7 +49,9 @@ def package(catalogue: Catalogue, site_url: str) -> dict:
                     "path": csv_path(plan_file.slug, table).removeprefix(ROOT),
                     "title": f"{organisation} {title}: {table}",
                     "description": (
-                        f"{description}. Money is in pounds sterling (GBP) as whole numbers; dates are ISO 8601."
+                        f"{description}. Money is in pounds sterling (GBP) as whole numbers; dates are ISO 8601. "
+                        "A text that would start with =, +, -, @, a tab or a carriage return starts with ' instead, so "
+                        "that no spreadsheet reads it as a formula."
                     ),
                     "format": "csv",
                     "mediatype": "text/csv",

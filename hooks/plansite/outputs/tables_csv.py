@@ -3,6 +3,11 @@
 Every column is described once here (the data package repeats the descriptions); money is a
 whole number of pounds sterling, dates are ISO 8601, texts of several paragraphs keep their
 line breaks inside the quoted cell.
+
+A spreadsheet reads a cell that starts with '=', '+', '-', '@', a tab or a carriage return as a
+formula (`=HYPERLINK(...)` runs when the file is opened). As OWASP recommends against CSV
+injection, such a text cell starts with a single quote, which spreadsheets show as text; every
+cell is quoted. Numbers stay numbers.
 """
 
 from __future__ import annotations
@@ -254,11 +259,22 @@ def plan_tables(plan_file: PlanFile) -> dict[str, list[list]]:
     return {name: rows(plan_file, name) for name in tables_of(plan_file.plan)}
 
 
+# What makes a spreadsheet read a cell as a formula, ASCII and full-width.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def safe_cell(value: Any) -> Any:
+    """A cell as a spreadsheet can open it: a text that would start a formula starts with a quote instead."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def as_csv(table: str, found: list[list]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([f.name for f in TABLES[table][1]])
-    writer.writerows(found)
+    writer.writerows([safe_cell(value) for value in row] for row in found)
     return out.getvalue().encode("utf-8")
 
 

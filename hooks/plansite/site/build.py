@@ -166,7 +166,7 @@ class Build:
     def finish_page(self, output: str, page) -> str:
         if self.pages.view_for(page) is not None:
             page.content = None  # drawn: its body need not be held until the build ends
-        output = security.with_policy(markup.repair(output))
+        output = security.with_policy(markup.repair(output), page.url)
         if self.index is not None:
             if "data-pagefind-body" in output:
                 self.index.add(page.url, output)

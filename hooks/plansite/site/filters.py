@@ -141,17 +141,6 @@ def young_icon(context, name: str | m.Icon | None) -> Markup:
     return icon_svg(name)
 
 
-@jinja2.pass_context
-def unique_id(context, name: str) -> str:
-    """An id for an element the page may draw more than once (a chart per budget): 'x', then 'x-2'..."""
-    given, candidate, number = context["ids_given"], name, 1
-    while candidate in given:
-        number += 1
-        candidate = f"{name}-{number}"
-    given.add(candidate)
-    return candidate
-
-
 class Filters:
     """Filters and globals for our templates; those that need the page read it from the template context."""
 
@@ -193,7 +182,6 @@ class Filters:
         env.globals.update(
             icon=icon_svg,
             young_icon=young_icon,
-            unique_id=unique_id,
             icons=ICONS,
             Status=m.Status,
             Audience=m.Audience,
@@ -242,7 +230,7 @@ class Filters:
             return Markup(html)
         glossary_url = context["base"] + url_of(young_glossary)
         hrefs = {term: f"{glossary_url}#{anchor}" for term, anchor in self.young_terms.items()}
-        return Markup(link_glossary_terms(str(html), hrefs, context["terms_seen"], skip=NOT_RUNNING_TEXT))
+        return Markup(link_glossary_terms(str(html), hrefs, context["terms_seen"], untouched=NOT_RUNNING_TEXT))
 
     @jinja2.pass_context
     def prose_inline(self, context, text: str | None) -> Markup:

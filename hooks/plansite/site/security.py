@@ -6,6 +6,10 @@ import base64
 import hashlib
 import re
 
+from .. import model as m
+from ..paths import url_of
+from ..views.search import search_path
+
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.DOTALL)
 
 
@@ -18,12 +22,15 @@ def script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-# The search page runs Pagefind's WebAssembly: only that page may compile it.
-SEARCH_PAGE = 'id="ps-search-form"'
+# The search pages run Pagefind's WebAssembly: only they may compile it. The policy is decided by
+# the page's address, never by what the page holds (a text may quote the search form's markup).
+SEARCH_PAGES = {url_of(search_path(audience)) for audience in m.Audience}
 
 
-def policy(html: str) -> str:
-    wasm = ["'wasm-unsafe-eval'"] if SEARCH_PAGE in html else []
+def policy(html: str, page_url: str | None = None) -> str:
+    """The policy of the page at page_url (as MkDocs gives it: '' for the home page, None for a page
+    that is not one, such as the 404 template)."""
+    wasm = ["'wasm-unsafe-eval'"] if page_url in SEARCH_PAGES else []
     scripts = " ".join(["'self'"] + wasm + script_hashes(html))
     return (
         f"default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; "
@@ -32,9 +39,9 @@ def policy(html: str) -> str:
     )
 
 
-def with_policy(html: str) -> str:
+def with_policy(html: str, page_url: str | None = None) -> str:
     """The page with its CSP <meta> as the first thing in <head>, before anything it governs."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, page_url)}">'
     return re.sub(r"<head>", lambda m: m.group(0) + "\n    " + meta, html, count=1)
 
 

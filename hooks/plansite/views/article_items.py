@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import model as m
 from ..model.walk import adult_texts
+from ..prose import plain_text
 from .citations import Citation
 
 LONG = 45
@@ -44,13 +45,9 @@ class PlanItems:
     """Young-people texts (each once), with the progress of the items they speak for."""
 
 
-def _plain(text: str) -> str:
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return " ".join(re.sub(r"[*_`#>]", "", text).split())
-
-
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?:])\s+(?=[A-Z(“\"'‘-])", _plain(text)) if s]
+    """The sentences of a text, in the words a reader sees of it."""
+    return [s for s in re.split(r"(?<=[.!?:])\s+(?=[A-Z(“\"'‘-])", plain_text(text)) if s]
 
 
 def about(text: str, number: int) -> str:

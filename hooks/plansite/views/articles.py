@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from .. import model as m
 from ..catalogue import Catalogue
-from ..paths import article_path
+from ..paths import PLANS_PER_PAGE, article_path
 from .article_items import plan_items
 from .citations import Citation
 from .page import PageView, excerpt
@@ -16,7 +16,6 @@ ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 
 # An article's page lists at most this many plans, with every item of each that cites it; the
 # rest go on its page 2, 3... (a thousand plans citing one article would make a page of megabytes).
-PLANS_PER_PAGE = 50
 
 
 def article_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[PageView]:

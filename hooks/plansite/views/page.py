@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import model as m
 from ..paths import url_of
+from ..prose import plain_text
 
 
 @dataclass
@@ -29,8 +29,6 @@ class PageView:
 
 
 def excerpt(text: str, words: int = 24) -> str:
-    """A short plain-text excerpt of a Markdown text."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`#>]", "", " ".join(text.split()))
-    parts = text.split(" ")
+    """A short plain-text excerpt of a Markdown text: the first words a reader sees of it."""
+    parts = plain_text(text).split(" ")
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")

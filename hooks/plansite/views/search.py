@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import model as m
 from ..catalogue import Catalogue
-from ..paths import audience_of
+from ..paths import audience_of, search_path
 from .page import PageView
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
@@ -18,13 +18,9 @@ PLAN, ARTICLE, ORGANISATION, GUIDE = "Plan", "UNCRC article", "Organisation", "G
 AUDIENCES = {ADULT: "For adults", YOUNG: "For young people"}
 
 
-def search_path(audience: m.Audience) -> str:
-    return f"{audience.prefix}search.md"
-
-
 def plan_name(plan_file, catalogue: Catalogue) -> str:  # noqa: ANN001 - a PlanFile
     """A plan as the plan filter names it: organisation's short name, then the title."""
-    return f"{catalogue.organisations[plan_file.plan.organisation].short_name} {plan_file.plan.title}"
+    return f"{catalogue.organisations[plan_file.plan.organisation].short_label} {plan_file.plan.title}"
 
 
 def search_pages(catalogue: Catalogue) -> list[PageView]:

@@ -8,10 +8,10 @@ number; a note of the site's editors gets a letter, so the two are never confuse
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from string import ascii_lowercase
 from typing import Any
 
 from .. import model as m
+from ..model import ids
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
@@ -52,12 +52,18 @@ class TableNotes:
     _by_owner: dict[int, Note] = field(default_factory=dict)
 
     def add(self, owner: Any, text: str, mark: str | None = None, by_editors: bool = False) -> Note:
-        """A note for owner; without a printed mark it is numbered (the plan's) or lettered (the editors')."""
+        """A note for owner; without a printed mark it is numbered (the plan's) or lettered (the editors':
+        a to z, then aa, ab...). Each note's id is its own, even when two notes share a printed mark."""
         if mark is None and by_editors:
-            mark = ascii_lowercase[sum(n.by_editors for n in self.notes) % 26]
+            mark = ids.letters(sum(n.by_editors for n in self.notes))
         elif mark is None:
             mark = str(1 + sum(not n.by_editors for n in self.notes))
-        note = Note(mark, text, by_editors, f"{self.prefix}-note-{mark}")
+        taken = {n.id for n in self.notes}
+        note_id, number = ids.notes_prefix(self.prefix) + mark, 1
+        while note_id in taken:
+            number += 1
+            note_id = f"{ids.notes_prefix(self.prefix)}{mark}-{number}"
+        note = Note(mark, text, by_editors, note_id)
         self.notes.append(note)
         self._by_owner[id(owner)] = note
         return note
@@ -101,11 +107,14 @@ def delivery_total(block: m.DeliveryBlock) -> m.Money | None:
     return m.Money(amount=sum(row.budget.amount for row in block.rows))
 
 
+def footnotes(section: m.Section) -> list[m.Footnote]:
+    """The plan's footnotes in a section, in order (its footnote blocks' items)."""
+    return [note for block in section.blocks if isinstance(block, m.FootnotesBlock) for note in block.items]
+
+
 def footnote_id(section: m.Section, mark: str | None) -> str | None:
     """The #anchor of the plan's footnote with this mark in a footnotes block of the section, if there is one."""
-    if not mark:
-        return None
-    for block in section.blocks:
-        if isinstance(block, m.FootnotesBlock) and any(note.mark == mark for note in block.items):
-            return f"{section.id}-footnote-{mark}"
+    for index, note in enumerate(footnotes(section), start=1):
+        if mark and note.mark == mark:
+            return ids.footnote_id(section, mark, index)
     return None

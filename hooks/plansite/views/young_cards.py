@@ -18,7 +18,7 @@ from .young_plan import Card, YoungPart
 
 
 def _key(title: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (title or "").lower()).strip()
+    return re.sub(r"(?:[^\w]|_)+", " ", (title or "").lower()).strip()  # letters of every script
 
 
 def _items(block: m.Block) -> list[Any]:
