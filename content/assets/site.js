@@ -7,6 +7,54 @@ document.addEventListener("focusin", function (event) {
   }
 });
 
+// The menu on a phone or tablet, Material's drawer: a named button opens it and says whether it
+// is open; Escape, the button at its top, or a click beside it closes it and focus goes back to
+// the button. While it is closed (or focus has left it) nothing in it takes focus.
+(function () {
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector(".ps-menu-button[aria-controls]");
+  var drawer = document.querySelector(".md-sidebar--primary");
+  if (!toggle || !button || !drawer) return;
+  var close = drawer.querySelector(".ps-menu-close");
+  var wide = window.matchMedia("(min-width: 76.25em)");
+  function shown() { return toggle.checked && !wide.matches; }
+  function update() {
+    button.setAttribute("aria-expanded", String(shown()));
+    drawer.inert = !shown() && !wide.matches;
+  }
+  function set(open) {
+    var focusWasInside = drawer.contains(document.activeElement);
+    if (toggle.checked !== open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    update();
+    if (open) (close || drawer.querySelector("a[href]")).focus();
+    else if (focusWasInside) button.focus();
+  }
+  button.hidden = false;
+  if (close) {
+    close.hidden = false;
+    close.addEventListener("click", function () { set(false); });
+  }
+  button.addEventListener("click", function () { set(!shown()); });
+  toggle.addEventListener("change", function () {
+    if (!toggle.checked && drawer.contains(document.activeElement)) button.focus();
+    update();
+  });
+  if (wide.addEventListener) wide.addEventListener("change", update);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && shown()) set(false);
+  });
+  document.addEventListener("focusin", function (event) {
+    if (shown() && !drawer.contains(event.target) && event.target !== button) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  });
+  update();
+})();
+
 // A table wider than its box says so above it: "Scroll sideways to see the whole table".
 (function () {
   var regions = document.querySelectorAll(".ps-table-wrap");

@@ -24,6 +24,7 @@ from ..urls import hrefs_in, on_site
 # Ids the templates and the theme give elements of a plan's pages (adult and young people's).
 THEME_IDS = {
     "main-content",
+    "ps-content",
     "contents-title",
     "rights-in-this-plan",
     "need-help",
@@ -36,7 +37,7 @@ THEME_IDS = {
 # Ids the templates make from a prefix and a name or number on the young people's plan page.
 THEME_ID_PREFIXES = ("do-", "right-")
 # Ids of the UNCRC index page, beside the clusters'.
-UNCRC_PAGE_IDS = {"main-content", "coverage"}
+UNCRC_PAGE_IDS = {"main-content", "ps-content", "coverage"}
 RESERVED_SLUGS = {"index"}
 
 
