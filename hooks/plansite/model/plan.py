@@ -88,12 +88,20 @@ class Organisation(Model):
     id: Anchor
     name: Line
     short_name: Line | None = None
+    takes_the: bool | None = None
+    """Whether sentences say "the" before the name: "about the Office of the Children's
+    Commissioner", "about Kirklees Council". Left out, it follows from the name (words.takes_the)."""
     kind: Line
     area: Line | None = None
     about: Prose
     website: Website | None = None
     licence: Licence = OPEN_GOVERNMENT_LICENCE
     young_people: OrganisationYoungPeople
+
+    @property
+    def short(self) -> str:
+        """The organisation as a plan's title is prefixed with: its short name, or its name."""
+        return self.short_name or self.name
 
 
 class Organisations(Model):

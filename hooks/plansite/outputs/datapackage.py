@@ -25,7 +25,7 @@ def package(catalogue: Catalogue, site_url: str) -> dict:
     for plan_file in catalogue.plans:
         licence = [as_json(licence_of(catalogue, plan_file))]
         title = plan_file.plan.title
-        organisation = catalogue.organisations[plan_file.plan.organisation].short_name
+        organisation = catalogue.organisations[plan_file.plan.organisation].short
         resources.append(
             {
                 "name": f"{plan_file.slug}-plan",

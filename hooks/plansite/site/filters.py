@@ -30,7 +30,7 @@ from ..paths import (
 from ..prose import to_html
 from ..views import PageView, tables
 from ..views.blocks import partial_of
-from ..words import plural
+from ..words import plural, with_the
 
 ICONS = {
     m.Icon.SCHOOL: "material/school",
@@ -69,6 +69,12 @@ def money(value: m.Money) -> str:
 
 
 # --- Labels: the words pages print for values of the model --------------------------------------
+
+
+def the_name(organisation: m.Organisation, start: bool = False) -> str:
+    """An organisation's name as a sentence says it: 'the Office of the Children's Commissioner',
+    'Kirklees Council'; start: at the start of a sentence ('The Office of ...')."""
+    return with_the(organisation.name, organisation.takes_the, start)
 
 
 def kind_label(kind: str) -> str:
@@ -172,6 +178,7 @@ class Filters:
             uncrc_url=self.uncrc_url,
             glossary_url=self.glossary_url,
             kind_label=kind_label,
+            the_name=the_name,
             kind_icon=kind_icon,
             original_facts=original_facts,
             speaker=speaker,

@@ -40,7 +40,7 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]], living: d
         pages.append(
             PageView(
                 adult,
-                f"{organisation.short_name or organisation.name} {plan.title}",
+                f"{organisation.short} {plan.title}",
                 "pages/plan.html",
                 ADULT,
                 excerpt(plan.summary, 40),

@@ -56,10 +56,8 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
         for audience in (ADULT, YOUNG):
             other = YOUNG if audience is ADULT else ADULT
             if audience is ADULT:
-                title = f"Progress: {organisation.short_name} {plan.title}"
-                description = (
-                    f"How each promise of the {organisation.short_name} {plan.title} is going, and what changed."
-                )
+                title = f"Progress: {organisation.short} {plan.title}"
+                description = f"How each promise of the {organisation.short} {plan.title} is going, and what changed."
                 toc = [(2, "summary", "Summary"), (2, "items", "Every item"), (2, "changes", "What changed")]
             else:
                 name = plan.young_people.title if plan.young_people else plan.title
@@ -82,7 +80,7 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
         "changes": latest_changes(catalogue),
         "plan_titles": {
             p.slug: (
-                f"{catalogue.organisations[p.plan.organisation].short_name} {p.plan.title}",
+                f"{catalogue.organisations[p.plan.organisation].short} {p.plan.title}",
                 p.plan.young_people.title if p.plan.young_people else p.plan.title,
             )
             for p in catalogue.plans

@@ -24,7 +24,7 @@ def search_path(audience: m.Audience) -> str:
 
 def plan_name(plan_file, catalogue: Catalogue) -> str:  # noqa: ANN001 - a PlanFile
     """A plan as the plan filter names it: organisation's short name, then the title."""
-    return f"{catalogue.organisations[plan_file.plan.organisation].short_name} {plan_file.plan.title}"
+    return f"{catalogue.organisations[plan_file.plan.organisation].short} {plan_file.plan.title}"
 
 
 def search_pages(catalogue: Catalogue) -> list[PageView]:
