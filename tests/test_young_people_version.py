@@ -99,13 +99,6 @@ def test_the_young_people_home_page_has_no_jargon(site):
     assert "What the Children's Commissioner will do in 2012 to 2013" in main
 
 
-def test_the_help_box_folds_on_a_phone_and_is_open_without_script(site):
-    html = read(site, "young-people/plans/occ-business-plan-2012-13")
-    assert re.search(r'<details class="ps-help__details" open>\s*<summary><h2 id="need-help">', html)
-    script = (ROOT / "content" / "assets" / "site.js").read_text(encoding="utf-8")
-    assert ".ps-help__details" in script and "help.open = false" in script
-
-
 def test_the_young_people_colours_are_their_own():
     css = (ROOT / "content" / "assets" / "young-people.css").read_text(encoding="utf-8")
     assert '[content="young-people"]' in css and "--md-primary-fg-color: #5b2a86" in css

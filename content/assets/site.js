@@ -79,12 +79,6 @@ document.addEventListener("focusin", function (event) {
   regions.forEach(function (region) { observer.observe(region); });
 })();
 
-// On a phone the help box starts folded to its one-line heading, so the page itself comes first.
-(function () {
-  var help = document.querySelector(".ps-help__details");
-  if (help && window.matchMedia("(max-width: 44.9375em)").matches) help.open = false;
-})();
-
 // Folded sections of a long plan: a link to something inside one opens it; the whole plan can be
 // opened or printed at once, and printing always prints every section.
 (function () {
