@@ -3,6 +3,8 @@ names in a sentence ('the Office of the Children's Commissioner', but 'Kirklees 
 
 from __future__ import annotations
 
+import re
+
 
 def plural(count: int, one: str, many: str) -> str:
     """The count with the phrase that agrees with it: plural(1, "item cites", "items cite") is '1 item cites'."""
@@ -39,3 +41,25 @@ def with_the(name: str, the: bool | None = None, start: bool = False) -> str:
     if not the:
         return name
     return ("The " if start else "the ") + name
+
+
+SHORT_SPAN = re.compile(r"(?<!\d)((?:19|20)(\d\d))\s*[-–/]\s*(\d\d)(?!\d)")
+LONG_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)(?!\d)")
+DASH_BETWEEN_WORDS = re.compile(r"\s+[-–]\s+")
+
+
+def _short_span(match: re.Match) -> str:
+    """'2012-13' as '2012 to 2013', and '1999-00' as '1999 to 2000'."""
+    first, last = int(match.group(1)), int(match.group(3))
+    century = first // 100 * 100 + (100 if last < first % 100 else 0)
+    return f"{first} to {century + last}"
+
+
+def period_in_words(period: str) -> str | None:
+    """A plan's period as a sentence says it: '2012-13' is '2012 to 2013', 'June 2014 – May 2015'
+    is 'June 2014 to May 2015'; None for a period that names no year ('Not dated')."""
+    if not re.search(r"(?<!\d)(19|20)\d\d(?!\d)", period):
+        return None
+    words = LONG_SPAN.sub(r"\1 to \2", period)
+    words = SHORT_SPAN.sub(_short_span, words)
+    return " ".join(DASH_BETWEEN_WORDS.sub(" to ", words).split())

@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from .blocks import AnyBlock, YoungText
-from .fields import Anchor, Date, Line, Model, Prose, WebAddress, Website
+from .fields import Age, Anchor, Date, Line, Model, Prose, WebAddress, Website
 
 
 class Section(Model):
@@ -35,6 +35,8 @@ class PlanYoungPeople(Model):
     summary: Prose
     get_involved: Prose
     order: list[Anchor] = []
+    written_for_age: Age | None = None
+    """The youngest readers the young-people version is written for; 9 when not given."""
 
 
 class Original(Model):

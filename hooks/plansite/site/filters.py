@@ -30,7 +30,7 @@ from ..paths import (
 from ..prose import to_html
 from ..views import PageView, tables
 from ..views.blocks import partial_of
-from ..words import plural, with_the
+from ..words import period_in_words, plural, with_the
 
 ICONS = {
     m.Icon.SCHOOL: "material/school",
@@ -179,6 +179,7 @@ class Filters:
             glossary_url=self.glossary_url,
             kind_label=kind_label,
             the_name=the_name,
+            period_words=period_in_words,
             kind_icon=kind_icon,
             original_facts=original_facts,
             speaker=speaker,
