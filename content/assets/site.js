@@ -55,6 +55,14 @@ document.addEventListener("focusin", function (event) {
   update();
 })();
 
+// Filters open on a wide screen start folded on a phone, so that the first results are on its first screen.
+(function () {
+  var narrow = window.matchMedia("(max-width: 44.9375em)").matches;
+  document.querySelectorAll("details[data-fold-narrow]").forEach(function (details) {
+    if (narrow) details.open = false;
+  });
+})();
+
 // A table wider than its box says so above it: "Scroll sideways to see the whole table".
 (function () {
   var regions = document.querySelectorAll(".ps-table-wrap");
