@@ -135,9 +135,11 @@ HEADING_ICONS = frozenset(
 def icon_once(context, name: str | m.Icon | None) -> Markup:
     """An icon the first time the page uses it, and nothing after: the same picture twice says nothing."""
     name = ICONS.get(name, name) if name else None
-    if not name or name in context["icons_seen"]:
+    seen = context.get("icons_seen")  # a template drawn on its own (a test) has no page to remember
+    if not name or (seen is not None and name in seen):
         return Markup("")
-    context["icons_seen"].add(name)
+    if seen is not None:
+        seen.add(name)
     return icon_svg(name)
 
 

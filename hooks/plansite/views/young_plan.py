@@ -86,6 +86,9 @@ def cards_in(obj: Any) -> tuple[Card, ...]:
     """A card for every young-people text inside obj, in document order, nested as the items are."""
     found: list[Card] = []
     for child in _inside(obj):
+        if isinstance(obj, m.BudgetBlock) and child is obj.total:
+            found.extend(_budget_cards(child))
+            continue
         young = getattr(child, "young_people", None)
         if isinstance(child, m.Cited) and young is not None:
             found.append(
@@ -94,6 +97,16 @@ def cards_in(obj: Any) -> tuple[Card, ...]:
         else:
             found.extend(cards_in(child))
     return tuple(found)
+
+
+def _budget_cards(total: m.BudgetLine) -> tuple[Card, ...]:
+    """The cards of a budget: the lines under its total are told with their amounts where the money
+    goes (partials/progress.html), so only what is inside them, and the total's own text, are cards."""
+    inside = tuple(card for line in total.lines for card in cards_in(line))
+    young = total.young_people
+    if young is None:
+        return inside
+    return (Card(young.title or total.name, young.text, young.icon, None, inside),)
 
 
 def _young_list(section: m.Section) -> str | None:
