@@ -93,15 +93,29 @@ document.addEventListener("focusin", function (event) {
   var folds = document.querySelectorAll("details.ps-fold");
   if (!folds.length) return;
   function openAll() { folds.forEach(function (fold) { fold.open = true; }); }
+  // The fold a link's target is in, or the one under it when the target is a section's heading
+  // (a link from the contents).
+  function foldOf(target) {
+    var fold = target.closest("details.ps-fold");
+    if (fold) return fold;
+    var section = target.closest("section.ps-section");
+    var heading = section && section.querySelector(":scope > h2");
+    return heading && (target === heading || target === section) ? section.querySelector(":scope > details.ps-fold") : null;
+  }
   function reveal() {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    var fold = target && target.closest("details.ps-fold");
+    var fold = target && foldOf(target);
     if (fold && !fold.open) {
       fold.open = true;
       target.scrollIntoView();
     }
   }
+  // A link to the place the address already names opens its fold too (no hashchange comes).
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('a[href^="#"]');
+    if (link && link.getAttribute("href") === location.hash) setTimeout(reveal, 0);
+  });
   var controls = document.querySelector(".ps-fold-all");
   if (controls) {
     controls.hidden = false;

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, PlanFile
 from ..paths import SCHEMA_PATH
 from ..saved import SavedOutputs
 from . import atom, datapackage, plan_json, schema, tables_csv
@@ -25,6 +25,11 @@ def all_files(catalogue: Catalogue, site_url: str, saved: SavedOutputs | None = 
             yield SCHEMA_PATH, saved.made(SCHEMA_PATH + "\0" + site_url, lambda: schema.schema_file(site_url))
         else:
             yield from module.files(catalogue, site_url)
+
+
+def downloads_of(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> list[tuple[str, bytes]]:
+    """One plan's downloads, made as all_files makes them: its JSON and its tables as CSV."""
+    return [plan_json.plan_file_json(catalogue, plan_file, site_url), *tables_csv.plan_csv_files(plan_file)]
 
 
 def write_all(catalogue: Catalogue, site_url: str, folder: Path, saved: SavedOutputs | None = None) -> list[str]:

@@ -77,6 +77,34 @@ def the_name(organisation: m.Organisation, start: bool = False) -> str:
     return with_the(organisation.name, organisation.takes_the, start)
 
 
+def by_letter(terms: list[m.GlossaryTerm]) -> list[tuple[str, list[m.GlossaryTerm]]]:
+    """Glossary terms A to Z, in groups by first letter ('#' for a term starting with anything else)."""
+    groups: dict[str, list[m.GlossaryTerm]] = {}
+    for term in sorted(terms, key=lambda t: t.term.casefold()):
+        first = term.term[:1].upper()
+        groups.setdefault(first if "A" <= first <= "Z" else "#", []).append(term)
+    return sorted(groups.items(), key=lambda group: (group[0] == "#", group[0]))
+
+
+def ways_to_get_in_touch(organisation: m.Organisation, plan: m.Plan) -> list[tuple[str, str]]:
+    """How young people can reach the organisation, as (words, link): its website, which it keeps
+    up to date; without one, the contact details its plan printed."""
+    if organisation.website:
+        shown = organisation.website.removeprefix("https://").removeprefix("http://").removeprefix("www.")
+        return [(f"Visit their website: {shown.rstrip('/')}", web_address(organisation.website))]
+    contact = next((b for s in plan.sections for b in s.blocks if isinstance(b, m.ContactBlock)), None)
+    if contact is None:
+        return []
+    ways = []
+    if contact.email:
+        ways.append((f"Email them: {contact.email}", f"mailto:{contact.email}"))
+    if contact.phone:
+        ways.append((f"Call them: {contact.phone}", phone_link(contact.phone)))
+    if contact.website:
+        ways.append((f"Visit their website: {contact.website}", web_address(contact.website)))
+    return ways
+
+
 def kind_label(kind: str) -> str:
     """A plan's kind as a label: first letter capitalised, the rest as the editor wrote it."""
     return kind[:1].upper() + kind[1:]
@@ -158,6 +186,7 @@ class Filters:
     """Filters and globals for our templates; those that need the page read it from the template context."""
 
     def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
         self.abbreviations = {t.term: t.meaning for t in catalogue.glossary if t.term != t.term.lower()}
         # Words the young-people glossary explains, and the #anchor of each on the glossary page.
         self.young_terms = {t.term: term_anchor(t.term) for t in catalogue.glossary if t.young_people}
@@ -166,6 +195,7 @@ class Filters:
         env.filters.update(
             prose=self.prose,
             prose_inline=self.prose_inline,
+            download_sizes=self.download_sizes,
             money=money,
             url=self.url,
             article_url=self.article_url,
@@ -181,6 +211,8 @@ class Filters:
             glossary_url=self.glossary_url,
             kind_label=kind_label,
             the_name=the_name,
+            ways_to_get_in_touch=ways_to_get_in_touch,
+            by_letter=by_letter,
             period_words=period_in_words,
             kind_icon=kind_icon,
             original_facts=original_facts,
@@ -234,6 +266,16 @@ class Filters:
             inline=inline,
             headings=headings,
         )
+
+    @jinja2.pass_context
+    def download_sizes(self, context, plan_file) -> dict[str, str]:  # noqa: ANN001 - a PlanFile
+        """The size of each of a plan's downloads, by its path in the site ('55 KB'): the files made
+        as the build makes them, about a millisecond for a plan."""
+        from ..outputs import downloads_of  # the outputs only plan pages need
+
+        config = context.get("config")
+        site_url = ((config.get("site_url") if config else None) or "").rstrip("/") + "/"
+        return {path: file_size(len(data)) for path, data in downloads_of(self.catalogue, plan_file, site_url)}
 
     @jinja2.pass_context
     def prose_inline(self, context, text: str | None) -> Markup:
