@@ -52,7 +52,7 @@ LIVE_MARKUP = """() => {
   const found = {};
   const add = (node, what) => { const key = whereOf(node); (found[key] = found[key] || []).push(what); };
   for (const e of document.querySelectorAll('main script, main iframe, main object, main embed, main img, main form, '
-                                            'main style, main link'))
+                                            + 'main style, main link'))
     add(e, `<${e.tagName.toLowerCase()}>`);
   for (const e of document.querySelectorAll('main *'))
     for (const a of e.attributes) {
