@@ -96,8 +96,18 @@ def measure(blocks: list[str]) -> Measure:
     return Measure(len(words), len(all_sentences), sum(syllables(w) for w in words))
 
 
+# The parts of a page's text a reader reads one by one: paragraphs and list items, and also its
+# headings, the labels and choices of its forms, the summaries of what folds, buttons and table
+# cells (a search page's filters are read too, choice by choice).
+TEXT_BLOCKS = (
+    *("p", "li", "dd", "dt", "figcaption", "blockquote", "caption", "th", "td"),
+    *("h1", "h2", "h3", "h4", "h5", "h6", "label", "option", "summary", "button"),
+)
+BLOCK_ENDS = (*TEXT_BLOCKS, "ul", "ol", "dl", "select", "table", "tr")
+
+
 class _MainText(HTMLParser):
-    """Collects the paragraphs and list items of a page's <article>, the page's own text."""
+    """Collects each block of text of a page's <article>, the page's own text (TEXT_BLOCKS)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -108,14 +118,14 @@ class _MainText(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "article":
             self.depth_in_article += 1
-        elif self.depth_in_article and tag in ("p", "li", "dd", "figcaption", "blockquote"):
+        elif self.depth_in_article and tag in TEXT_BLOCKS:
             self._close()
             self.current = []
 
     def handle_endtag(self, tag):
         if tag == "article":
             self.depth_in_article -= 1
-        if tag in ("p", "li", "dd", "figcaption", "blockquote", "ul", "ol"):
+        if tag in BLOCK_ENDS:
             self._close()
 
     def handle_data(self, data):

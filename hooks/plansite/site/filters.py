@@ -5,6 +5,7 @@ Templates only loop and branch; every formatting rule (money, dates, URLs, label
 
 from __future__ import annotations
 
+import datetime
 import functools
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from ..paths import (
 from ..prose import to_html
 from ..views import PageView, tables
 from ..views.blocks import partial_of
+from ..views.organisations import has_ended as period_has_ended
 from ..words import period_in_words, plural, with_the
 
 ICONS = {
@@ -103,6 +105,11 @@ def ways_to_get_in_touch(organisation: m.Organisation, plan: m.Plan) -> list[tup
     if contact.website:
         ways.append((f"Visit their website: {contact.website}", web_address(contact.website)))
     return ways
+
+
+def has_ended(period: str) -> bool:
+    """Whether a plan's period is over, today: the rule of the organisation and plan pages."""
+    return period_has_ended(period, datetime.date.today())
 
 
 def kind_label(kind: str) -> str:
@@ -211,6 +218,7 @@ class Filters:
             glossary_url=self.glossary_url,
             kind_label=kind_label,
             the_name=the_name,
+            has_ended=has_ended,
             ways_to_get_in_touch=ways_to_get_in_touch,
             by_letter=by_letter,
             period_words=period_in_words,
