@@ -56,7 +56,8 @@ def page_kinds(site: Path) -> dict[str, str]:
 
 
 # What one Tab stop is: where, how it looks, and the contrast of its focus indicator with the
-# colour behind it (the first ancestor with a background colour, blended down to the page).
+# colours around it (of what is drawn just outside the ring: its first ancestor with a background
+# colour, blended down to the page).
 TAB_STOP = """() => {
   const e = document.activeElement;
   if (!e || e === document.body || e === document.documentElement) return null;
@@ -70,6 +71,17 @@ TAB_STOP = """() => {
   const behind = (start) => {
     const layers = [];
     for (let n = start; n; n = n.parentElement) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let colour = [255, 255, 255, 1];
+    for (const layer of layers.reverse()) colour = over(layer, colour);
+    return colour;
+  };
+  // The colour painted at a point: the backgrounds of what is there, top first, down to an opaque one.
+  const painted = (stack) => {
+    const layers = [];
+    for (const n of stack) {
       const c = parse(getComputedStyle(n).backgroundColor);
       if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
     }
@@ -98,7 +110,21 @@ TAB_STOP = """() => {
   const rect = e.getBoundingClientRect();
   const outline = style.outlineStyle !== 'none' ? parseFloat(style.outlineWidth) : 0;
   const outlineColour = parse(style.outlineColor);
-  const ground = behind(e.parentElement);
+  // What is around the ring: at the middle of each side, just outside it, whatever is drawn there
+  // (not e or what it holds); the weakest of the four sides counts.
+  const reach = parseFloat(style.outlineOffset) + outline / 2;
+  const grounds = [];
+  const [middleX, middleY] = [rect.left + rect.width / 2, rect.top + rect.height / 2];
+  const sides = [[rect.left - reach - 1, middleY], [rect.right + reach + 1, middleY],
+                 [middleX, rect.top - reach - 1], [middleX, rect.bottom + reach + 1]];
+  for (const [x, y] of sides) {
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+    // A ring drawn inside the control (a negative offset) lies on the control's own colour.
+    const around = (n) => (reach < 0 ? n === e || !e.contains(n) : n !== e && !e.contains(n));
+    const stack = document.elementsFromPoint(x, y).filter(around);
+    if (stack.length) grounds.push(painted(stack));
+  }
+  if (!grounds.length) grounds.push(behind(e.parentElement));
   const label = (e.getAttribute('href') || e.tagName.toLowerCase()) + ' "' + (e.textContent || e.value || '')
     .trim().replace(/\\s+/g, ' ').slice(0, 40) + '"';
   return {
@@ -107,7 +133,8 @@ TAB_STOP = """() => {
       && rect.top < innerHeight && rect.left < innerWidth,
     visible: !hidden && opacity > 0.5,
     outline,
-    contrast: outline && outlineColour ? contrast(over(outlineColour, ground), ground) : 0,
+    contrast: outline && outlineColour
+      ? Math.min(...grounds.map(ground => contrast(over(outlineColour, ground), ground))) : 0,
   };
 }"""
 
@@ -270,3 +297,24 @@ def test_the_phone_menu_opens_with_a_named_button_and_gives_focus_back(server, b
     assert button.get_attribute("aria-expanded") == "false"
     assert page.evaluate("() => document.activeElement.classList.contains('ps-menu-button')")
     context.close()
+
+
+@pytest.mark.parametrize("url", ["plans/", "young-people/"])
+def test_every_tab_stop_of_the_open_phone_menu_is_on_screen_and_visible(server, browser, url):
+    """Its sections included: a part of the menu that slides in from beside it would be out of sight."""
+    context = browser.new_context(viewport={"width": 320, "height": 667})
+    page = context.new_page()
+    page.goto(server + url)
+    page.get_by_role("button", name="Menu", exact=True).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    stops = []
+    for _ in range(60):
+        if not page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"):
+            break
+        stops.append(page.evaluate(TAB_STOP))
+        page.keyboard.press("Tab")
+    context.close()
+    assert len(stops) > 5
+    bad = [s["label"] for s in stops if not (s["onScreen"] and s["visible"] and s["contrast"] >= 3)]
+    assert bad == [], bad
