@@ -19,7 +19,11 @@ from plansite.read import read_document, validate
 from project import ROOT
 
 EXAMPLES = ROOT / "tests" / "fixtures" / "components"
-COMPONENTS = (ROOT / "theme" / "partials" / "components.html", ROOT / "theme" / "partials" / "young-cards.html")
+COMPONENTS = (
+    ROOT / "theme" / "partials" / "components.html",
+    ROOT / "theme" / "partials" / "young-cards.html",
+    ROOT / "theme" / "partials" / "help.html",
+)
 """The templates whose macros are components shared by the block partials and the pages."""
 SLUG = "component-examples"
 """The examples plan's file name (data/plans/<SLUG>.yml): its pages are plans/<SLUG>/ and

@@ -6,6 +6,7 @@ import pytest
 from plansite.errors import Problems
 from plansite.model import Plan
 from plansite.read import read_document, validate
+from project import FIXTURE_DATA
 
 MINIMAL = """\
 organisation: occ
@@ -198,7 +199,7 @@ def test_a_document_that_let_go_of_its_nodes_still_finds_every_place() -> None:
     from plansite.catalogue import load_plan
     from plansite.model.walk import strings
 
-    file = Path(__file__).resolve().parent.parent / "data" / "plans" / "occ-business-plan-2012-13.yml"
+    file = FIXTURE_DATA / "plans" / "occ-business-plan-2012-13.yml"
     fresh = read_document(file, "plan.yml", Problems())
     plan, released = load_plan(file, Problems(), "plan.yml")
     assert released.root is None

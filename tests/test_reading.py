@@ -36,7 +36,7 @@ def test_page_text_is_the_article_only():
         "<nav><p>Menu words that are very complicated "
         "indeed</p></nav><article><h1>T</h1><p>One.</p><ul><li>Two</li></ul></article>"
     )
-    assert page_blocks(html) == ["One.", "Two"]
+    assert page_blocks(html) == ["T", "One.", "Two"]
 
 
 # --- The limits checked on the data, in every `check` and build --------------------------------

@@ -10,6 +10,10 @@
   var more = document.getElementById("ps-search-more");
   var selects = form.querySelectorAll("select[data-filter]");
   var PAGE = 10;
+  var kindWords = {};
+  try {
+    JSON.parse(form.dataset.kinds || "[]").forEach(function (pair) { kindWords[pair[0]] = pair[1]; });
+  } catch (error) { /* the filter's own words are shown */ }
   var pagefind = null;
   var current = null;
   var shown = 0;
@@ -70,8 +74,8 @@
     link.textContent = (data.meta && data.meta.title) || data.url;
     heading.appendChild(link);
     li.appendChild(heading);
-    var kind = (data.filters && data.filters.kind) || [];
-    var audience = (data.filters && data.filters.audience) || [];
+    var kind = ((data.filters && data.filters.kind) || []).map(function (value) { return kindWords[value] || value; });
+    var audience = form.dataset.audienceShown === "no" ? [] : (data.filters && data.filters.audience) || [];
     var about = kind.concat(audience).join(" · ");
     if (about) {
       var small = document.createElement("p");

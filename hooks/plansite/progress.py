@@ -165,6 +165,10 @@ def young_summary(found: Summary) -> list[str]:
     """The summary in short sentences, late things included, for the young-people pages."""
     promise = "promise" if found.total == 1 else "promises"
     sentences = [f"This plan made {found.total} {promise} that we can follow."]
+    if not found.recorded:
+        return sentences + [
+            "They have not told us yet how " + ("it is going." if found.total == 1 else "any of them is going.")
+        ]
     for count in found.counts:
         if count.number:
             one = count.number == 1

@@ -119,15 +119,3 @@ def test_folded_sections_open_with_the_keyboard_by_link_and_for_print(server, br
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     assert page.evaluate("() => [...document.querySelectorAll('details.ps-fold')].every(d => d.open)")
     context.close()
-
-
-def test_the_help_box_is_one_line_on_a_phone_and_opens(server, browser):  # noqa: F811
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    page.goto(server + "young-people/plans/occ-business-plan-2012-13/")
-    height = page.evaluate("() => document.querySelector('.ps-help').getBoundingClientRect().height")
-    assert height < 100, height
-    page.locator(".ps-help summary").click()
-    assert page.evaluate("() => document.querySelector('.ps-help__details').open")
-    assert page.locator("a[href='tel:08001111']").is_visible()
-    context.close()

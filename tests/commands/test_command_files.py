@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from plan_files import data_folder
 from plansite.commands.main import main
+from project import FIXTURE_DATA
 
 SECRET = "SECRET-OUTSIDE-CONTENT"
-PLAN = Path(__file__).resolve().parents[2] / "data" / "plans" / "chscb-business-plan-2014-15.yml"
+PLAN = FIXTURE_DATA / "plans" / "chscb-business-plan-2014-15.yml"
 
 
 @pytest.fixture

@@ -109,12 +109,18 @@ def measure(blocks: list[str]) -> Measure:
     return Measure(len(words), len(all_sentences), sum(syllables(w) for w in words))
 
 
-# The elements whose words a reader reads as a block of text (a text's own headings and code too).
-TEXT_BLOCKS = ("p", "li", "dd", "figcaption", "blockquote", "h3", "h4", "h5", "h6", "pre")
+# The parts of a page's text a reader reads one by one: paragraphs and list items, and also its
+# headings, the labels and choices of its forms, the summaries of what folds, buttons and table
+# cells (a search page's filters are read too, choice by choice).
+TEXT_BLOCKS = (
+    *("p", "li", "dd", "dt", "figcaption", "blockquote", "caption", "th", "td"),
+    *("h1", "h2", "h3", "h4", "h5", "h6", "label", "option", "summary", "button"),
+)
+BLOCK_ENDS = (*TEXT_BLOCKS, "ul", "ol", "dl", "select", "table", "tr")
 
 
 class _MainText(HTMLParser):
-    """Collects the paragraphs and list items of a page's <article>, the page's own text."""
+    """Collects each block of text of a page's <article>, the page's own text (TEXT_BLOCKS)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -132,7 +138,7 @@ class _MainText(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "article":
             self.depth_in_article -= 1
-        if tag in TEXT_BLOCKS or tag in ("ul", "ol"):
+        if tag in BLOCK_ENDS:
             self._close()
 
     def handle_data(self, data):

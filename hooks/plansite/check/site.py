@@ -47,7 +47,7 @@ from .ids import page_ids
 from .reading import young_people_texts
 
 # Ids of the UNCRC index page, beside the clusters'.
-UNCRC_PAGE_IDS = {"main-content", "coverage", "about-the-groups"}
+UNCRC_PAGE_IDS = {"main-content", "ps-content", "coverage", "about-the-groups"}
 RESERVED_SLUGS = {"index"}
 
 

@@ -1,4 +1,5 @@
-"""Young-people texts in a published plan: every priority has one, and each was checked against its adult text."""
+"""Young-people texts in a published plan: every priority has one, each was checked against its adult
+text, and each line of a budget has a name a child understands."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ def check_young_people(obj: Any, path: Path, report) -> None:
             f"'{name}' has no young-people text",
             "add 'young_people:' with a 'text:' of one or two short sentences",
         )
+    if isinstance(obj, m.BudgetBlock):
+        check_budget_names(obj, path, report)
     owner_has_text = isinstance(obj, (m.Cited, m.Section)) and obj.young_people is not None
     # While either text is a [[placeholder]], there is nothing to check yet: the placeholder is reported.
     if owner_has_text and not any(placeholders(text) for text in (obj.young_people.text, *adult_texts(obj))):
@@ -56,4 +59,17 @@ def check_young_people(obj: Any, path: Path, report) -> None:
                 path + ("young_people", "matches"),
                 "the adult text has changed since this young-people text was checked: it needs review",
                 f"read both and update the young-people text, then set 'matches: {current}'",
+            )
+
+
+def check_budget_names(block: m.BudgetBlock, path: Path, report) -> None:
+    """Each line under a budget's total is named for young people in everyday words: the young-people
+    page shows where the money goes by these names, never as 'Programme delivery'."""
+    for index, line in enumerate(block.total.lines):
+        if line.young_people is None or not line.young_people.title:
+            report(
+                path + ("total", "lines", index),
+                f"the budget line '{line.name}' has no name in everyday words for young people",
+                "add 'young_people:' with a 'title:' a child understands (such as 'Running the office') and a "
+                "'text:' of one short sentence saying what the money pays for",
             )

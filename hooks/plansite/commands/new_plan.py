@@ -26,8 +26,8 @@ period: {period}
 status: draft
 summary: "[[One or two sentences saying what this plan is, for the list of plans]]"
 young_people:
-  title: "[[A title for young people, such as: What we will do this year]]"
-  summary: "[[Two to four short sentences: who we are and what this plan is]]"
+  title: "[[A title for young people that stays true when the plan ends, such as: Our plan for 2025 to 2026]]"
+  summary: "[[Two to four short sentences on what the plan is about, starting: It is about]]"
   get_involved: "[[How children can take part, and what happens to what they say]]"
 sections:
   - id: introduction

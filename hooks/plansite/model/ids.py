@@ -13,14 +13,22 @@ from .fields import slug
 
 # The ids each page layout gives its own elements (theme/pages/ and theme/partials/).
 ADULT_PLAN_LAYOUT = (
-    "main-content", "contents-title", "progress", "progress-chart-caption", "progress-chart-title", "data",
-    "rights-in-this-plan",
+    "main-content", "ps-content", "contents-title", "progress", "progress-chart-caption", "progress-chart-title",
+    "data", "rights-in-this-plan",
 )  # fmt: skip
 YOUNG_PLAN_LAYOUT = (
-    "main-content", "need-help", "who", "plans", "rights", "involved", "progress", "news", "money",
+    "main-content", "ps-content", "need-help", "who", "plans", "rights", "involved", "progress", "news", "money",
     "progress-chart-caption", "progress-chart-title",
 )  # fmt: skip
-PROGRESS_LAYOUT = ("main-content", "summary", "items", "changes", "progress-chart-caption", "progress-chart-title")
+PROGRESS_LAYOUT = (
+    "main-content",
+    "ps-content",
+    "summary",
+    "items",
+    "changes",
+    "progress-chart-caption",
+    "progress-chart-title",
+)
 # Ids the young people's plan page makes from a prefix and a name or number: do-<section>, right-<n>.
 LAYOUT_PREFIXES = ("do-", "right-")
 # The young people's page shows budgets not told in a section's own part in a part of this id.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from .blocks import AnyBlock, YoungText
-from .fields import Anchor, Date, FileSize, Line, Linked, Model, Prose, WebAddress, Website
+from .fields import Age, Anchor, Date, FileSize, Line, Linked, Model, Prose, WebAddress, Website
 
 
 class Section(Model):
@@ -33,6 +33,8 @@ class PlanYoungPeople(Model):
     summary: Prose
     get_involved: Prose
     order: list[Anchor] = []
+    written_for_age: Age | None = None
+    """The youngest readers the young-people version is written for; 9 when not given."""
 
 
 class Original(Linked):
@@ -100,6 +102,9 @@ class Organisation(Model):
     id: Anchor
     name: Line
     short_name: Line | None = None
+    takes_the: bool | None = None
+    """Whether sentences say "the" before the name: "about the Office of the Children's
+    Commissioner", "about Kirklees Council". Left out, it follows from the name (words.takes_the)."""
     kind: Line
     area: Line | None = None
     about: Prose

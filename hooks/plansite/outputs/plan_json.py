@@ -29,10 +29,13 @@ def plan_data(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> dict:
     }
 
 
-def files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
+def plan_file_json(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> tuple[str, bytes]:
+    """One plan's JSON file, by its path in the site."""
     # Compact, not indented: Python writes indented JSON in Python and compact JSON in C, ten
     # times faster; browsers and data tools lay it out for reading.
-    return (
-        (plan_json_path(p.slug), json.dumps(plan_data(catalogue, p, site_url), ensure_ascii=False).encode("utf-8"))
-        for p in catalogue.plans
-    )
+    data = json.dumps(plan_data(catalogue, plan_file, site_url), ensure_ascii=False).encode("utf-8")
+    return plan_json_path(plan_file.slug), data
+
+
+def files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
+    return (plan_file_json(catalogue, p, site_url) for p in catalogue.plans)

@@ -278,9 +278,10 @@ def as_csv(table: str, found: list[list]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def plan_csv_files(plan_file: PlanFile) -> list[tuple[str, bytes]]:
+    """One plan's tables as CSV files, by their paths in the site."""
+    return [(csv_path(plan_file.slug, table), as_csv(table, found)) for table, found in plan_tables(plan_file).items()]
+
+
 def files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
-    return (
-        (csv_path(p.slug, table), as_csv(table, found))
-        for p in catalogue.plans
-        for table, found in plan_tables(p).items()
-    )
+    return (file for p in catalogue.plans for file in plan_csv_files(p))

@@ -112,8 +112,11 @@ class Build:
     # --- on_files: the generated pages and the downloads join the site's files ----------------
 
     def add_files(self, files):
+        # The downloads are made first: a plan's page says how big each is.
+        outputs = self.outputs.result()
+        sizes = pages.output_sizes(self.config, outputs)
         # Pages are drawn before MkDocs' on_env, so our templates get the theme's environment here.
-        self.drawing = Drawing(self.config.theme.get_env(), self.catalogue, self.cache.templates("ours"))
+        self.drawing = Drawing(self.config.theme.get_env(), self.catalogue, self.cache.templates("ours"), sizes)
         for file in self.pages.files(self.config, self.drawing):
             files.append(file)
         try:
@@ -125,7 +128,7 @@ class Build:
         self.bodies = self.tasks.ahead(draw_body, list(self.pages.views.values()), self.drawing, self.config)
         if not self.session.serving:  # `mkdocs serve` skips the search index, to keep previews fast
             self.index = search.PagesIndexer(self.config.site_dir)
-        for file in pages.moved_outputs(self.config, self.outputs.result()):
+        for file in pages.moved_outputs(self.config, outputs):
             files.append(file)
         if self.session.dirty:
             self.session.redraws.watch(files, self.pages, self.config)

@@ -32,12 +32,18 @@ class DrawnBody:
 class Drawing:
     """The environment our templates are drawn in: the theme's loader, autoescape on, our filters."""
 
-    def __init__(self, theme: jinja2.Environment, catalogue: Catalogue, compiled: jinja2.BytecodeCache | None):
+    def __init__(
+        self,
+        theme: jinja2.Environment,
+        catalogue: Catalogue,
+        compiled: jinja2.BytecodeCache | None,
+        download_sizes: dict[str, int] | None = None,
+    ):
         self.env = theme.overlay(autoescape=True, bytecode_cache=compiled)
         # An overlay shares its parent's filter and global dicts; copy them so Material's stay untouched.
         self.env.filters = dict(theme.filters)
         self.env.globals = dict(theme.globals)
-        Filters(catalogue).install(self.env)
+        Filters(catalogue, download_sizes).install(self.env)
         progress_filters.install(self.env)
 
     def html(self, view: PageView, config) -> str:

@@ -5,6 +5,7 @@ Templates only loop and branch; every formatting rule (money, dates, URLs, label
 
 from __future__ import annotations
 
+import datetime
 import functools
 from pathlib import Path
 
@@ -30,7 +31,8 @@ from ..paths import (
 from ..prose import NOT_RUNNING_TEXT, link_glossary_terms, to_html
 from ..views import PageView, tables
 from ..views.blocks import partial_of
-from ..words import plural
+from ..views.organisations import has_ended as period_has_ended
+from ..words import period_in_words, plural, with_the
 
 ICONS = {
     m.Icon.SCHOOL: "material/school",
@@ -69,6 +71,45 @@ def money(value: m.Money) -> str:
 
 
 # --- Labels: the words pages print for values of the model --------------------------------------
+
+
+def the_name(organisation: m.Organisation, start: bool = False) -> str:
+    """An organisation's name as a sentence says it: 'the Office of the Children's Commissioner',
+    'Kirklees Council'; start: at the start of a sentence ('The Office of ...')."""
+    return with_the(organisation.name, organisation.takes_the, start)
+
+
+def by_letter(terms: list[m.GlossaryTerm]) -> list[tuple[str, list[m.GlossaryTerm]]]:
+    """Glossary terms A to Z, in groups by first letter ('#' for a term starting with anything else)."""
+    groups: dict[str, list[m.GlossaryTerm]] = {}
+    for term in sorted(terms, key=lambda t: t.term.casefold()):
+        first = term.term[:1].upper()
+        groups.setdefault(first if "A" <= first <= "Z" else "#", []).append(term)
+    return sorted(groups.items(), key=lambda group: (group[0] == "#", group[0]))
+
+
+def ways_to_get_in_touch(organisation: m.Organisation, plan: m.Plan) -> list[tuple[str, str]]:
+    """How young people can reach the organisation, as (words, link): its website, which it keeps
+    up to date; without one, the contact details its plan printed."""
+    if organisation.website:
+        shown = organisation.website.removeprefix("https://").removeprefix("http://").removeprefix("www.")
+        return [(f"Visit their website: {shown.rstrip('/')}", web_address(organisation.website))]
+    contact = next((b for s in plan.sections for b in s.blocks if isinstance(b, m.ContactBlock)), None)
+    if contact is None:
+        return []
+    ways = []
+    if contact.email:
+        ways.append((f"Email them: {contact.email}", f"mailto:{contact.email}"))
+    if contact.phone:
+        ways.append((f"Call them: {contact.phone}", phone_link(contact.phone)))
+    if contact.website:
+        ways.append((f"Visit their website: {contact.website}", web_address(contact.website)))
+    return ways
+
+
+def has_ended(period: str) -> bool:
+    """Whether a plan's period is over, today: the rule of the organisation and plan pages."""
+    return period_has_ended(period, datetime.date.today())
 
 
 def kind_label(kind: str) -> str:
@@ -135,16 +176,20 @@ def young_icon(context, name: str | m.Icon | None) -> Markup:
     """
     chosen = isinstance(name, m.Icon)
     name = ICONS.get(name, name) if name else None
-    if not name or (not chosen and name in context["icons_seen"]):
+    seen = context.get("icons_seen")  # a template drawn on its own (a test) has no page to remember
+    if not name or (not chosen and seen is not None and name in seen):
         return Markup("")
-    context["icons_seen"].add(name)
+    if seen is not None:
+        seen.add(name)
     return icon_svg(name)
 
 
 class Filters:
     """Filters and globals for our templates; those that need the page read it from the template context."""
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, download_sizes: dict[str, int] | None = None):
+        self.catalogue = catalogue
+        self.download_sizes = download_sizes or {}
         self.abbreviations = {t.term: t.meaning for t in catalogue.glossary if t.term != t.term.lower()}
         # Words the young-people glossary explains, and the #anchor of each on the glossary page.
         self.young_terms = {t.term: term_anchor(t.term) for t in catalogue.glossary if t.young_people}
@@ -154,6 +199,7 @@ class Filters:
             prose=self.prose,
             prose_inline=self.prose_inline,
             explain_words=self.explain_words,
+            download_size=self.download_size,
             money=money,
             url=self.url,
             article_url=self.article_url,
@@ -168,6 +214,11 @@ class Filters:
             uncrc_url=self.uncrc_url,
             glossary_url=self.glossary_url,
             kind_label=kind_label,
+            the_name=the_name,
+            has_ended=has_ended,
+            ways_to_get_in_touch=ways_to_get_in_touch,
+            by_letter=by_letter,
+            period_words=period_in_words,
             kind_icon=kind_icon,
             original_facts=original_facts,
             speaker=speaker,
@@ -231,6 +282,11 @@ class Filters:
         glossary_url = context["base"] + url_of(young_glossary)
         hrefs = {term: f"{glossary_url}#{anchor}" for term, anchor in self.young_terms.items()}
         return Markup(link_glossary_terms(str(html), hrefs, context["terms_seen"], untouched=NOT_RUNNING_TEXT))
+
+    def download_size(self, path: str) -> str:
+        """The size of a download, by its path in the site ('55 KB'), as the build wrote it; '' if unknown."""
+        size = self.download_sizes.get(path)
+        return file_size(size) if size else ""
 
     @jinja2.pass_context
     def prose_inline(self, context, text: str | None) -> Markup:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-SKIP_LINK = '<a href="#main-content" class="md-skip">Skip to content</a>'
+SKIP_TARGET = "ps-content"
+SKIP_LINK = f'<a href="#{SKIP_TARGET}" class="md-skip">Skip to content</a>'
 
 
 def repair(html: str) -> str:
@@ -29,7 +30,14 @@ def _repair(html: str) -> str:
     # outside the navigation there is no table-of-contents toggle for the label to point at.
     if 'id="__toc"' not in html:
         html = html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
-    # Material writes a skip link only on pages with a table of contents: every page gets one.
+    # Material writes a skip link only on pages with a table of contents, to the first heading of
+    # that table (past the page's title and what comes before its first section). Every page gets
+    # one, to the start of the page's content: where its title is, after the menus.
     html = html.replace('<main class="md-main"', '<main id="main-content" class="md-main"', 1)
-    html = re.sub(r'(<div data-md-component="skip">)\s*(</div>)', rf"\1{SKIP_LINK}\2", html, count=1)
+    html = html.replace(
+        '<div class="md-content" data-md-component="content">',
+        f'<div class="md-content" id="{SKIP_TARGET}" data-md-component="content">',
+        1,
+    )
+    html = re.sub(r'(<div data-md-component="skip">).*?(</div>)', rf"\1{SKIP_LINK}\2", html, count=1, flags=re.S)
     return html

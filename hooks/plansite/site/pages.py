@@ -125,6 +125,12 @@ def write_outputs(catalogue: Catalogue, site_url: str, site_dir: str) -> list[st
     return write_all(catalogue, site_url, staging)
 
 
+def output_sizes(config, paths: list[str]) -> dict[str, int]:
+    """The size in bytes of each download and feed written into OUTPUTS_STAGING, by its path in the site."""
+    staging = Path(config.site_dir, OUTPUTS_STAGING)
+    return {path: (staging / path).stat().st_size for path in paths}
+
+
 def moved_outputs(config, paths: list[str]) -> list[File]:
     """Downloads and feeds written into OUTPUTS_STAGING, moved into the built site, as MkDocs files
     (MkDocs skips copying a file onto itself)."""

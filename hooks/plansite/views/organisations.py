@@ -28,6 +28,13 @@ def last_year(period: str) -> int | None:
     return year // 100 * 100 + int(short.group(1)) if short else year
 
 
+def has_ended(period: str, today: datetime.date) -> bool:
+    """Whether a plan's period is over: its last year is before this one. A period without a
+    year cannot be placed in time, and never ends."""
+    year = last_year(period)
+    return year is not None and year < today.year
+
+
 @dataclass(frozen=True)
 class OrganisationPlans:
     """An organisation's plans on the site, newest first: those still running and those that have ended."""
@@ -39,8 +46,7 @@ class OrganisationPlans:
 def plans_of(catalogue: Catalogue, organisation: m.Organisation, today: datetime.date) -> OrganisationPlans:
     plans = [p for p in catalogue.plans if p.plan.organisation == organisation.id]
     plans.sort(key=lambda p: (last_year(p.plan.period) or 0, p.plan.period), reverse=True)
-    # A period without a year cannot be placed in time: it is listed with the current plans.
-    current = [p for p in plans if (last_year(p.plan.period) or today.year) >= today.year]
+    current = [p for p in plans if not has_ended(p.plan.period, today)]
     return OrganisationPlans(current, [p for p in plans if p not in current])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from ..paths import plan_path, redirect_path, url_of
 from . import young_plan
 from .citations import Citation, plan_articles
 from .folding import folded_sections
+from .organisations import has_ended
 from .page import PageView, excerpt
 from .young_cards import without_repeats
 
@@ -35,8 +37,20 @@ def numbers_its_sections(plan: m.Plan) -> bool:
     return any(OWN_NUMBER.match(section.title + " ") for section in plan.sections)
 
 
-def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]], living: dict[str, dict]) -> list[PageView]:
+# The youngest age the young-people version of a plan is written for, when the plan does not say
+# ('Writing the young-people version' in the editors' guide: young people aged about 9 to 17);
+# those pages are held to reading grade 6 at most, and 5 for the median page (check/reading.py).
+WRITTEN_FOR_AGE = 9
+
+
+def plan_pages(
+    catalogue: Catalogue,
+    index: dict[int, list[Citation]],
+    living: dict[str, dict],
+    today: datetime.date | None = None,
+) -> list[PageView]:
     """Each plan's page for adults and for young people; `living` is each plan's living_context, by slug."""
+    today = today or datetime.date.today()
     pages = []
     cited, articles_by_number = plan_articles(index), catalogue.articles
     for plan_file in catalogue.plans:
@@ -48,6 +62,7 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]], living: d
             "plan": plan,
             "organisation": organisation,
             "articles": articles,
+            "ended": has_ended(plan.period, today),
             **living[plan_file.slug],
         }
         adult, young = plan_path(plan_file.slug, ADULT), plan_path(plan_file.slug, YOUNG)
@@ -67,7 +82,10 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]], living: d
         parts = without_repeats(
             plan,
             young_plan.parts(
-                plan, has_rights=bool(articles), has_progress=bool(common["summary"] or common["changes"])
+                plan,
+                has_rights=bool(articles),
+                has_progress=bool(common["summary"] or common["changes"]),
+                ended=common["ended"],
             ),
         )
         # A budget shows for young people inside its section's own part, or in a part of its own.
@@ -90,7 +108,13 @@ def plan_pages(catalogue: Catalogue, index: dict[int, list[Citation]], living: d
                 "pages/young-plan.html",
                 YOUNG,
                 excerpt(plan.young_people.summary if plan.young_people else plan.summary, 40),
-                dict(common, parts=parts, section_budgets=section_budgets),
+                dict(
+                    common,
+                    parts=parts,
+                    section_budgets=section_budgets,
+                    written_for_age=(plan.young_people and plan.young_people.written_for_age) or WRITTEN_FOR_AGE,
+                    whole_plan=young_plan.tells_every_section(plan),
+                ),
                 young_toc,
                 counterpart=adult,
             )

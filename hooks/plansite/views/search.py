@@ -23,14 +23,30 @@ def plan_name(plan_file, catalogue: Catalogue) -> str:  # noqa: ANN001 - a PlanF
     return f"{catalogue.organisations[plan_file.plan.organisation].short_label} {plan_file.plan.title}"
 
 
+# The kinds of page as young people's search page names them (the values stay the filter's).
+YOUNG_KINDS = {PLAN: "Plan", ARTICLE: "Right", ORGANISATION: "Group that makes plans", GUIDE: "Other page"}
+
+
 def search_pages(catalogue: Catalogue) -> list[PageView]:
-    """A search page for each audience, with the choices of every filter."""
+    """A search page for each audience, with the choices of every filter: (value, words) pairs,
+    the words in the page's audience's (young people's titles of plans and articles)."""
     choices = {
         "organisations": sorted({o.name for o in catalogue.organisations.values()}),
-        "plans": sorted(plan_name(p, catalogue) for p in catalogue.plans),
-        "kinds": [PLAN, ARTICLE, ORGANISATION, GUIDE],
+        "plans": sorted((plan_name(p, catalogue),) * 2 for p in catalogue.plans),
+        "kinds": [(kind, kind) for kind in (PLAN, ARTICLE, ORGANISATION, GUIDE)],
         "articles": [(a.number, a.title) for a in catalogue.convention.articles],
         "audiences": AUDIENCES,
+    }
+    young = {
+        "plans": sorted(
+            (
+                (plan_name(p, catalogue), p.plan.young_people.title if p.plan.young_people else p.plan.title)
+                for p in catalogue.plans
+            ),
+            key=lambda choice: choice[1],
+        ),
+        "kinds": list(YOUNG_KINDS.items()),
+        "articles": [(a.number, a.young_people.title) for a in catalogue.convention.articles],
     }
     return [
         PageView(
@@ -48,7 +64,7 @@ def search_pages(catalogue: Catalogue) -> list[PageView]:
             "pages/search.html",
             YOUNG,
             "Search the pages for young people.",
-            dict(choices),
+            dict(choices, **young),
             counterpart=search_path(ADULT),
         ),
     ]

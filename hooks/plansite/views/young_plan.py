@@ -53,6 +53,8 @@ FIXED_HEADINGS = {
     "progress": "What we promised, what we did",
 }
 assert set(FIXED_HEADINGS) == set(m.YOUNG_PEOPLE_PARTS)
+# A plan whose period is over is not spoken of in the future tense.
+ENDED_HEADINGS = {"plans": "What we planned to do"}
 
 
 def _title_of(item: Any) -> str | None:
@@ -84,6 +86,9 @@ def cards_in(obj: Any) -> tuple[Card, ...]:
     """A card for every young-people text inside obj, in document order, nested as the items are."""
     found: list[Card] = []
     for child in _inside(obj):
+        if isinstance(obj, m.BudgetBlock) and child is obj.total:
+            found.extend(_budget_cards(child))
+            continue
         young = getattr(child, "young_people", None)
         if isinstance(child, m.Cited) and young is not None:
             found.append(
@@ -92,6 +97,16 @@ def cards_in(obj: Any) -> tuple[Card, ...]:
         else:
             found.extend(cards_in(child))
     return tuple(found)
+
+
+def _budget_cards(total: m.BudgetLine) -> tuple[Card, ...]:
+    """The cards of a budget: the lines under its total are told with their amounts where the money
+    goes (partials/progress.html), so only what is inside them, and the total's own text, are cards."""
+    inside = tuple(card for line in total.lines for card in cards_in(line))
+    young = total.young_people
+    if young is None:
+        return inside
+    return (Card(young.title or total.name, young.text, young.icon, None, inside),)
 
 
 def _young_list(section: m.Section) -> str | None:
@@ -136,17 +151,25 @@ def section_parts(plan: m.Plan) -> list[tuple[int, YoungPart]]:
     return [(index, part) for index, part in parts if part is not None]
 
 
-def parts(plan: m.Plan, *, has_rights: bool, has_progress: bool) -> list[YoungPart]:
-    """The parts of the young-people page, in the plan's order or the default one."""
+def tells_every_section(plan: m.Plan) -> bool:
+    """Whether the young-people version tells every section of the plan (the whole plan in easy
+    words) rather than some of them (a short version)."""
+    return all(_section_part(s, "list" if is_priorities(s) else "section", s.id) is not None for s in plan.sections)
+
+
+def parts(plan: m.Plan, *, has_rights: bool, has_progress: bool, ended: bool = False) -> list[YoungPart]:
+    """The parts of the young-people page, in the plan's order or the default one; ended: the
+    plan's period is over."""
     lists = priority_lists(plan)
     first_priorities = next((i for i, s in enumerate(plan.sections) if is_priorities(s)), len(plan.sections))
     sections = section_parts(plan)
+    headings = dict(FIXED_HEADINGS, **(ENDED_HEADINGS if ended else {}))
     fixed = {
-        "who": YoungPart("who", FIXED_HEADINGS["who"], "who"),
-        "plans": YoungPart("plans", FIXED_HEADINGS["plans"], "plans", lists=tuple(lists)) if lists else None,
-        "rights": YoungPart("rights", FIXED_HEADINGS["rights"], "rights") if has_rights else None,
-        "involved": YoungPart("involved", FIXED_HEADINGS["involved"], "involved"),
-        "progress": YoungPart("progress", FIXED_HEADINGS["progress"], "progress") if has_progress else None,
+        "who": YoungPart("who", headings["who"], "who"),
+        "plans": YoungPart("plans", headings["plans"], "plans", lists=tuple(lists)) if lists else None,
+        "rights": YoungPart("rights", headings["rights"], "rights") if has_rights else None,
+        "involved": YoungPart("involved", headings["involved"], "involved"),
+        "progress": YoungPart("progress", headings["progress"], "progress") if has_progress else None,
     }
     default = (
         [fixed["who"]]
