@@ -7,8 +7,9 @@ import re
 
 import pytest
 from plansite import model as m
+from plansite.block_types import about
 from plansite.catalogue import load_catalogue
-from plansite.views.article_items import about, plan_items, words_of
+from plansite.views.article_items import plan_items, words_of
 from plansite.views.citations import citations
 from project import DATA, build, read
 

@@ -6,9 +6,9 @@ from collections import Counter
 
 from component_examples import COMPONENTS, EXAMPLES, SLUG, component_names, example_files, examples_plan, read_examples
 from plansite import model as m
+from plansite.block_types import BLOCKS
 from plansite.catalogue import load_plan
 from plansite.errors import Problems
-from plansite.views.blocks import BLOCKS
 
 
 def test_every_block_type_has_an_examples_file():

@@ -10,10 +10,9 @@ import datetime
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from . import model as m
-from .prose import plain_text
+from .block_types import ProgressItem, block_type, blocks_of
 
 ADULT = m.Audience.ADULT
 
@@ -21,77 +20,12 @@ ADULT = m.Audience.ADULT
 # --- Items and their status ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ProgressItem:
-    """One promise of a plan that progress is reported on: an action row, a project or an aim."""
-
-    item: m.Tracked
-    anchor: str
-    kind: str
-    label: str
-    young_label: str
-    articles: frozenset[int] = frozenset()
-    """The UNCRC articles the item, or the group it belongs to, cites or relates to."""
-
-    @property
-    def status(self) -> m.Status | None:
-        return self.item.status
-
-
-def _first_words(texts: list[str] | str, words: int = 10) -> str:
-    text = texts if isinstance(texts, str) else (texts[0] if texts else "")
-    parts = plain_text(text).split(" ")
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
-
-
-def _young_title(owner: Any) -> str | None:
-    young = getattr(owner, "young_people", None)
-    return young.title if young and young.title else None
-
-
-def _articles(*items: m.Cited) -> frozenset[int]:
-    return frozenset(n for item in items for n in (*item.articles, *item.related_articles))
-
-
 def _items(plan: m.Plan) -> Iterator[ProgressItem]:
     for section in plan.sections:
         for block in section.blocks:
-            if isinstance(block, m.ActionPlanBlock):
-                for group in block.groups:
-                    for row, anchor in zip(group.rows, group.row_anchors):
-                        what = row.ref or _first_words(
-                            row.outcome or row.target or row.activity or row.priority or row.milestone
-                        )
-                        yield ProgressItem(
-                            row,
-                            anchor,
-                            "action",
-                            f"{group.title}: {what}",
-                            _young_title(row) or _young_title(group) or group.title,
-                            _articles(row, group),
-                        )
-            elif isinstance(block, m.ProjectsBlock):
-                for project in block.items:
-                    yield ProgressItem(
-                        project,
-                        project.id,
-                        "project",
-                        project.title,
-                        _young_title(project) or project.title,
-                        _articles(project),
-                    )
-            elif isinstance(block, m.AimsBlock):
-                for group in block.groups:
-                    for aim in group.aims:
-                        young = _young_title(aim) or _young_title(group) or group.title
-                        yield ProgressItem(
-                            aim,
-                            aim.anchor,
-                            "aim",
-                            f"Strategic aim {aim.ref}: {_first_words(aim.text)}",
-                            young,
-                            _articles(aim, group),
-                        )
+            tracked = block_type(block).tracked
+            if tracked is not None:
+                yield from tracked(block)
 
 
 def progress_items(plan: m.Plan) -> list[ProgressItem]:
@@ -102,11 +36,7 @@ def progress_items(plan: m.Plan) -> list[ProgressItem]:
     as such instead of being left out of the figures.
     """
     items = list(_items(plan))
-    with_progress_column = any(
-        isinstance(block, m.ActionPlanBlock) and "progress" in block.columns
-        for section in plan.sections
-        for block in section.blocks
-    )
+    with_progress_column = any("progress" in block.columns for _, block in blocks_of(plan, "actions"))
     reported = {i.kind for i in items if i.status is not None} | ({"action"} if with_progress_column else set())
     return [i for i in items if i.kind in reported]
 
@@ -214,16 +144,12 @@ def last_changed(plan: m.Plan) -> datetime.date | None:
 
 # --- Tables ----------------------------------------------------------------------------------
 
-TABLE_BLOCKS = {
-    "actions": m.ActionPlanBlock,
-    "delivery": m.DeliveryBlock,
-    "budget": m.BudgetBlock,
-    "projects": m.ProjectsBlock,
-}
+BLOCK_TABLES = ("actions", "delivery", "budget", "projects")
+"""The tables a plan's blocks make rows of (block_types.py), in the order its downloads list them."""
 
 
 def tables_of(plan: m.Plan) -> list[str]:
     """The tables a plan has rows in (actions, delivery, budget, projects, updates): each is a download."""
-    blocks = [block for section in plan.sections for block in section.blocks]
-    found = [name for name, kind in TABLE_BLOCKS.items() if any(isinstance(block, kind) for block in blocks)]
+    made = {block_type(block).table for section in plan.sections for block in section.blocks}
+    found = [table for table in BLOCK_TABLES if table in made]
     return found + (["updates"] if any(item.item.updates for item in _items(plan)) else [])

@@ -363,3 +363,9 @@ def plain_text(text: str) -> str:
 
 
 BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|blockquote|pre|br|hr)\b[^<>]*>")
+
+
+def excerpt(text: str, words: int = 24) -> str:
+    """A short plain-text excerpt of a Markdown text: the first words a reader sees of it."""
+    parts = plain_text(text).split(" ")
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")

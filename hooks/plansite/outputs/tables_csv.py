@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import model as m
+from ..block_types import blocks_of
 from ..catalogue import Catalogue, PlanFile
 from ..paths import csv_path
 from ..progress import progress_items, tables_of
@@ -146,10 +147,6 @@ def _status(item: m.Tracked) -> tuple[str, str]:
     return (status.value if status else ""), (latest.date.isoformat() if latest else "")
 
 
-def _blocks(plan: m.Plan, kind: type) -> Iterator[tuple[m.Section, Any]]:
-    return ((s, b) for s in plan.sections for b in s.blocks if isinstance(b, kind))
-
-
 def _budget_rows(slug: str, section: str, budget: str, line: m.BudgetLine, parent: str, depth: int) -> Iterator[list]:
     yield [
         slug,
@@ -171,7 +168,7 @@ def rows(plan_file: PlanFile, table: str) -> list[list]:
     slug, plan = plan_file.slug, plan_file.plan
     found: list[list] = []
     if table == "actions":
-        for section, block in _blocks(plan, m.ActionPlanBlock):
+        for section, block in blocks_of(plan, "actions"):
             for group in block.groups:
                 for row, anchor in zip(group.rows, group.row_anchors):
                     found.append(
@@ -204,7 +201,7 @@ def rows(plan_file: PlanFile, table: str) -> list[list]:
                         ]
                     )
     elif table == "delivery":
-        for section, block in _blocks(plan, m.DeliveryBlock):
+        for section, block in blocks_of(plan, "delivery"):
             for row in block.rows:
                 found.append(
                     [
@@ -220,10 +217,10 @@ def rows(plan_file: PlanFile, table: str) -> list[list]:
                     ]
                 )
     elif table == "budget":
-        for section, block in _blocks(plan, m.BudgetBlock):
+        for section, block in blocks_of(plan, "budget"):
             found += _budget_rows(slug, section.id, block.total.name, block.total, "", 0)
     elif table == "projects":
-        for section, block in _blocks(plan, m.ProjectsBlock):
+        for section, block in blocks_of(plan, "projects"):
             for project in block.items:
                 found.append(
                     [

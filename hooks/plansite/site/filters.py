@@ -14,6 +14,7 @@ import material
 from markupsafe import Markup, escape
 
 from .. import model as m
+from ..block_types import partial_of
 from ..catalogue import Catalogue
 from ..model.walk import anchor_of
 from ..paths import (
@@ -30,7 +31,6 @@ from ..paths import (
 )
 from ..prose import NOT_RUNNING_TEXT, link_glossary_terms, to_html
 from ..views import PageView, tables
-from ..views.blocks import partial_of
 from ..views.organisations import has_ended as period_has_ended
 from ..words import period_in_words, plural, with_the
 

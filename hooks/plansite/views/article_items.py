@@ -7,17 +7,12 @@ young-people text of the item, or of the nearest part of the plan around it, onc
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from .. import model as m
-from ..model.walk import adult_texts
-from ..prose import plain_text
+from ..block_types import block_type, first_text, item_type
 from .citations import Citation
-
-LONG = 45
-"""Words beyond which a text is cut to the sentences that mention the article."""
 
 
 @dataclass(frozen=True)
@@ -45,65 +40,16 @@ class PlanItems:
     """Young-people texts (each once), with the progress of the items they speak for."""
 
 
-def _sentences(text: str) -> list[str]:
-    """The sentences of a text, in the words a reader sees of it."""
-    return [s for s in re.split(r"(?<=[.!?:])\s+(?=[A-Z(“\"'‘-])", plain_text(text)) if s]
-
-
-def about(text: str, number: int) -> str:
-    """A text as it speaks of an article: whole when short, else the sentences that mention it (or the first)."""
-    if len(text.split()) <= LONG:
-        return text
-    sentences = _sentences(text)
-    mention = re.compile(rf"\b(article|articles)\b[^.]*?\b{number}\b", re.IGNORECASE)
-    chosen = [s for s in sentences if mention.search(s)] or sentences[:1]
-    return " ".join(chosen[:3])
-
-
-def _first(paragraphs: list[str]) -> str:
-    return paragraphs[0] if paragraphs else ""
-
-
 def words_of(item: Any, number: int) -> str:
     """The words of a citing item, as a reader would want them on the article's page."""
-    if isinstance(item, m.Aim):
-        return item.text
-    if isinstance(item, (m.AimGroup, m.ActionGroup)):
-        return item.title
-    if isinstance(item, m.Priority):
-        return item.title + (" " + about(_first(item.text), number) if item.text else "")
-    if isinstance(item, m.Project):
-        return f"{item.title}: {about(_first(item.goals), number)}"
-    if isinstance(item, m.ActionRow):
-        cells = [item.priority, item.target, item.outcome, item.activity, item.milestone]
-        return about(_first(next((c for c in cells if c), [""])), number)
-    if isinstance(item, m.Statement):
-        return f"{item.name}: {about(item.text, number)}"
-    if isinstance(item, m.DeliveryRow):
-        return item.project
-    if isinstance(item, m.BudgetLine):
-        return item.name
-    if isinstance(item, m.TextBlock):
-        return about(item.text, number)
-    if isinstance(item, (m.ListBlock, m.AchievementsBlock)):
-        found = [entry for entry in item.items if re.search(rf"\b{number}\b", entry)]
-        return about(found[0] if found else (item.intro or item.items[0]), number)
-    if isinstance(item, m.YouSaidItem):
-        said = [f"You said: {item.you_said}"]
-        said += [f"We will: {item.we_will}"] if item.we_will else []
-        said += [f"We did: {item.we_did}"] if item.we_did else []
-        return "\n\n".join(said)
-    # Any other kind of item: its first text, as a reader would want it.
-    return about(next((t for t in adult_texts(item) if len(t.split()) > 2), getattr(item, "title", None) or ""), number)
+    kind = block_type(item) if isinstance(item, m.Block) else item_type(item)
+    return kind.words(item, number) if kind else first_text(item, number)
 
 
 def _statuses(item: Any) -> tuple[m.Status | None, ...]:
-    """Progress recorded on a row, or on the rows of a group; nothing when the plan records none."""
-    if isinstance(item, m.YouSaidItem):
-        return (item.status,) if item.status else ()
-    rows = [item] if isinstance(item, m.ActionRow) else list(item.rows) if isinstance(item, m.ActionGroup) else []
-    statuses = tuple(row.progress for row in rows)
-    return statuses if any(statuses) else ()
+    """Progress recorded on an item, or on the rows of a group; nothing when the plan records none."""
+    kind = None if isinstance(item, m.Block) else item_type(item)
+    return kind.statuses(item) if kind else ()
 
 
 def plan_items(plan_file: Any, organisation: Any, citations: list[Citation], number: int) -> PlanItems:

@@ -7,9 +7,10 @@ from collections import defaultdict
 from .. import model as m
 from ..catalogue import Catalogue
 from ..paths import PLANS_PER_PAGE, article_path
+from ..prose import excerpt
 from .article_items import plan_items
 from .citations import Citation
-from .page import PageView, excerpt
+from .page import PageView
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import model as m
+from ..block_types import block_type, item_type
 from ..catalogue import Catalogue, PlanFile
-from .blocks import Label, block_view
-from .page import excerpt
 
 
 @dataclass(frozen=True)
@@ -29,34 +28,14 @@ class Citation:
     """The young-people text of the item, or of the nearest part of the plan around it that has one."""
 
 
-def _action_row(row: m.ActionRow, context: str) -> tuple[str, str]:
-    first = (row.priority or row.target or row.outcome or row.activity or row.milestone or [""])[0]
-    return f"Action: {context}", excerpt(first)
-
-
-ITEM_LABELS: dict[type[m.Cited], Label] = {
-    m.Aim: lambda item, context: (f"Strategic aim {item.ref}", excerpt(item.text)),
-    m.AimGroup: lambda item, context: (f"Strategic priority {item.ref}", item.title),
-    m.Priority: lambda item, context: ((f"Priority {item.ref}" if item.ref else "Priority"), item.title),
-    m.Project: lambda item, context: (f"Project ({', '.join(item.aims)})", item.title),
-    m.ActionRow: _action_row,
-    m.ActionGroup: lambda item, context: ("Action plan", item.title),
-    m.Statement: lambda item, context: (context, f"{item.name}: {excerpt(item.text, 16)}"),
-    m.DeliveryRow: lambda item, context: ("Budgeted project", item.project),
-    m.BudgetLine: lambda item, context: ("Budget", item.name),
-    m.YouSaidItem: lambda item, context: ("You said, we did", excerpt(item.you_said)),
-}
-"""How each kind of citing item inside a block is named; blocks are named by their registry entry."""
-
-
 def label_of(item: m.Cited, context: str) -> tuple[str, str]:
     """How a citing item is named on an article page: a label and an excerpt of its words."""
     if isinstance(item, m.Block):
-        return block_view(item).label(item, context)
-    try:
-        return ITEM_LABELS[type(item)](item, context)
-    except KeyError:
-        raise LookupError(f"{type(item).__name__} can cite articles but has no entry in ITEM_LABELS") from None
+        return block_type(item).label(item, context)
+    kind = item_type(item)
+    if kind is None:
+        raise LookupError(f"{type(item).__name__} can cite articles but has no entry in plansite.block_types")
+    return kind.label(item, context)
 
 
 def _young_text(obj: Any, around: str | None) -> str | None:

@@ -8,13 +8,13 @@ a button per folded section stay in view.
 from __future__ import annotations
 
 from .. import model as m
+from ..block_types import block_type
 from ..model.walk import adult_texts
 
 LONG_PLAN = 2000
 """A plan with more words than this has its long sections folded."""
 FOLD_WORDS = 300
 """In a long plan, a section with more words than this starts folded."""
-TABLES = (m.BudgetBlock, m.DeliveryBlock, m.ActionPlanBlock)
 
 
 def words_in(section: m.Section) -> int:
@@ -29,7 +29,7 @@ def folded_sections(plan: m.Plan) -> dict[str, str]:
     folded = {}
     for section in plan.sections[1:]:
         count = counts[section.id]
-        tables = sum(isinstance(block, TABLES) for block in section.blocks)
+        tables = sum(block_type(block).drawn_as_table for block in section.blocks)
         if count > FOLD_WORDS or tables:
             size = f"about {round(count, -1):,} words"
             folded[section.id] = size + (f" and {'a table' if tables == 1 else f'{tables} tables'}" if tables else "")

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from .. import model as m
 from ..catalogue import Catalogue, PlanFile
 from ..paths import organisation_path
-from .page import PageView, excerpt
+from ..prose import excerpt
+from .page import PageView
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 

@@ -1,4 +1,4 @@
-"""A page made from data, and the short plain-text excerpts pages use for descriptions and labels."""
+"""A page made from data: where it goes, what it is called and how it is drawn."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from typing import Any
 
 from .. import model as m
 from ..paths import url_of
-from ..prose import plain_text
 
 
 @dataclass
@@ -26,9 +25,3 @@ class PageView:
     @property
     def url(self) -> str:
         return url_of(self.path)
-
-
-def excerpt(text: str, words: int = 24) -> str:
-    """A short plain-text excerpt of a Markdown text: the first words a reader sees of it."""
-    parts = plain_text(text).split(" ")
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")

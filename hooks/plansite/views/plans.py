@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from .. import model as m
 from ..catalogue import Catalogue
 from ..paths import plan_path, redirect_path, url_of
+from ..prose import excerpt
 from . import young_plan
 from .citations import Citation, plan_articles
 from .folding import folded_sections
 from .organisations import has_ended
-from .page import PageView, excerpt
+from .page import PageView
 from .young_cards import without_repeats
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import model as m
+from ..block_types import blocks_of
 from ..catalogue import Catalogue, PlanFile
 from ..paths import (
     SITE_FEED,
@@ -32,12 +33,7 @@ def living_context(plan_file: PlanFile) -> dict[str, Any]:
         "changes": changes(plan_file.slug, plan_file.plan),
         "last_updated": last_changed(plan_file.plan),
         "downloads": plan_downloads(plan_file),
-        "budgets": [
-            (s.id, b)
-            for s in plan_file.plan.sections
-            for b in s.blocks
-            if isinstance(b, m.BudgetBlock) and b.total.lines
-        ],
+        "budgets": [(s.id, b) for s, b in blocks_of(plan_file.plan, "budget") if b.total.lines],
     }
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import model as m
-from .blocks import block_view
+from ..block_types import block_type
 from .young_plan import Card, YoungPart
 
 
@@ -34,7 +34,7 @@ def _listed_titles(section: m.Section) -> list[str]:
     """The adult titles of the items a section lists as the plan's priorities."""
     titles = []
     for block in section.blocks:
-        if block_view(block).young_list:
+        if block_type(block).young_list:
             titles += [_key(getattr(item, "title", None)) for item in _items(block)]
     return titles
 

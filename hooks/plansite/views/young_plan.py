@@ -2,7 +2,7 @@
 
 Every young-people text a plan holds is shown: a section's own text, and a card for each block
 or item that has one, nested under the nearest item above it that has one too. Sections whose
-blocks list the plan's priorities (a `young_list` heading in views/blocks.py: priorities, aims,
+blocks list the plan's priorities (a `young_list` heading in block_types.py: priorities, aims,
 an action plan, "you said, we did") make the lists of "What we will do"; every other section
 with young-people text is a part of its own. The plan may set the order of the parts in
 `young_people.order`; by default a foreword or introduction comes before "What we will do" and
@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .. import model as m
-from .blocks import block_view
+from ..block_types import block_type, item_type
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,9 @@ def _title_of(item: Any) -> str | None:
 
 
 def _status_of(item: Any) -> m.Status | None:
-    if isinstance(item, m.ActionRow):
-        return item.status
-    return item.status if isinstance(item, m.YouSaidItem) else None
+    """The status a young-people card shows, for the kinds of item whose cards show one."""
+    kind = item_type(item)
+    return item.status if kind is not None and kind.card_status else None
 
 
 def _inside(obj: Any) -> Iterator[Any]:
@@ -111,7 +111,7 @@ def _budget_cards(total: m.BudgetLine) -> tuple[Card, ...]:
 
 def _young_list(section: m.Section) -> str | None:
     """The default heading of a section's list under "What we will do", if it holds the plan's priorities."""
-    return next((block_view(b).young_list for b in section.blocks if block_view(b).young_list), None)
+    return next((block_type(b).young_list for b in section.blocks if block_type(b).young_list), None)
 
 
 def is_priorities(section: m.Section) -> bool:

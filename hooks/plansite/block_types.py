@@ -1,0 +1,314 @@
+"""The registry of block types: everything the site knows about each kind of block, in one entry.
+
+An entry says how a block is drawn (its partial), what the young-people page lists of it, how it
+and the items inside it are named and quoted on an article's page, which table of the plan's
+downloads its rows make, whether it folds as a table, and which of its items progress is reported
+on. Adding a block type means a model class (model/blocks.py, in AnyBlock), one entry here, one
+partial (theme/partials/blocks/<partial>.html, defining render(block)) and its component examples
+(tests/fixtures/components/); a test fails while a block class has no entry, and looking one up
+never falls back silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import model as m
+from .model.walk import adult_texts
+from .prose import excerpt, plain_text
+
+Label = Callable[[Any, str], tuple[str, str]]
+"""How a citing block or item is named on an article page, given its section's context: a label and an excerpt."""
+Words = Callable[[Any, int], str]
+"""What an article page quotes of a citing block or item, given the article's number (Markdown)."""
+
+
+# --- Words of an item, as an article page quotes them -------------------------------------------
+
+LONG = 45
+"""Words beyond which a text is cut to the sentences that mention the article."""
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a text, in the words a reader sees of it."""
+    return [s for s in re.split(r"(?<=[.!?:])\s+(?=[A-Z(“\"'‘-])", plain_text(text)) if s]
+
+
+def about(text: str, number: int) -> str:
+    """A text as it speaks of an article: whole when short, else the sentences that mention it (or the first)."""
+    if len(text.split()) <= LONG:
+        return text
+    sentences = _sentences(text)
+    mention = re.compile(rf"\b(article|articles)\b[^.]*?\b{number}\b", re.IGNORECASE)
+    chosen = [s for s in sentences if mention.search(s)] or sentences[:1]
+    return " ".join(chosen[:3])
+
+
+def _first(paragraphs: list[str]) -> str:
+    return paragraphs[0] if paragraphs else ""
+
+
+def first_text(item: Any, number: int) -> str:
+    """An item's first text of more than two words (or its title), as it speaks of the article."""
+    return about(next((t for t in adult_texts(item) if len(t.split()) > 2), getattr(item, "title", None) or ""), number)
+
+
+def by_title(block: m.Block, context: str) -> tuple[str, str]:
+    return context, block.title or ""
+
+
+def _first_cell(row: m.ActionRow) -> list[str]:
+    return next((c for c in (row.priority, row.target, row.outcome, row.activity, row.milestone) if c), [""])
+
+
+def _listed(block: m.ListBlock | m.AchievementsBlock, number: int) -> str:
+    found = [entry for entry in block.items if re.search(rf"\b{number}\b", entry)]
+    return about(found[0] if found else (block.intro or block.items[0]), number)
+
+
+def _you_said(item: m.YouSaidItem, number: int) -> str:
+    said = [f"You said: {item.you_said}"]
+    said += [f"We will: {item.we_will}"] if item.we_will else []
+    said += [f"We did: {item.we_did}"] if item.we_did else []
+    return "\n\n".join(said)
+
+
+# --- Progress: the items of a block that progress is reported on -------------------------------
+
+
+@dataclass(frozen=True)
+class ProgressItem:
+    """One promise of a plan that progress is reported on: an action row, a project or an aim."""
+
+    item: m.Tracked
+    anchor: str
+    kind: str
+    label: str
+    young_label: str
+    articles: frozenset[int] = frozenset()
+    """The UNCRC articles the item, or the group it belongs to, cites or relates to."""
+
+    @property
+    def status(self) -> m.Status | None:
+        return self.item.status
+
+
+def _first_words(texts: list[str] | str, words: int = 10) -> str:
+    return excerpt(texts if isinstance(texts, str) else _first(texts), words)
+
+
+def _young_title(owner: Any) -> str | None:
+    young = getattr(owner, "young_people", None)
+    return young.title if young and young.title else None
+
+
+def _articles(*items: m.Cited) -> frozenset[int]:
+    return frozenset(n for item in items for n in (*item.articles, *item.related_articles))
+
+
+def _actions(block: m.ActionPlanBlock) -> Iterator[ProgressItem]:
+    for group in block.groups:
+        for row, anchor in zip(group.rows, group.row_anchors):
+            what = row.ref or _first_words(row.outcome or row.target or row.activity or row.priority or row.milestone)
+            young = _young_title(row) or _young_title(group) or group.title
+            yield ProgressItem(row, anchor, "action", f"{group.title}: {what}", young, _articles(row, group))
+
+
+def _projects(block: m.ProjectsBlock) -> Iterator[ProgressItem]:
+    for project in block.items:
+        young = _young_title(project) or project.title
+        yield ProgressItem(project, project.id, "project", project.title, young, _articles(project))
+
+
+def _aims(block: m.AimsBlock) -> Iterator[ProgressItem]:
+    for group in block.groups:
+        for aim in group.aims:
+            young = _young_title(aim) or _young_title(group) or group.title
+            label = f"Strategic aim {aim.ref}: {_first_words(aim.text)}"
+            yield ProgressItem(aim, aim.anchor, "aim", label, young, _articles(aim, group))
+
+
+# --- The registry ------------------------------------------------------------------------------
+
+
+def _no_statuses(item: Any) -> tuple[m.Status | None, ...]:
+    return ()
+
+
+def _row_statuses(rows: list[m.ActionRow]) -> tuple[m.Status | None, ...]:
+    """Progress recorded on rows; nothing when the plan records none."""
+    statuses = tuple(row.progress for row in rows)
+    return statuses if any(statuses) else ()
+
+
+@dataclass(frozen=True)
+class ItemType:
+    """How an item inside a block is named and quoted on an article's page, and what it reports."""
+
+    label: Label
+    words: Words = first_text
+    statuses: Callable[[Any], tuple[m.Status | None, ...]] = _no_statuses
+    """The progress an article page shows beside the item: its own, or that of each row in it."""
+    card_status: bool = False
+    """Whether its young-people card shows its status."""
+
+
+@dataclass(frozen=True)
+class BlockType:
+    """Everything the site knows about one type of block."""
+
+    partial: str
+    """Its template, theme/partials/blocks/<partial>.html, which defines render(block)."""
+    label: Label = by_title
+    words: Words = first_text
+    young_list: str | None = None
+    """For blocks that list a plan's priorities: the heading of that list on the young-people page."""
+    table: str | None = None
+    """The table of the plan's downloads its rows make (outputs/tables_csv.py)."""
+    drawn_as_table: bool = False
+    """Whether its page draws it as a table: a section holding one starts folded in a long plan (views/folding.py)."""
+    tracked: Callable[[Any], Iterator[ProgressItem]] | None = None
+    """Its items that progress is reported on, if any."""
+    items: dict[type, ItemType] = field(default_factory=dict)
+    """The kinds of item inside it that can cite articles."""
+
+
+BLOCKS: dict[type[m.Block], BlockType] = {
+    m.TextBlock: BlockType(
+        "text", label=lambda block, context: (context, excerpt(block.text)), words=lambda b, n: about(b.text, n)
+    ),
+    m.ForewordBlock: BlockType("foreword"),
+    m.StatementsBlock: BlockType(
+        "statements",
+        items={
+            m.Statement: ItemType(
+                lambda item, context: (context, f"{item.name}: {excerpt(item.text, 16)}"),
+                lambda item, number: f"{item.name}: {about(item.text, number)}",
+            )
+        },
+    ),
+    m.ListBlock: BlockType(
+        "list",
+        label=lambda block, context: (context, excerpt(block.intro or next(iter(block.items), block.title or ""))),
+        words=_listed,
+    ),
+    m.QuoteBlock: BlockType("quote"),
+    m.PrioritiesBlock: BlockType(
+        "priorities",
+        young_list="Our main goals",
+        items={
+            m.Priority: ItemType(
+                lambda item, context: ((f"Priority {item.ref}" if item.ref else "Priority"), item.title),
+                lambda item, number: item.title + (" " + about(_first(item.text), number) if item.text else ""),
+            )
+        },
+    ),
+    m.AimsBlock: BlockType(
+        "aims",
+        young_list="What we will work on",
+        tracked=_aims,
+        items={
+            m.AimGroup: ItemType(
+                lambda item, context: (f"Strategic priority {item.ref}", item.title), lambda item, number: item.title
+            ),
+            m.Aim: ItemType(
+                lambda item, context: (f"Strategic aim {item.ref}", excerpt(item.text)), lambda item, number: item.text
+            ),
+        },
+    ),
+    m.DeliveryBlock: BlockType(
+        "delivery",
+        table="delivery",
+        drawn_as_table=True,
+        items={
+            m.DeliveryRow: ItemType(lambda item, context: ("Budgeted project", item.project), lambda i, n: i.project)
+        },
+    ),
+    m.KeyBlock: BlockType("key"),
+    m.ProjectsBlock: BlockType(
+        "projects",
+        table="projects",
+        tracked=_projects,
+        items={
+            m.Project: ItemType(
+                lambda item, context: (f"Project ({', '.join(item.aims)})", item.title),
+                lambda item, number: f"{item.title}: {about(_first(item.goals), number)}",
+            )
+        },
+    ),
+    m.ActionPlanBlock: BlockType(
+        "action_plan",
+        young_list="Our action plan",
+        table="actions",
+        drawn_as_table=True,
+        tracked=_actions,
+        items={
+            m.ActionGroup: ItemType(
+                lambda item, context: ("Action plan", item.title),
+                lambda item, number: item.title,
+                statuses=lambda group: _row_statuses(list(group.rows)),
+            ),
+            m.ActionRow: ItemType(
+                lambda row, context: (f"Action: {context}", excerpt(_first(_first_cell(row)))),
+                lambda row, number: about(_first(_first_cell(row)), number),
+                statuses=lambda row: _row_statuses([row]),
+                card_status=True,
+            ),
+        },
+    ),
+    m.StatusKeyBlock: BlockType("status_key"),
+    m.BudgetBlock: BlockType(
+        "budget",
+        table="budget",
+        drawn_as_table=True,
+        items={m.BudgetLine: ItemType(lambda item, context: ("Budget", item.name), lambda item, number: item.name)},
+    ),
+    m.AchievementsBlock: BlockType("achievements", words=_listed),
+    m.NetworksBlock: BlockType("networks"),
+    m.ParticipationLevelsBlock: BlockType("participation_levels"),
+    m.ContactBlock: BlockType("contact"),
+    m.FootnotesBlock: BlockType("footnotes"),
+    m.SubheadingBlock: BlockType("subheading"),
+    m.YouSaidWeDidBlock: BlockType(
+        "you_said_we_did",
+        young_list="You said, we did",
+        items={
+            m.YouSaidItem: ItemType(
+                lambda item, context: ("You said, we did", excerpt(item.you_said)),
+                _you_said,
+                statuses=lambda item: (item.status,) if item.status else (),
+                card_status=True,
+            )
+        },
+    ),
+    m.NotTranscribedBlock: BlockType("not_transcribed"),
+}
+
+ITEMS: dict[type, ItemType] = {kind: item for block in BLOCKS.values() for kind, item in block.items.items()}
+"""Every kind of item inside a block that can cite articles, with its entry."""
+
+
+def block_type(block: m.Block) -> BlockType:
+    """The registry entry of a block; an unregistered type is an error, never a silent default."""
+    try:
+        return BLOCKS[type(block)]
+    except KeyError:
+        raise LookupError(f"block type {type(block).__name__} has no entry in plansite.block_types.BLOCKS") from None
+
+
+def item_type(item: Any) -> ItemType | None:
+    """The entry of an item inside a block, or None for a value that is no such item."""
+    return ITEMS.get(type(item))
+
+
+def partial_of(block: m.Block) -> str:
+    """The template that draws a block."""
+    return f"partials/blocks/{block_type(block).partial}.html"
+
+
+def blocks_of(plan: m.Plan, table: str) -> Iterator[tuple[m.Section, m.Block]]:
+    """Every block of a plan whose rows make the given table of its downloads, with its section."""
+    return ((s, b) for s in plan.sections for b in s.blocks if block_type(b).table == table)
