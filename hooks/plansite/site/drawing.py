@@ -56,7 +56,7 @@ class Drawing:
             terms_seen=set(),
             icons_seen=set(HEADING_ICONS),
             ids_given=set(),
-            **view.context,
+            **view.context.values(),
         )
 
     def page(self, template: str, **context) -> str:
