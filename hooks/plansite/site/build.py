@@ -19,16 +19,16 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
+from ..addresses import audience_of
 from ..cache import NoCache
 from ..catalogue import load_catalogue
 from ..errors import DataError, Problems
-from ..paths import audience_of
 from ..publishing.address import published_at
 from ..tasks import SerialTasks, tasks_for
 from ..views.progress import feeds_for
 from . import admin, markup, pages, problems_page, search, security
 from .drawing import Drawing, draw_body
-from .links import LinkCheck
+from .link_check import LinkCheck
 from .session import Session
 
 

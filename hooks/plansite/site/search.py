@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 from .. import model as m
+from ..addresses import url_of
 from ..catalogue import Catalogue
-from ..paths import url_of
 from ..views import PageView
 from ..views.search import search_filters, search_path
 from .pagefind_client import PagefindService

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import model as m
+from ..addresses import PLANS_PER_PAGE, article_path
 from ..catalogue import Catalogue
-from ..paths import PLANS_PER_PAGE, article_path
-from ..prose import excerpt
+from ..texts.rendering import excerpt
 from .article_items import plan_items
 from .citations import Citation
 from .contexts import ArticlePage

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from .. import model as m
+from ..addresses import organisation_path
 from ..catalogue import Catalogue, PlanFile
-from ..paths import organisation_path
-from ..prose import excerpt
+from ..texts.rendering import excerpt
 from .contexts import OrganisationPage
 from .page import PageView
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import model as m
-from ..paths import url_of
+from ..addresses import url_of
 from .contexts import PageContext
 
 

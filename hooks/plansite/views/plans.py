@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 
 from .. import model as m
+from ..addresses import plan_path, redirect_path, url_of
 from ..catalogue import Catalogue
-from ..paths import plan_path, redirect_path, url_of
-from ..prose import excerpt
+from ..texts.rendering import excerpt
 from . import young_plan
 from .citations import Citation, plan_articles
 from .contexts import AdultPlanPage, YoungPlanPage

@@ -6,9 +6,7 @@ import datetime
 from typing import Any
 
 from .. import model as m
-from ..block_types import blocks_of
-from ..catalogue import Catalogue, PlanFile
-from ..paths import (
+from ..addresses import (
     SITE_FEED,
     article_feed,
     csv_path,
@@ -18,6 +16,8 @@ from ..paths import (
     progress_path,
     updates_path,
 )
+from ..block_types import blocks_of
+from ..catalogue import Catalogue, PlanFile
 from ..progress import Change, changes, last_changed, progress_items, summary, tables_of
 from .contexts import PageContext, ProgressPage, UpdatesPage
 from .organisations import has_ended

@@ -7,8 +7,8 @@ articles it is about and its audience. Young-people search pages look in young-p
 from __future__ import annotations
 
 from .. import model as m
+from ..addresses import audience_of, search_path
 from ..catalogue import Catalogue
-from ..paths import audience_of, search_path
 from .contexts import ArticlePage, OrganisationPage, PlanContext, SearchPage
 from .page import PageView
 
