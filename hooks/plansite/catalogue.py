@@ -18,8 +18,9 @@ from pathlib import Path
 
 from . import model as m
 from .cache import Cache, NoCache
+from .check.hard_words import young_people_words
 from .check.plan import check_plan, check_valid_sections
-from .check.progress import check_dates
+from .check.progress import check_dates, dates_of
 from .check.reading import TextPage, check_young_people_texts, young_people_texts
 from .check.site import (
     RESERVED_SLUGS,
@@ -28,7 +29,9 @@ from .check.site import (
     check_internal_links,
     check_organisation,
     check_organisation_texts,
+    check_plan_words,
     check_site,
+    cited_articles,
     site_links,
     site_pages,
 )
@@ -75,6 +78,10 @@ class Catalogue:
 # --- One file on its own ---------------------------------------------------------------------
 
 
+GlossaryWords = tuple[frozenset[str], frozenset[str]]
+"""The words the young-people glossary explains, and those it explains for adults only."""
+
+
 @dataclass
 class LoadedFile:
     """One data file read and checked on its own: its model (None if it could not be validated),
@@ -86,6 +93,10 @@ class LoadedFile:
     problems: Problems
     reading: list[TextPage] = field(default_factory=list)
     links: list[SiteLink] = field(default_factory=list)
+    dated: list[tuple[datetime.date, tuple]] = field(default_factory=list)
+    cited: frozenset[int] = frozenset()
+    """The articles a plan cites or relates to (each has a page on the site)."""
+    """The dates a plan says things happened on, checked against the day of each build (dates_of)."""
     key: str = ""
     """The key of its entry in the cache: what this build used."""
 
@@ -98,8 +109,9 @@ def _read_and_validate(raw: bytes, display: str, schema: type, problems: Problem
     return validate(document, schema, problems), document
 
 
-def _checked_plan(raw: bytes, display: str, slug: str) -> LoadedFile:
-    """A plan file's bytes read, validated and checked on its own."""
+def _checked_plan(raw: bytes, display: str, slug: str, words: GlossaryWords | None) -> LoadedFile:
+    """A plan file's bytes read, validated and checked on its own, and its young-people texts against
+    the glossary's words (`words`, if the glossary could be read)."""
     problems = Problems()
     plan, document = _read_and_validate(raw, display, m.Plan, problems)
     if plan is None:
@@ -107,8 +119,12 @@ def _checked_plan(raw: bytes, display: str, slug: str) -> LoadedFile:
             check_valid_sections(document, problems)
         return LoadedFile(None, None, problems)
     check_plan(plan, document, problems)
+    if words is not None:
+        check_plan_words(plan, document, words, problems)
     document.let_go_of_nodes()
-    loaded = LoadedFile(plan, document, problems, links=site_links(slug, plan))
+    loaded = LoadedFile(
+        plan, document, problems, links=site_links(slug, plan), dated=dates_of(plan), cited=cited_articles(plan)
+    )
     draft = plan.status != "published"  # measured too, for its warnings
     loaded.reading.append(
         TextPage(f"the plan {slug}", document, ("young_people",), young_people_texts(plan), draft=draft)
@@ -136,11 +152,14 @@ def _checked_fixed(raw: bytes, display: str, schema: type) -> LoadedFile:
     return loaded
 
 
-def _cached(cache: Cache | NoCache, display: str, raw: bytes, check: Callable[[], LoadedFile]) -> LoadedFile:
+def _cached(
+    cache: Cache | NoCache, display: str, raw: bytes, check: Callable[[], LoadedFile], *checked_with: str
+) -> LoadedFile:
     """The one place the cache is consulted: a file's result as an earlier build kept it, for the
-    same name and bytes (and code: cache.py), or checked now and kept if it has no problem (its
-    warnings are kept with it, and reported again by every build that takes it)."""
-    key = cache.key(display, hashlib.sha256(raw).hexdigest())
+    same name and bytes (and code: cache.py) and checked against the same other files (`checked_with`:
+    their keys), or checked now and kept if it has no problem (its warnings are kept with it, and
+    reported again by every build that takes it)."""
+    key = cache.key(display, hashlib.sha256(raw).hexdigest(), *checked_with)
     loaded = cache.get(key) if key else None
     if not isinstance(loaded, LoadedFile):
         loaded = check()
@@ -167,14 +186,15 @@ def _raw(file: Path, data_dir: Path | None, display: str, problems: Problems) ->
         return None
 
 
-def load_plan_file(file: Path, data_dir: Path, cache: Cache | NoCache) -> LoadedFile:
-    """One plan file read and checked on its own, or taken from the cache."""
+def load_plan_file(file: Path, data_dir: Path, cache: Cache | NoCache, glossary: LoadedFile) -> LoadedFile:
+    """One plan file read and checked on its own and against the glossary, or taken from the cache."""
     display = display_of(file, data_dir)
     problems = Problems()
     raw = _raw(file, data_dir, display, problems)
     if raw is None:
         return LoadedFile(None, None, problems)
-    return _cached(cache, display, raw, lambda: _checked_plan(raw, display, file.stem))
+    words = young_people_words(glossary.model) if glossary.model is not None else None
+    return _cached(cache, display, raw, lambda: _checked_plan(raw, display, file.stem, words), glossary.key)
 
 
 def load_fixed_file(relative: str, schema: type, data_dir: Path, cache: Cache | NoCache) -> LoadedFile:
@@ -276,7 +296,7 @@ def load_catalogue(
 
     files = [file for file in list_data(data_dir, problems).plans if _usable_name(file, problems)]
     m.Plan.model_rebuild()  # the plan's validator, made once here, before any fork is taken (model/fields.py)
-    loaded_plans = tasks.map(load_plan_file, files, data_dir, cache)
+    loaded_plans = tasks.map(load_plan_file, files, data_dir, cache, glossary_file)
     cache.keep_only({loaded.key for loaded in fixed + loaded_plans if loaded.key})
 
     known = {o.id for o in organisations.organisations} if organisations else set()
@@ -286,6 +306,7 @@ def load_catalogue(
     left_out: list[tuple[str, str]] = []
     every_plan: list[tuple[str, m.Plan, Document]] = []
     links: dict[str, list[SiteLink]] = {}
+    cited: dict[str, frozenset[int]] = {}
     for file, loaded in zip(files, loaded_plans):
         problems.extend(loaded.problems)
         if loaded.model is None:
@@ -293,9 +314,10 @@ def load_catalogue(
         slug, plan, document = file.stem, loaded.model, loaded.document
         every_plan.append((slug, plan, document))
         links[slug] = loaded.links
+        cited[slug] = loaded.cited
         if organisations:
             check_organisation(plan, document, known, problems)
-        check_dates(plan, document, today, problems)
+        check_dates(loaded.dated, document, today, problems)
         if plan.status == "published":
             published.add(plan.organisation)
         reading_pages += loaded.reading
@@ -319,6 +341,7 @@ def load_catalogue(
             [o.id for o in organisations.organisations],
             [old for p in plans for old in p.plan.previous_slugs],
             root / "content",
+            [cited[p.slug] for p in plans],
         )
         check_internal_links([(p.document, links[p.slug]) for p in plans], pages, problems)
     if problems:

@@ -20,7 +20,7 @@ import yaml
 from plansite import model as m
 from plansite.addresses import term_anchor
 from plansite.catalogue import load_catalogue
-from plansite.check.hard_words import check_hard_words, unexplained
+from plansite.check.hard_words import check_hard_words, unexplained, young_people_words
 from plansite.errors import DataError
 from plansite.texts.hard_words import HARD_WORDS, first_uses, said_what_it_means
 from plansite.texts.rendering import NOT_RUNNING_TEXT, link_glossary_terms
@@ -116,7 +116,9 @@ def test_the_problem_names_the_word_and_how_to_fix_it():
     glossary = m.Glossary(terms=[m.GlossaryTerm(term="UNICEF", meaning="United Nations Children's Fund")])
     reported = []
     texts = [("Children in detention.", ("a",)), ("UNICEF helps.", ("b",)), ("Plain words.", ("c",))]
-    check_hard_words(glossary, texts, lambda path, message, hint: reported.append((path, message, hint)))
+    check_hard_words(
+        young_people_words(glossary), texts, lambda path, message, hint: reported.append((path, message, hint))
+    )
     assert [(path, message.split("'")[1]) for path, message, _ in reported] == [
         (("a",), "detention"),
         (("b",), "UNICEF"),

@@ -37,17 +37,20 @@ def unexplained(text: str, explained: set[str], adults_only: set[str] = frozense
     return found
 
 
-def young_people_words(glossary: m.Glossary) -> tuple[set[str], set[str]]:
+def young_people_words(glossary: m.Glossary) -> tuple[frozenset[str], frozenset[str]]:
     """The glossary's terms that young-people pages link, and those explained for adults only."""
-    young = {term.term for term in glossary.terms if term.young_people}
-    adults_only = {term.term for term in glossary.terms if not term.young_people}
+    young = frozenset(term.term for term in glossary.terms if term.young_people)
+    adults_only = frozenset(term.term for term in glossary.terms if not term.young_people)
     return young, adults_only
 
 
-def check_hard_words(glossary: m.Glossary, texts: Iterable[tuple[str, Path]], report: Report) -> None:
+def check_hard_words(
+    words: tuple[frozenset[str], frozenset[str]], texts: Iterable[tuple[str, Path]], report: Report
+) -> None:
     """Each hard word a young-people text uses, and each glossary term it uses that the glossary
-    explains for adults only, explained where the text first uses it."""
-    young, adults_only = young_people_words(glossary)
+    explains for adults only (`words`: young_people_words of the glossary), explained where the text
+    first uses it."""
+    young, adults_only = words
     for text, path in texts:
         for word in unexplained(text, young, adults_only):
             if word in adults_only:

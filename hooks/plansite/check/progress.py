@@ -32,13 +32,21 @@ def check_progress(plan: m.Plan, document: Document, problems: Problems) -> None
             )
 
 
-def check_dates(plan: m.Plan, document: Document, today: datetime.date, problems: Problems) -> None:
-    """Progress updates and a plan's last update happened by the day of the build: a date still to come
-    would make an update the current status, and the top of every feed, until that day."""
+def dates_of(plan: m.Plan) -> list[tuple[datetime.date, tuple]]:
+    """Every date a plan says something happened on, with its path: its last update and each progress update."""
     dated = [(plan.last_updated, ("last_updated",))] if plan.last_updated else []
     for obj, path in walk(plan):
         if isinstance(obj, m.Tracked):
             dated += [(update.date, path + ("updates", index, "date")) for index, update in enumerate(obj.updates)]
+    return dated
+
+
+def check_dates(
+    dated: list[tuple[datetime.date, tuple]], document: Document, today: datetime.date, problems: Problems
+) -> None:
+    """Progress updates and a plan's last update (`dated`: dates_of the plan) happened by the day of the
+    build: a date still to come would make an update the current status, and the top of every feed,
+    until that day."""
     for day, path in dated:
         if day > today:
             line, column = document.position(path)

@@ -42,7 +42,7 @@ from ..read import Document
 from ..texts.links import on_site
 from ..texts.rendering import rendered
 from ..texts.typed import placeholders
-from .hard_words import check_hard_words
+from .hard_words import check_hard_words, young_people_words
 from .ids import page_ids
 from .reading import young_people_texts
 
@@ -204,7 +204,7 @@ def check_site(
     _check_addresses(plans, problems)
     if glossary is not None:
         _check_young_people_words(
-            organisations, organisations_doc, glossary, glossary_doc, convention, convention_doc, plans, problems
+            organisations, organisations_doc, glossary, glossary_doc, convention, convention_doc, problems
         )
 
 
@@ -215,11 +215,10 @@ def _check_young_people_words(
     glossary_doc: Document | None,
     convention: m.Convention | None,
     convention_doc: Document | None,
-    plans: list[tuple[str, m.Plan, Document]],
     problems: Problems,
 ) -> None:
-    """Every young-people text the site publishes explains its hard words (check/hard_words.py);
-    a draft plan's are warnings, which stop nothing."""
+    """The young-people texts of the glossary, the organisations and the Convention explain their hard
+    words (check/hard_words.py); each plan's are checked with its file (check_plan_words)."""
     texts: list[tuple[Document | None, list[tuple[str, tuple]]]] = [(glossary_doc, young_people_texts(glossary))]
     if organisations is not None:
         texts.append((organisations_doc, young_people_texts(organisations)))
@@ -231,12 +230,18 @@ def _check_young_people_words(
         texts.append(
             (convention_doc, [(convention.young_people_grouping_note, ("young_people_grouping_note",))] + summaries)
         )
-    texts += [(document, young_people_texts(plan)) for _, plan, document in plans if plan.status == "published"]
+    words = young_people_words(glossary)
     for document, found in texts:
-        check_hard_words(glossary, found, functools.partial(_add, document, problems))
-    for _, plan, document in plans:
-        if plan.status != "published":
-            check_hard_words(glossary, young_people_texts(plan), functools.partial(_warn, document, problems))
+        check_hard_words(words, found, functools.partial(_add, document, problems))
+
+
+def check_plan_words(
+    plan: m.Plan, document: Document, words: tuple[frozenset[str], frozenset[str]], problems: Problems
+) -> None:
+    """A plan's young-people texts explain their hard words (`words`: the glossary's, young_people_words):
+    problems in a published plan, warnings in a draft."""
+    report = _add if plan.status == "published" else _warn
+    check_hard_words(words, young_people_texts(plan), functools.partial(report, document, problems))
 
 
 def _check_addresses(plans: list[tuple[str, m.Plan, Document]], problems: Problems) -> None:
@@ -387,20 +392,25 @@ ADULT_PAGES = ("plans/index.md",)
 
 
 def site_pages(
-    plans: list[tuple[str, m.Plan]], organisation_ids: list[str], old_slugs: list[str], content: Path | None
+    plans: list[tuple[str, m.Plan]],
+    organisation_ids: list[str],
+    old_slugs: list[str],
+    content: Path | None,
+    cited: list[frozenset[int]] | None = None,
 ) -> set[str]:
     """The URL of every page and file a build makes (and every file it copies from the content
-    folder), from the same rules the pages, downloads and feeds are made by: each can be linked."""
+    folder), from the same rules the pages, downloads and feeds are made by: each can be linked.
+    `cited` holds the articles each plan cites (cited_articles), when they are known already."""
     paths = list(ADULT_PAGES)
+    with_progress = [slug for slug, plan in plans if progress_items(plan) or changes(slug, plan)]
+    citing = _citing_plans(cited if cited is not None else [cited_articles(plan) for _, plan in plans])
+    article_pages = {number: max(1, -(-count // PLANS_PER_PAGE)) for number, count in citing.items()}
     for audience in m.Audience:
         paths += [audience.prefix + page for page in FIXED_PAGES]
         paths += [search_path(audience), updates_path(audience)]
-        for slug, plan in plans:
-            paths.append(plan_path(slug, audience))
-            if progress_items(plan) or changes(slug, plan):
-                paths.append(progress_path(slug, audience))
-        for number, citing in _citing_plans(plans).items():
-            pages = max(1, -(-citing // PLANS_PER_PAGE))
+        paths += [plan_path(slug, audience) for slug, _ in plans]
+        paths += [progress_path(slug, audience) for slug in with_progress]
+        for number, pages in article_pages.items():
             paths += [article_path(number, audience, page) for page in range(1, pages + 1)]
         paths += [redirect_path(old, audience).removesuffix("index.html") + "index.md" for old in old_slugs]
         paths += [organisation_path(identifier, audience) for identifier in organisation_ids]
@@ -421,13 +431,17 @@ def site_pages(
     return pages | set(files) | {file + "/" for file in files}
 
 
-def _citing_plans(plans: list[tuple[str, m.Plan]]) -> dict[int, int]:
+def cited_articles(plan: m.Plan) -> frozenset[int]:
+    """The articles a plan cites or relates to anywhere."""
+    return frozenset(
+        n for obj, _ in walk(plan) if isinstance(obj, m.Cited) for n in (*obj.articles, *obj.related_articles)
+    )
+
+
+def _citing_plans(cited: list[frozenset[int]]) -> dict[int, int]:
     """How many plans cite or relate to each article (every article has a page, cited or not)."""
     counts = dict.fromkeys(range(1, m.ARTICLE_COUNT + 1), 0)
-    for _, plan in plans:
-        numbers = {
-            n for obj, _ in walk(plan) if isinstance(obj, m.Cited) for n in (*obj.articles, *obj.related_articles)
-        }
+    for numbers in cited:
         for number in numbers:
             counts[number] = counts.get(number, 0) + 1
     return counts
