@@ -62,7 +62,7 @@ def editor_repo(project_copy):
     """A git copy of the project on branch main, with decap-server serving it on this computer."""
     repo = project_copy
     git(repo, "init", "-q", "-b", "main")
-    (repo / ".git" / "info" / "exclude").write_text("hooks/admin/node_modules\n.cache/\nsite/\n", encoding="utf-8")
+    (repo / ".git" / "info" / "exclude").write_text("hooks/admin/node_modules\n/.cache/\n/site/\n", encoding="utf-8")
     git(repo, "config", "user.email", "editor@example.org")
     git(repo, "config", "user.name", "Form editor test")
     git(repo, "add", "-A")
