@@ -2,10 +2,11 @@
 
     .venv/bin/python tests/benchmark_scale.py 5 100 1000
 
-For each size: wall time and peak memory (RSS) of `mkdocs build --strict`, time per plan, site size,
-and a baseline measured in the same run: plain MkDocs with the same theme building the same pages
-(the built page bodies written out as files in a docs_dir) without hooks. The hooks' share is what
-the real build costs beyond that baseline. Also: the time from saving a plan to the new page served
+For each size, in turns: a cold `mkdocs build --strict` (no saved work in .cache/), a baseline (plain
+MkDocs with the same theme building the same pages, the built page bodies written out as files in a
+docs_dir, without hooks), and a build from the saved work after one plan was edited (what a merge
+costs when the workflow keeps .cache/). Wall and CPU time, peak memory (RSS of the biggest process,
+PSS of all of them together), time per plan, site size. Also: the time from saving a plan to the new page served
 by `mkdocs serve` (--preview-at), and what a browser transfers for a young-people plan page's first
 load and for the first search (--transfer-at). Run it when few others use the CPU: the figures are
 wall times.
@@ -261,20 +262,20 @@ def main() -> None:
         "build)"
     )
     started = time.perf_counter()
-    print(f"Each build and its baseline ran {args.runs} times, taking turns; times are the median.")
     print(
-        "Times are wall seconds / CPU seconds (CPU: all cores' work added up; the build uses a second core"
-        " for Pagefind and for drawing pages). 'x baseline' is the build's wall time over that of the baseline"
-        " run just after it, the median over the turns; then the same for CPU time. Peak memory: the biggest"
-        " process (RSS) / all the build's processes at once (PSS: what forks share with the build is counted"
-        " once), the most of any build. A build saves the data files it checked, the templates it compiled,"
-        " the plan schema and the hooks' compiled Python for the next (.cache/ in the project): times and"
-        " ratios are of the builds that found them; 'first build' is the first of the project, which found"
-        " nothing saved."
+        f"Each size: {args.runs} turns of a cold build (no .cache/), plain MkDocs on the same pages, and a build"
+        " from the saved work after one plan was edited; times are the median of the turns."
     )
     print(
-        f"{'plans':>6} {'pages':>6} {'build s':>12} {'per plan ms':>12} {'peak MB':>11} {'site MB':>8} "
-        f"{'baseline s':>12} {'base MB':>8} {'x baseline':>11} {'hooks share':>12} {'first build':>16}"
+        "Times are wall seconds / CPU seconds (CPU: all cores' work added up). 'cold x base' is each turn's cold"
+        " build's wall time over the baseline's run just after it, the median over the turns. 'warm x cold' is"
+        " the build after one edit over the cold build of the same turn. Peak memory: the biggest process (RSS)"
+        " / all the build's processes at once (PSS: what forks share with the build is counted once), the most"
+        " of any cold build."
+    )
+    print(
+        f"{'plans':>6} {'pages':>6} {'cold s':>12} {'per plan ms':>12} {'peak MB':>11} {'site MB':>8} "
+        f"{'baseline s':>12} {'cold x base':>12} {'warm s':>12} {'warm x cold':>12}"
     )
     per_plan = {}
     sites = {}
@@ -282,36 +283,39 @@ def main() -> None:
         for n in args.sizes:
             project = make_project(work / f"project-{n}", n)
             site = work / f"site-{n}"
-            builds, baselines = [], []
-            for turn in range(args.runs):  # build and baseline take turns, so that a drift in speed hits both
-                builds.append(run(MKDOCS + ["build", "--strict", "-d", str(site)], project))
-                if builds[-1][4]:
+            edited = sorted((project / "data" / "plans").glob("*.yml"))[-1]
+            colds, baselines, warms = [], [], []
+            for turn in range(args.runs):  # the three take turns, so that a drift in speed hits them all
+                shutil.rmtree(project / ".cache", ignore_errors=True)
+                colds.append(run(MKDOCS + ["build", "--strict", "-d", str(site)], project))
+                if colds[-1][4]:
                     break
                 if not turn:
                     base = baseline_project(site, work / f"baseline-{n}")
                 baselines.append(run(MKDOCS + ["build", "-d", str(work / f"baseline-site-{n}")], base))
-            if builds[-1][4]:
-                print(f"{n:>6} build failed (exit {builds[-1][4]})")
+                text = edited.read_text(encoding="utf-8")
+                edited.write_text(
+                    text.replace("summary: >-\n", f"summary: >-\n  Benchmark edit {turn}.\n", 1), encoding="utf-8"
+                )
+                warms.append(run(MKDOCS + ["build", "--strict", "-d", str(site)], project))
+                edited.write_text(text, encoding="utf-8")
+            if colds[-1][4] or any(warm[4] for warm in warms):
+                print(f"{n:>6} build failed")
                 continue
-            # The first build of a project finds nothing saved: it is printed apart ('first build').
-            wall, cpu, _, _, code = _median(builds[1:] or builds)
-            _, _, rss, rss_together, _ = _median(builds)  # the most memory any build took
-            base_wall, base_cpu, base_rss, _, base_code = _median(baselines)
-            # Each turn's build over the baseline run just after it, so that the machine's drift in
-            # speed over the minutes of the benchmark hits both; the median of the turns.
-            turns = list(zip(builds, baselines))[1:] or list(zip(builds, baselines))
-            wall_ratio = statistics.median(build[0] / baseline[0] for build, baseline in turns)
-            cpu_ratio = statistics.median(build[1] / baseline[1] for build, baseline in turns)
+            wall, cpu, rss, rss_together, _ = _median(colds)
+            base_wall, base_cpu, _, _, base_code = _median(baselines)
+            warm_wall, warm_cpu, _, _, _ = _median(warms)
+            cold_ratio = statistics.median(cold[0] / baseline[0] for cold, baseline in zip(colds, baselines))
+            warm_ratio = statistics.median(warm[0] / cold[0] for cold, warm in zip(colds, warms))
             pages, megabytes = size_of(site)
             per_plan[n] = wall / n
             sites[n] = (project, site)
-            ratio = f"{wall_ratio:.2f} / {cpu_ratio:.2f}" if not base_code else "nan"
+            ratio = f"{cold_ratio:.2f}" if not base_code else "nan"
             print(
                 f"{n:>6} {pages:>6} {wall:>5.1f} /{cpu:>5.1f} {wall / n * 1000:>12.0f} {rss:>5.0f} "
                 f"/{rss_together:>5.0f} {megabytes:>8.1f} "
-                f"{base_wall:>5.1f} /{base_cpu:>5.1f} {base_rss:>8.0f} {ratio:>11} "
-                f"{max(0.0, 1 - base_wall / wall):>11.0%}"
-                f" {builds[0][0]:>5.1f} s, x{builds[0][0] / base_wall:.2f}"
+                f"{base_wall:>5.1f} /{base_cpu:>5.1f} {ratio:>12} "
+                f"{warm_wall:>5.1f} /{warm_cpu:>5.1f} {warm_ratio:>12.2f}"
             )
         if len(per_plan) > 1:
             small, large = min(per_plan), max(per_plan)
