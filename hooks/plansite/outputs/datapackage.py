@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from ..addresses import DOWNLOADS as ROOT
+from ..addresses import PACKAGE_PATH, SCHEMA_PATH, csv_path, plan_json_path
 from ..catalogue import Catalogue
-from ..paths import DOWNLOADS as ROOT
-from ..paths import PACKAGE_PATH, SCHEMA_PATH, csv_path, plan_json_path
 from .licence import as_json, licence_of
 from .plan_json import FORMAT_VERSION
 from .tables_csv import TABLES, plan_tables

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from ..addresses import SCHEMA_PATH, plan_json_path
 from ..catalogue import Catalogue, PlanFile
-from ..paths import SCHEMA_PATH, plan_json_path
 from ..progress import last_changed
 from .licence import as_json, licence_of
 

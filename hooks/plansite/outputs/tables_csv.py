@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import model as m
+from ..addresses import csv_path
 from ..block_types import blocks_of
 from ..catalogue import Catalogue, PlanFile
-from ..paths import csv_path
 from ..progress import progress_items, tables_of
 
 

@@ -6,7 +6,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import model as m
-from ..paths import plan_path, progress_path
+from ..addresses import plan_path, progress_path
 from ..progress import Count, Summary, young_summary
 from .charts import Bar, bar_chart, bar_svg
 

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 
 from .. import model as m
+from ..addresses import organisation_path
 from ..catalogue import Catalogue, PlanFile
-from ..paths import organisation_path
-from ..prose import excerpt
+from ..texts.rendering import excerpt
+from .contexts import OrganisationPage
 from .page import PageView
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
@@ -59,7 +60,7 @@ def organisation_pages(catalogue: Catalogue, today: datetime.date | None = None)
         plans = plans_of(catalogue, organisation, today)
         if not plans.current and not plans.past:
             continue
-        context = {"organisation": organisation, "plans": plans}
+        context = OrganisationPage(organisation, plans)
         adult, young = organisation_path(organisation.id, ADULT), organisation_path(organisation.id, YOUNG)
         pages += [
             PageView(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from .. import model as m
-from ..block_types import blocks_of
-from ..catalogue import Catalogue, PlanFile
-from ..paths import (
+from ..addresses import (
     SITE_FEED,
     article_feed,
     csv_path,
@@ -17,7 +16,11 @@ from ..paths import (
     progress_path,
     updates_path,
 )
+from ..block_types import blocks_of
+from ..catalogue import Catalogue, PlanFile
 from ..progress import Change, changes, last_changed, progress_items, summary, tables_of
+from .contexts import PageContext, ProgressPage, UpdatesPage
+from .organisations import has_ended
 from .page import PageView
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
@@ -48,7 +51,8 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
         plan = plan_file.plan
         organisation = catalogue.organisations[plan.organisation]
         # Found by search as a page of the plan; the plan page itself carries the plan's articles.
-        common = dict(context, plan_file=plan_file, plan=plan, organisation=organisation, articles=[])
+        ended = has_ended(plan.period, datetime.date.today())
+        common = dict(context, plan_file=plan_file, plan=plan, organisation=organisation, articles=[], ended=ended)
         for audience in (ADULT, YOUNG):
             other = YOUNG if audience is ADULT else ADULT
             if audience is ADULT:
@@ -69,7 +73,7 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
                     "pages/progress.html",
                     audience,
                     description,
-                    dict(common, plan_page=plan_path(plan_file.slug, audience)),
+                    ProgressPage(**common, plan_page=plan_path(plan_file.slug, audience)),
                     toc,
                     counterpart=progress_path(plan_file.slug, other),
                 )
@@ -95,7 +99,7 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
                 "The latest progress updates and changes in every plan on this site."
                 if audience is ADULT
                 else "What is new in the plans: what got done, and what is late.",
-                dict(latest),
+                UpdatesPage(**latest),
                 counterpart=updates_path(other),
             )
         )
@@ -108,13 +112,13 @@ def latest_changes(catalogue: Catalogue) -> list[Change]:
     return sorted(found, key=lambda change: (change.date, change.plan_slug), reverse=True)[:LATEST_COUNT]
 
 
-def feeds_for(context: dict[str, Any]) -> list[tuple[str, str]]:
+def feeds_for(context: PageContext) -> list[tuple[str, str]]:
     """The Atom feeds a page offers with <link rel="alternate">: (title, path in the site)."""
     found = [("Latest updates from every plan", SITE_FEED)]
-    organisation = context.get("organisation")
+    organisation = getattr(context, "organisation", None)
     if organisation is not None:
         found.append((f"Latest updates from the {organisation.name}", organisation_feed(organisation.id)))
-    article = context.get("article")
+    article = getattr(context, "article", None)
     if article is not None:
         found.append((f"Plans and progress on Article {article.number}", article_feed(article.number)))
     return found
