@@ -335,7 +335,7 @@ const TokenSignIn = createClass({
         'p',
         null,
         'Paste a GitHub token that may write to the site\u2019s repository. It stays in this browser. ',
-        h('a', { href: '../editors-guide/#edit-a-plan-in-the-form-editor' }, 'How to make a token (editors\u2019 guide)'),
+        h('a', { href: '../editors-guide/#sign-in-to-the-form-editor' }, 'How to make a token (editors\u2019 guide)'),
       ),
       h(
         'form',

@@ -78,7 +78,9 @@ LONGEST_LINE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("kind", ["", "plans/*", "uncrc/article-12", "glossary", "accessibility", "organisations/*"])
+@pytest.mark.parametrize(
+    "kind", ["", "plans/*", "uncrc/article-12", "glossary", "accessibility", "organisations/*", "editors-guide"]
+)
 def test_lines_of_text_are_about_80_characters_at_most_on_a_wide_screen(site, server, browser, kind):
     url = _first(site, kind) if "*" in kind else (kind + "/" if kind else "")
     page = browser.new_page(viewport={"width": 1280, "height": 900})

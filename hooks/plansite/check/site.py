@@ -62,7 +62,7 @@ def check_organisation(plan: m.Plan, document: Document, known: set[str], proble
             f"unknown organisation '{plan.organisation}'",
             f"use one of: {', '.join(sorted(known))}; for an organisation new to the site, add it first: "
             f'./run new-organisation --id {plan.organisation} --name "..." --kind "..." '
-            "(see 'Adding an organisation' in the editors' guide)",
+            "(see 'Add an organisation' in the editors' guide)",
         )
 
 

@@ -75,7 +75,7 @@ def new_plan(data_dir: Path, organisation: str, title: str, period: str, kind: s
     if organisation not in known:
         raise ValueError(
             f"unknown organisation '{organisation}'; use one of: {', '.join(known)}, "
-            "or add it first with ./run new-organisation (see 'Adding an organisation' in the editors' guide)"
+            "or add it first with ./run new-organisation (see 'Add an organisation' in the editors' guide)"
         )
     if not kind.strip() or "\n" in kind.strip():
         raise ValueError(f"the kind must be one line of words, such as: {', '.join(k.value for k in m.PlanKind)}")
