@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -12,10 +13,35 @@ READS_DATA = {"site", "server", "checks_by_page"}
 """Fixtures made from the project's data/: a test that uses one reads data/."""
 
 
+BUILDS = {"site", "fixture_site", "portal_site", "server"}
+"""Fixtures that build a whole site with mkdocs: a test that uses one is a `build` test."""
+
+
+def _builds(item) -> bool:
+    """Whether a test builds a site: it uses a fixture that does, or its module runs mkdocs itself (through
+    project.build or project.serve, or a command line naming mkdocs)."""
+    module = getattr(item, "module", None)
+    if BUILDS & set(getattr(item, "fixturenames", ())):
+        return True
+    if module is None:
+        return False
+    if getattr(module, "build", None) is build or getattr(module, "MKDOCS", None):
+        return True
+    return _runs_mkdocs(getattr(module, "__file__", None))
+
+
+@functools.cache
+def _runs_mkdocs(source: str | None) -> bool:
+    return bool(source) and '"mkdocs"' in Path(source).read_text(encoding="utf-8")
+
+
 def pytest_collection_modifyitems(items):
     """Mark every test that reads the project's data/ `data`: those using a fixture made from it, and
-    every test of a module that reads data/ itself (project.DATA or CONTENT)."""
+    every test of a module that reads data/ itself (project.DATA or CONTENT); and every test that builds
+    a whole site `build`, so that `pytest -m "not build and not browser"` is the quick loop."""
     for item in items:
+        if _builds(item):
+            item.add_marker(pytest.mark.build)
         module = getattr(item, "module", None)
         in_module = any(getattr(module, name, None) in (DATA, CONTENT) for name in ("DATA", "CONTENT"))
         # A module may take its `site` from the fixture data instead (fixture_site).

@@ -50,7 +50,7 @@ from plansite.check import reading  # noqa: E402
 from plansite.check.reading import text_blocks  # noqa: E402
 from plansite.errors import DataError  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HARD = (
     "Notwithstanding considerable organisational complexity, multi-agency safeguarding arrangements "
     "necessitate comprehensive interdisciplinary coordination, systematic evaluation and accountability."

@@ -8,7 +8,7 @@ import pytest
 from plansite.commands.main import main
 from project import DATA
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PLAN = """\
 organisation: occ
 title: A plan

@@ -79,7 +79,7 @@ def test_a_preview_looks_for_changes_every_tenth_of_a_second(tmp_path: Path) -> 
     from mkdocs.livereload import LiveReloadServer
     from plansite.site.preview import poll_often
 
-    config = load_config(config_file=str(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
+    config = load_config(config_file=str(Path(__file__).resolve().parents[2] / "mkdocs.yml"))
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     server.watch(config.docs_dir)
     server.watch(config.config_file_path)

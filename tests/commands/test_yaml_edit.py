@@ -13,7 +13,7 @@ from plansite.commands.review import mark_reviewed
 from plansite.commands.yaml_edit import EditRefused, append_item, read_text, scalar, set_value
 from project import FIXTURE_DATA
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def changed(before: str, after: str) -> tuple[str, str]:

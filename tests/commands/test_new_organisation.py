@@ -12,7 +12,7 @@ from plansite.commands.main import main
 from plansite.errors import DataError
 from project import FIXTURE_DATA
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from plansite.catalogue import load_plan
 from plansite.errors import Problems
 from plansite.views import young_plan
 
-FIXTURE = Path(__file__).parent / "fixtures" / "plans" / "example-council-participation-strategy-2024-27.yml"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURE = FIXTURES / "plans" / "example-council-participation-strategy-2024-27.yml"
 
 
 def plan_with(order: list[str] | None = None) -> m.Plan:

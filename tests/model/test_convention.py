@@ -13,7 +13,7 @@ from plansite.model import Convention
 from plansite.read import read_document, validate
 from project import DATA, build, read
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = DATA / "uncrc" / "articles.yml"
 FULL_REVIEW = datetime.date(2026, 12, 6)
 """Every summary was re-checked against the Convention's text on this day; a review date may only move on."""

@@ -12,7 +12,7 @@ from plansite.errors import Problems
 from plansite.read import document as load
 from project import DATA, PROJECT
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted((DATA).rglob("*.yml")) + sorted((ROOT / "tests" / "fixtures").rglob("*.y*ml"))
 
 
