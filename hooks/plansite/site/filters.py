@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
@@ -184,6 +185,21 @@ def young_icon(context, name: str | m.Icon | None) -> Markup:
     return icon_svg(name)
 
 
+def note_of(owner: object, notes: tables.TableNotes) -> tables.Note | None:
+    """The note of a table that belongs to this value (a row, an amount, a budget line), if any."""
+    return notes.of(owner)
+
+
+def iso_date(day: datetime.date) -> str:
+    """A date as a `<time datetime>` attribute takes it: YYYY-MM-DD."""
+    return day.isoformat()
+
+
+def index_of(values: Iterable[object], value: object) -> int:
+    """Where a value first is in a list (from 0), as Python's list.index."""
+    return list(values).index(value)
+
+
 class Filters:
     """Filters and globals for our templates; those that need the page read it from the template context."""
 
@@ -229,6 +245,9 @@ class Filters:
             delivery_total=tables.delivery_total,
             split_mark=tables.split_mark,
             footnote_id=tables.footnote_id,
+            note_of=note_of,
+            iso_date=iso_date,
+            index_of=index_of,
         )
         env.globals.update(
             icon=icon_svg,
