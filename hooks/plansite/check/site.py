@@ -20,6 +20,7 @@ from ..model.ids import LAYOUT_PREFIXES
 from ..model.walk import strings, walk
 from ..paths import (
     BUILT_FILES,
+    DOWNLOADS_PAGE,
     PACKAGE_PATH,
     PLANS_PER_PAGE,
     SCHEMA_PATH,
@@ -37,7 +38,7 @@ from ..paths import (
     updates_path,
     url_of,
 )
-from ..progress import changes, progress_items, tables_of
+from ..progress import has_progress_page, tables_of
 from ..prose import rendered
 from ..read import Document
 from ..text import placeholders
@@ -397,17 +398,19 @@ def site_pages(
         paths += [search_path(audience), updates_path(audience)]
         for slug, plan in plans:
             paths.append(plan_path(slug, audience))
-            if progress_items(plan) or changes(slug, plan):
+            if has_progress_page(slug, plan):
                 paths.append(progress_path(slug, audience))
         for number, citing in _citing_plans(plans).items():
             pages = max(1, -(-citing // PLANS_PER_PAGE))
             paths += [article_path(number, audience, page) for page in range(1, pages + 1)]
         paths += [redirect_path(old, audience).removesuffix("index.html") + "index.md" for old in old_slugs]
         paths += [organisation_path(identifier, audience) for identifier in organisation_ids]
+    paths.append(DOWNLOADS_PAGE)
     pages = {url_of(path) for path in paths}
     files = [SITE_FEED, SCHEMA_PATH, PACKAGE_PATH, *BUILT_FILES]
     files += [organisation_feed(identifier) for identifier in organisation_ids]
-    files += [article_feed(number) for number in range(1, m.ARTICLE_COUNT + 1)]
+    # An article's feed is made once a plan cites or relates to it: an article no plan names has none.
+    files += [article_feed(number) for number, citing in _citing_plans(plans).items() if citing]
     for slug, plan in plans:
         files += [plan_json_path(slug)] + [csv_path(slug, table) for table in tables_of(plan)]
     if content is not None and content.is_dir():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from .articles import article_pages
 from .citations import Citation, citations
+from .downloads import downloads_pages
 from .indexes import index_pages
 from .organisations import organisation_pages
 from .page import PageView
@@ -30,4 +31,5 @@ def all_pages(catalogue: Catalogue) -> list[PageView]:
         + article_pages(catalogue, index)
         + search_pages(catalogue)
         + progress_pages(catalogue, living)
+        + downloads_pages(catalogue)
     )

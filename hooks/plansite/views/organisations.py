@@ -14,7 +14,9 @@ from .. import model as m
 from ..catalogue import Catalogue, PlanFile
 from ..paths import organisation_path
 from ..prose import excerpt
+from ..words import with_the
 from .page import PageView
+from .progress import plans_rollup
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 
@@ -59,7 +61,15 @@ def organisation_pages(catalogue: Catalogue, today: datetime.date | None = None)
         plans = plans_of(catalogue, organisation, today)
         if not plans.current and not plans.past:
             continue
-        context = {"organisation": organisation, "plans": plans}
+        context = {
+            "organisation": organisation,
+            "plans": plans,
+            "rollup": plans_rollup(
+                plans.current + plans.past,
+                f"in the plans of {with_the(organisation.name, organisation.takes_the)}",
+                f"The plans of {with_the(organisation.name, organisation.takes_the)}",
+            ),
+        }
         adult, young = organisation_path(organisation.id, ADULT), organisation_path(organisation.id, YOUNG)
         pages += [
             PageView(

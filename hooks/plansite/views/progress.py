@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from .. import model as m
@@ -17,7 +18,20 @@ from ..paths import (
     progress_path,
     updates_path,
 )
-from ..progress import Change, changes, last_changed, progress_items, summary, tables_of
+from ..progress import (
+    Change,
+    Summary,
+    by_status,
+    changes,
+    combined,
+    has_progress_page,
+    last_changed,
+    progress_items,
+    said_for,
+    summary,
+    tables_of,
+    you_said,
+)
 from .page import PageView
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
@@ -27,9 +41,14 @@ LATEST_COUNT = 50
 def living_context(plan_file: PlanFile) -> dict[str, Any]:
     """What a plan's pages show of its progress: items, summary, change log and the date it last changed."""
     items = progress_items(plan_file.plan)
+    said = you_said(plan_file.plan)
     return {
         "progress_items": items,
         "summary": summary(items),
+        "status_groups": by_status(items),
+        "said": said,
+        "said_by_id": {story.anchor: story for story in said if story.anchor},
+        "said_for": said_for(plan_file.plan),
         "changes": changes(plan_file.slug, plan_file.plan),
         "last_updated": last_changed(plan_file.plan),
         "downloads": plan_downloads(plan_file),
@@ -43,7 +62,7 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
     pages = []
     for plan_file in catalogue.plans:
         context = living[plan_file.slug]
-        if context["summary"] is None and not context["changes"]:
+        if not has_progress_page(plan_file.slug, plan_file.plan):
             continue
         plan = plan_file.plan
         organisation = catalogue.organisations[plan.organisation]
@@ -56,12 +75,16 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
                 description = (
                     f"How each promise of the {organisation.short_label} {plan.title} is going, and what changed."
                 )
-                toc = [(2, "summary", "Summary"), (2, "items", "Every item"), (2, "changes", "What changed")]
+                toc = [(2, "summary", "Summary"), (2, "items", "Every item")]
+                toc += [(2, "you-said", "What children said, and what was done")] if context["said"] else []
+                toc += [(2, "changes", "What changed")]
             else:
                 name = plan.young_people.title if plan.young_people else plan.title
                 title = f"What we promised, what we did: {name}"
                 description = "What this plan promised, and how each promise is going, in plain words."
-                toc = [(2, "summary", "How it is going"), (2, "items", "Each promise"), (2, "changes", "What changed")]
+                toc = [(2, "summary", "How it is going"), (2, "items", "Each promise")]
+                toc += [(2, "you-said", "What you told us, and what happened")] if context["said"] else []
+                toc += [(2, "changes", "What changed")]
             pages.append(
                 PageView(
                     progress_path(plan_file.slug, audience),
@@ -76,6 +99,7 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
             )
     latest = {
         "changes": latest_changes(catalogue),
+        "rollup": site_rollup(catalogue, living),
         "plan_titles": {
             p.slug: (
                 f"{catalogue.organisations[p.plan.organisation].short_label} {p.plan.title}",
@@ -96,10 +120,64 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
                 if audience is ADULT
                 else "What is new in the plans: what got done, and what is late.",
                 dict(latest),
+                [(2, "how-the-promises-stand", "How the promises stand"), (2, "latest", "Latest updates")]
+                if audience is ADULT
+                else [(2, "how-the-promises-stand", "How the promises are going"), (2, "latest", "What is new")],
                 counterpart=updates_path(other),
             )
         )
     return pages
+
+
+# --- Roll-ups: how the promises stand across an organisation's plans, and across the site -----
+
+
+@dataclass(frozen=True)
+class RollupRow:
+    """One line of a roll-up: a plan (linking to its progress page) or an organisation (to its roll-up)."""
+
+    title: str
+    young_title: str
+    summary: Summary
+    plan_slug: str | None = None
+    organisation_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """How the promises of several plans stand: all their counts together, and each plan's or organisation's.
+
+    `where` ends the adult sentence ('Of the 12 items in its plans...'); `who` starts the young
+    people's ('The plans of this group made 12 promises...').
+    """
+
+    summary: Summary | None
+    rows: list[RollupRow]
+    where: str
+    who: str
+
+
+def plans_rollup(plan_files: list[PlanFile], where: str, who: str) -> Rollup:
+    """The roll-up of some plans, a row for each that reports progress, in the order given."""
+    rows = []
+    for plan_file in plan_files:
+        found = summary(progress_items(plan_file.plan))
+        if found is not None:
+            plan = plan_file.plan
+            young = plan.young_people.title if plan.young_people else plan.title
+            rows.append(RollupRow(plan.title, young, found, plan_slug=plan_file.slug))
+    return Rollup(combined([row.summary for row in rows]), rows, where, who)
+
+
+def site_rollup(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> Rollup:
+    """The roll-up of every plan on the site, a row for each organisation whose plans report progress."""
+    rows = []
+    for organisation in catalogue.organisations.values():
+        own = [living[p.slug]["summary"] for p in catalogue.plans if p.plan.organisation == organisation.id]
+        found = combined([s for s in own if s is not None])
+        if found is not None:
+            rows.append(RollupRow(organisation.name, organisation.name, found, organisation_id=organisation.id))
+    return Rollup(combined([row.summary for row in rows]), rows, "in the plans on this site", "The plans on this site")
 
 
 def latest_changes(catalogue: Catalogue) -> list[Change]:
@@ -109,7 +187,8 @@ def latest_changes(catalogue: Catalogue) -> list[Change]:
 
 
 def feeds_for(context: dict[str, Any]) -> list[tuple[str, str]]:
-    """The Atom feeds a page offers with <link rel="alternate">: (title, path in the site)."""
+    """The Atom feeds a page may offer with <link rel="alternate">: (title, path in the site); the build links
+    those that were written (a feed without entries is not: outputs/atom.py)."""
     found = [("Latest updates from every plan", SITE_FEED)]
     organisation = context.get("organisation")
     if organisation is not None:
@@ -121,18 +200,18 @@ def feeds_for(context: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 TABLE_TITLES = {
-    "actions": "Action plan",
-    "delivery": "What we will deliver",
-    "budget": "Budget",
-    "projects": "Projects",
-    "updates": "Progress updates",
+    "items": "Every item, with its owner and status (CSV)",
+    "actions": "Action plan table (CSV)",
+    "delivery": "What we will deliver table (CSV)",
+    "budget": "Budget table (CSV)",
+    "projects": "Projects table (CSV)",
+    "updates": "Progress updates table (CSV)",
 }
 
 
 def plan_downloads(plan_file: PlanFile) -> list[tuple[str, str]]:
-    """The downloads of one plan, as (what it is, path in the site), the whole plan first."""
+    """The downloads of one plan, as (what it is, path in the site): the whole plan, then its tables, every
+    item first."""
     found = [("The whole plan (JSON)", plan_json_path(plan_file.slug))]
-    found += [
-        (f"{TABLE_TITLES[table]} table (CSV)", csv_path(plan_file.slug, table)) for table in tables_of(plan_file.plan)
-    ]
+    found += [(TABLE_TITLES[table], csv_path(plan_file.slug, table)) for table in tables_of(plan_file.plan)]
     return found
