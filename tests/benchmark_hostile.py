@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from plansite.errors import Problems  # noqa: E402
 from plansite.model import Plan  # noqa: E402
-from plansite.prose import rendered, to_html  # noqa: E402
 from plansite.read import read_document, validate  # noqa: E402
+from plansite.texts.rendering import rendered, to_html  # noqa: E402
 from test_hostile import MINIMAL_PLAN  # noqa: E402
 from test_hostile_files import SLOW_PATHS  # noqa: E402
 

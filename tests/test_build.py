@@ -290,7 +290,7 @@ def test_occ_plans_cite_the_articles_the_source_cites(site):
     """The articles written in each OCC source plan are all linked from both versions of that plan."""
     import re as regex
 
-    from plansite.uncrc import mentioned_articles
+    from plansite.texts.article_mentions import mentioned_articles
     from project import ROOT
 
     for slug in ["occ-business-plan-2012-13", "occ-strategic-plan-2012-14", "occ-participation-strategy-2014-15"]:

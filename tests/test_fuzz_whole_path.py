@@ -25,7 +25,7 @@ from plansite.catalogue import load_catalogue
 from plansite.errors import DataError
 from plansite.site.drawing import Drawing
 from plansite.site.pages import GeneratedPages
-from plansite.urls import SITE, links_in, url_problem
+from plansite.texts.links import SITE, links_in, url_problem
 from project import DATA
 from test_hostile import MARKDOWN_PIECES, executable_constructs
 

@@ -30,9 +30,9 @@ from hypothesis import strategies as st
 from plansite.catalogue import load_catalogue
 from plansite.errors import DataError, Problems
 from plansite.model import Plan
-from plansite.prose import to_html
 from plansite.read import Document, read_document, validate
 from plansite.read.document import MAX_BYTES
+from plansite.texts.rendering import to_html
 from project import FIXTURE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent

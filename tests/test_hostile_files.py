@@ -277,7 +277,7 @@ SLOW_PATHS = ["[" * 20 + "a" + "]" * 20, "[a] " * 120, "`" * 500, "*" * 250 + "a
 
 
 def test_a_valid_megabyte_plan_of_slow_markdown_loads_and_renders(tmp_path: Path) -> None:
-    from plansite.prose import to_html
+    from plansite.texts.rendering import to_html
 
     texts = [(path + " " + "Plain words. " * 300).replace("'", "''") for path in SLOW_PATHS]
     per_block = sum(len(text) + 40 for text in texts) / len(texts)

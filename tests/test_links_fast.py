@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from plansite.site import links
+from plansite.site import link_check as links
 
 
 def test_quick_reading_matches_the_html_parser(site: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from plansite import model as m
-from plansite.paths import (
+from plansite.addresses import (
     article_path,
     audience_of,
     base_of,

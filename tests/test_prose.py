@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from plansite.prose import explain_abbreviations, link_glossary_terms, to_html
+from plansite.texts.rendering import explain_abbreviations, link_glossary_terms, to_html
 
 
 def test_paragraphs_emphasis_and_lists() -> None:
@@ -44,7 +44,7 @@ def test_nothing_executable_survives() -> None:
 import yaml  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-from plansite.prose import is_plain, markdown_html, plain_html  # noqa: E402
+from plansite.texts.rendering import is_plain, markdown_html, plain_html  # noqa: E402
 from project import DATA  # noqa: E402
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 from markupsafe import escape
-from plansite.uncrc import link_mentions, mentioned_articles
+from plansite.texts.article_mentions import link_mentions, mentioned_articles
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import html as entities
 import re
 
 import pytest
-from plansite.words import plural
+from plansite.views.words import plural
 from project import read
 
 

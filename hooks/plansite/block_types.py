@@ -19,7 +19,7 @@ from typing import Any
 
 from . import model as m
 from .model.walk import adult_texts
-from .prose import excerpt, plain_text
+from .texts.rendering import excerpt, plain_text
 
 Label = Callable[[Any, str], tuple[str, str]]
 """How a citing block or item is named on an article page, given its section's context: a label and an excerpt."""

@@ -13,7 +13,7 @@ from . import model as m
 from .block_types import ItemType, block_type, item_type
 from .model.walk import anchor_of, walk
 from .progress import commitments
-from .prose import excerpt
+from .texts.rendering import excerpt
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import model as m
+from .addresses import ITEMS_TABLE, long_date
 from .block_types import ProgressItem, block_type, blocks_of
 from .model.walk import walk
-from .paths import ITEMS_TABLE, long_date
 
 ADULT = m.Audience.ADULT
 

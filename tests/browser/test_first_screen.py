@@ -141,7 +141,7 @@ def plans_by_url():
 
 
 def test_a_young_plan_page_shows_its_title_and_who_made_it_on_the_first_screen(plan_first_screens, plans_by_url):
-    from plansite.words import with_the
+    from plansite.views.words import with_the
 
     for url, seen in plan_first_screens.items():
         first = seen["first"]
@@ -163,7 +163,7 @@ def test_a_finished_plan_says_so_on_both_versions_and_never_will(plan_first_scre
     import datetime
 
     from plansite.views.organisations import has_ended
-    from plansite.words import period_in_words
+    from plansite.views.words import period_in_words
 
     today = datetime.date.today()
     for url, seen in plan_first_screens.items():

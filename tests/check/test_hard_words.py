@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 import yaml
 from plansite import model as m
+from plansite.addresses import term_anchor
 from plansite.catalogue import load_catalogue
 from plansite.check.hard_words import check_hard_words, unexplained
 from plansite.errors import DataError
-from plansite.hard_words import HARD_WORDS, first_uses, said_what_it_means
-from plansite.paths import term_anchor
-from plansite.prose import NOT_RUNNING_TEXT, link_glossary_terms
+from plansite.texts.hard_words import HARD_WORDS, first_uses, said_what_it_means
+from plansite.texts.rendering import NOT_RUNNING_TEXT, link_glossary_terms
 from project import DATA, FIXTURE_DATA
 
 ROOT = Path(__file__).resolve().parents[2]

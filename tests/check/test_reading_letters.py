@@ -6,9 +6,9 @@ from __future__ import annotations
 import yaml
 from plansite.check.reading import TextPage, check_young_people_texts, measure, text_blocks
 from plansite.errors import Problems
-from plansite.letters import LOOK_ALIKES
 from plansite.read import Document
-from plansite.text import text_problem
+from plansite.texts.letters import LOOK_ALIKES
+from plansite.texts.typed import text_problem
 
 HARD = (
     "The multidisciplinary safeguarding partnership commissions comprehensive therapeutic interventions, "

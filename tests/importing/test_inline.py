@@ -2,7 +2,7 @@
 
 from plansite.importing.inline import clean, escape, markdown
 from plansite.importing.tree import Span
-from plansite.text import text_problem
+from plansite.texts.typed import text_problem
 
 
 def test_bold_italics_and_links_become_markdown():

@@ -8,7 +8,7 @@ import pytest
 from mkdocs.config import load_config
 from plansite.catalogue import load_catalogue
 from plansite.site.drawing import Drawing, draw_body
-from plansite.site.links import ids_and_links, on_site_links
+from plansite.site.link_check import ids_and_links, on_site_links
 from plansite.site.pages import GeneratedPages
 from plansite.tasks import ParallelTasks, SerialTasks
 from project import FIXTURE_DATA

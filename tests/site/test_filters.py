@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from plansite import model as m
 from plansite.site.filters import the_name
-from plansite.words import takes_the, with_the
+from plansite.views.words import takes_the, with_the
 
 
 def organisation(name: str, takes: bool | None = None) -> m.Organisation:

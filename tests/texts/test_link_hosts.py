@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 from plan_files import PLAN, data_folder, load, reported
+from plansite.addresses import phone_link
 from plansite.model.values import website
-from plansite.paths import phone_link
 from plansite.site.security import policy
-from plansite.text import text_problem
-from plansite.urls import url_problem
+from plansite.texts.links import url_problem
+from plansite.texts.typed import text_problem
 
 REFUSED = [
     "https://www..example.gov.uk/",

@@ -15,8 +15,8 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from plansite.prose import _markdown, plain_text, rendered, to_html
-from plansite.text import text_problem
+from plansite.texts.rendering import _markdown, plain_text, rendered, to_html
+from plansite.texts.typed import text_problem
 
 TOUCHES = {
     "article_href": lambda n: f"../uncrc/article-{n}/",

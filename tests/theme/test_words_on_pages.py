@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from plansite.catalogue import load_catalogue
 from plansite.site.filters import file_size
-from plansite.words import with_the
+from plansite.views.words import with_the
 from project import DATA
 
 pytestmark = pytest.mark.build

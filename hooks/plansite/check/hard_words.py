@@ -1,7 +1,7 @@
 """Hard words in young-people texts: each one explained where a text first uses it.
 
 A word counts as explained when the young-people glossary has it (the site links its first use on
-each page) or when the text says what it means there ("Neglect is when ..."); see hard_words.py.
+each page) or when the text says what it means there ("Neglect is when ..."); see texts/hard_words.py.
 The build refuses a published text that leaves one unexplained; for a draft, `./run check` warns.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from .. import model as m
-from ..hard_words import HARD_WORDS, first_uses, said_what_it_means
 from ..model.walk import Path
+from ..texts.hard_words import HARD_WORDS, first_uses, said_what_it_means
 from .reading import text_blocks
 
 Report = Callable[[Path, str, str], None]

@@ -13,8 +13,8 @@ from ..model import values
 from ..model.walk import Path, everything, strings, walk
 from ..read import Document
 from ..spelling import closest
-from ..text import placeholders
-from ..uncrc import mentioned_articles
+from ..texts.article_mentions import mentioned_articles
+from ..texts.typed import placeholders
 from .commitments import check_commitments
 from .ids import check_ids
 from .progress import check_progress

@@ -25,10 +25,10 @@ from typing import Any
 
 from .. import model as m
 from ..errors import Problems
-from ..letters import as_read
 from ..model.walk import walk
-from ..prose import rendered
 from ..read import Document
+from ..texts.letters import as_read
+from ..texts.rendering import rendered
 
 MAX_PAGE_GRADE = 6.0
 MAX_MEDIAN_GRADE = 5.0

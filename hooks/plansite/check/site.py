@@ -15,10 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import model as m
-from ..errors import Problems
-from ..model.ids import LAYOUT_PREFIXES
-from ..model.walk import strings, walk
-from ..paths import (
+from ..addresses import (
     BUILT_FILES,
     DOWNLOADS_PAGE,
     PACKAGE_PATH,
@@ -38,11 +35,14 @@ from ..paths import (
     updates_path,
     url_of,
 )
+from ..errors import Problems
+from ..model.ids import LAYOUT_PREFIXES
+from ..model.walk import strings, walk
 from ..progress import has_progress_page, tables_of
-from ..prose import rendered
 from ..read import Document
-from ..text import placeholders
-from ..urls import on_site
+from ..texts.links import on_site
+from ..texts.rendering import rendered
+from ..texts.typed import placeholders
 from .hard_words import check_hard_words
 from .ids import page_ids
 from .reading import young_people_texts

@@ -8,7 +8,7 @@ from typing import Any
 from .. import model as m
 from ..model.walk import Path, adult_texts, fingerprint
 from ..spelling import closest
-from ..text import placeholders
+from ..texts.typed import placeholders
 
 
 def check_order(plan: m.Plan, report) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 import yaml
 
 from .. import model as m
+from ..addresses import SCHEMA_PATH
 from ..catalogue import load_plan, read_file
 from ..errors import DataError, Problems
-from ..paths import SCHEMA_PATH
 from .data_files import plans_folder
 
 TEMPLATE = """\

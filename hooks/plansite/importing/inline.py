@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from ..read.characters import HANGUL_FILLERS, NONCHARACTERS
-from ..text import text_problem
+from ..texts.typed import text_problem
 from .tree import Span
 
 SYMBOL_BULLETS = {

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from ..model import ARTICLE_COUNT, slug
 from ..model.ids import ADULT_PLAN_LAYOUT, LAYOUT_PREFIXES, PROGRESS_LAYOUT, YOUNG_PLAN_LAYOUT
-from ..text import MAX_MARKS
-from ..uncrc import mentioned_articles
+from ..texts.article_mentions import mentioned_articles
+from ..texts.typed import MAX_MARKS
 
 MAX_ID = 60
 """Ids are cut to this many characters, at a hyphen: an id is for addresses, not for reading."""

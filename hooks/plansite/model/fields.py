@@ -17,8 +17,8 @@ from pydantic import (
     model_validator,
 )
 
-from ..text import text_problem
-from ..urls import disguised_address, url_problem
+from ..texts.links import disguised_address, url_problem
+from ..texts.typed import text_problem
 from . import values
 from .vocabulary import ARTICLE_COUNT
 

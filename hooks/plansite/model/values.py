@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from ada_url import URL, HostType
 
-from ..text import is_blank
-from ..urls import email_problem, host_problem, phone_problem
+from ..texts.links import email_problem, host_problem, phone_problem
+from ..texts.typed import is_blank
 
 WHOLE_NUMBER = re.compile(r"-?[0-9]{1,15}")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

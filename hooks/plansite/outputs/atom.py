@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import model as m
+from ..addresses import SITE_FEED, article_feed, long_date, organisation_feed
 from ..catalogue import Catalogue, PlanFile
 from ..model.values import Month
 from ..model.walk import walk
-from ..paths import SITE_FEED, article_feed, long_date, organisation_feed
 from ..progress import Change, changes
-from ..prose import plain_text
+from ..texts.rendering import plain_text
 
 ENTRIES = 50
 """Entries in each feed, the newest: as many as the latest updates page lists."""

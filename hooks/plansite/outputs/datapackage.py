@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+from ..addresses import DOWNLOADS as ROOT
+from ..addresses import DOWNLOADS_PAGE, PACKAGE_PATH, SCHEMA_PATH, csv_path, plan_json_path, url_of
 from ..catalogue import Catalogue
 from ..dictionary import TABLES, UNITS_NOTE, Field
-from ..paths import DOWNLOADS as ROOT
-from ..paths import DOWNLOADS_PAGE, PACKAGE_PATH, SCHEMA_PATH, csv_path, plan_json_path, url_of
 from ..progress import tables_of
 from .licence import as_json, licence_of
 from .plan_json import FORMAT_VERSION

@@ -10,9 +10,9 @@ import dataclasses
 import json
 from collections.abc import Iterator
 
+from ..addresses import SCHEMA_PATH, plan_json_path
 from ..catalogue import Catalogue, PlanFile
 from ..items import item_records
-from ..paths import SCHEMA_PATH, plan_json_path
 from ..progress import last_changed
 from .licence import as_json, licence_of
 

@@ -6,8 +6,8 @@ import functools
 import json
 
 from .. import model as m
+from ..addresses import SCHEMA_PATH
 from ..catalogue import Catalogue
-from ..paths import SCHEMA_PATH
 
 
 def plan_schema(site_url: str) -> dict:

@@ -19,11 +19,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import model as m
+from ..addresses import csv_path
 from ..block_types import blocks_of
 from ..catalogue import Catalogue, PlanFile
 from ..dictionary import TABLES
 from ..items import item_records
-from ..paths import csv_path
 from ..progress import progress_items, tables_of
 
 __all__ = ["TABLES", "as_csv", "files", "plan_csv_files", "plan_tables", "rows", "safe_cell"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import sys
 from pathlib import Path
 
 from markupsafe import Markup
@@ -18,16 +19,16 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
+from ..addresses import audience_of
 from ..cache import NoCache
 from ..catalogue import load_catalogue
-from ..errors import DataError
-from ..paths import audience_of
+from ..errors import DataError, Problems
 from ..publishing.address import published_at
 from ..tasks import SerialTasks, tasks_for
 from ..views.progress import feeds_for
-from . import admin, markup, pages, search, security
+from . import admin, markup, pages, problems_page, search, security
 from .drawing import Drawing, draw_body
-from .links import LinkCheck
+from .link_check import LinkCheck
 from .session import Session
 
 
@@ -98,6 +99,7 @@ class Build:
         self.links = LinkCheck()
         self.index: search.PagesIndexer | None = None
         self.bodies = None
+        self.problems: Problems | None = None  # while serving data with problems (problems_page.py)
         try:
             with lasting(session):
                 self.catalogue = load_catalogue(
@@ -107,11 +109,19 @@ class Build:
                 self.pages = pages.GeneratedPages(self.catalogue)
         except DataError as error:
             self.tasks.close()
-            raise PluginError("\n" + error.problems.report()) from None
+            if not session.serving:
+                raise PluginError("\n" + error.problems.report()) from None
+            # `mkdocs serve` holds every request while a rebuild fails: the rebuild shows the problems instead.
+            self.problems = error.problems
+            config.nav = []  # the pages the nav names are not built: none is missing
+            print(error.problems.report(), file=sys.stderr)
 
     # --- on_files: the generated pages and the downloads join the site's files ----------------
 
     def add_files(self, files):
+        if self.problems is not None:
+            self.session.redraws.forget()  # every page is drawn again once the data is right
+            return problems_page.files(self.config, self.problems, files, self.session.served_addresses)
         # The downloads are made first: a plan's page says how big each is.
         outputs = self.outputs.result()
         self.written = set(outputs)
@@ -136,6 +146,8 @@ class Build:
         return files
 
     def use_environment(self, env, files):
+        if self.session.serving and self.problems is None:
+            self.session.served_addresses = {f.dest_uri for f in files.documentation_pages()}
         self.links.use(files)
         env.bytecode_cache = self.cache.templates("theme")
         return env
@@ -178,6 +190,8 @@ class Build:
 
     def finish_template(self, output: str, template_name: str) -> str:
         """The 404 page is a theme template, not a page: it gets the same repairs and policy."""
+        if self.problems is not None and template_name == "404.html":
+            return problems_page.page(self.problems, self.config.site_name, "/")
         return security.with_policy(markup.repair(output)) if template_name.endswith(".html") else output
 
     # --- The end ---------------------------------------------------------------------------

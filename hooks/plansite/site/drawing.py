@@ -3,7 +3,7 @@
 MkDocs' own Jinja environment does not escape values, so our pages are drawn in an overlay of it
 with autoescape on: a value from the data can only reach the page as HTML through the `prose`
 filter, which sanitises it. A drawn body comes with the ids in it and the links it makes to this
-site (site/links.py), read where it was drawn.
+site (site/link_check.py), read where it was drawn.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 import jinja2
 
+from ..addresses import base_of
 from ..catalogue import Catalogue
-from ..paths import base_of
 from ..views import PageView
 from . import progress_filters
 from .filters import HEADING_ICONS, Filters
-from .links import SiteLinks, ids_and_links, on_site_links
+from .link_check import SiteLinks, ids_and_links, on_site_links
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Drawing:
             terms_seen=set(),
             icons_seen=set(HEADING_ICONS),
             ids_given=set(),
-            **view.context,
+            **view.context.values(),
         )
 
     def page(self, template: str, **context) -> str:

@@ -14,10 +14,7 @@ import material
 from markupsafe import Markup, escape
 
 from .. import model as m
-from ..block_types import partial_of
-from ..catalogue import Catalogue
-from ..model.walk import anchor_of
-from ..paths import (
+from ..addresses import (
     article_path,
     glossary_path,
     long_date,
@@ -29,10 +26,13 @@ from ..paths import (
     url_of,
     web_address,
 )
-from ..prose import NOT_RUNNING_TEXT, link_glossary_terms, to_html
+from ..block_types import partial_of
+from ..catalogue import Catalogue
+from ..model.walk import anchor_of
+from ..texts.rendering import NOT_RUNNING_TEXT, link_glossary_terms, to_html
 from ..views import PageView, tables
 from ..views.organisations import has_ended as period_has_ended
-from ..words import period_in_words, plural, with_the
+from ..views.words import period_in_words, plural, with_the
 
 ICONS = {
     m.Icon.SCHOOL: "material/school",

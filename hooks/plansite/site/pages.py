@@ -17,8 +17,8 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from ..addresses import audience_of, base_of
 from ..catalogue import Catalogue
-from ..paths import audience_of, base_of
 from ..views import PageView, all_pages, redirects
 from ..views.navigation import young_people_menu
 from .drawing import Drawing

@@ -189,6 +189,11 @@ class Redraws:
     def failed(self) -> None:
         self.pending.clear()
 
+    def forget(self) -> None:
+        """Every page is drawn again at the next rebuild (this one wrote something else in their place)."""
+        self.built.clear()
+        self.pending.clear()
+
 
 def poll_often(server, config, interval: float = 0.1) -> None:  # noqa: ANN001 - MkDocs' LiveReloadServer and config
     """MkDocs looks for changed files every half second: a preview looks every tenth.

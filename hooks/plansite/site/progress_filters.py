@@ -6,9 +6,9 @@ import jinja2
 from markupsafe import Markup
 
 from .. import model as m
-from ..paths import plan_path, progress_path
+from ..addresses import plan_path, progress_path
 from ..progress import Count, Summary, adult_summary, young_summary
-from ..prose import excerpt
+from ..texts.rendering import excerpt
 from .charts import Bar, bar_chart, bar_svg
 
 ADULT = m.Audience.ADULT

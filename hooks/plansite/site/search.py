@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 from .. import model as m
+from ..addresses import url_of
 from ..catalogue import Catalogue
-from ..paths import url_of
 from ..views import PageView
 from ..views.search import search_filters, search_path
 from .pagefind_client import PagefindService
@@ -38,7 +38,7 @@ def search_url(audience: str) -> str:
 def filters_for(view: PageView | None, url: str, catalogue: Catalogue) -> list[tuple[str, str]] | None:
     """The filters a page is indexed with, or None for a page that is not indexed: the search pages,
     and an article's page 2, 3... (the article is found by its first page, the items on their plans')."""
-    if view is not None and (view.template == "pages/search.html" or view.context.get("page_number", 1) > 1):
+    if view is not None and (view.template == "pages/search.html" or getattr(view.context, "page_number", 1) > 1):
         return None
     return search_filters(view, url, catalogue)
 

@@ -7,7 +7,7 @@ import hashlib
 import re
 
 from .. import model as m
-from ..paths import url_of
+from ..addresses import url_of
 from ..views.search import search_path
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.DOTALL)

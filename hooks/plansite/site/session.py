@@ -23,6 +23,9 @@ class Session:
     command: str = "build"
     dirty: bool = False
     redraws: preview.Redraws = field(default_factory=preview.Redraws)
+    served_addresses: set[str] = field(default_factory=set)
+    """The pages the last good build of `mkdocs serve` wrote ('plans/x/index.html'): where a rebuild
+    of data with problems shows them (problems_page.py)."""
     _caches: dict[Path, Cache] = field(default_factory=dict)
 
     @property

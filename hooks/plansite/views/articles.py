@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import model as m
+from ..addresses import PLANS_PER_PAGE, article_path
 from ..catalogue import Catalogue
-from ..paths import PLANS_PER_PAGE, article_path
-from ..prose import excerpt
+from ..texts.rendering import excerpt
 from .article_items import plan_items
 from .citations import Citation
+from .contexts import ArticlePage
 from .page import PageView
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
@@ -65,7 +66,7 @@ def article_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> lis
                         "pages/article.html",
                         audience,
                         excerpt(article.summary if audience is ADULT else article.young_people.summary, 40),
-                        dict(context, by_plan=share, page_number=number, page_links=page_links),
+                        ArticlePage(**context, by_plan=share, page_number=number, page_links=page_links),
                         counterpart=article_path(article.number, other, number),
                     )
                 )

@@ -8,6 +8,7 @@ import unicodedata
 from .. import model as m
 from ..catalogue import Catalogue
 from .citations import Citation
+from .contexts import GlossaryPage, HomePage, UncrcPage
 from .page import PageView
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
@@ -113,7 +114,7 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
             ADULT,
             "Business plans, strategic plans and participation strategies of children's organisations, in full and "
             "for young people.",
-            home,
+            HomePage(**home),
             counterpart="young-people/index.md",
         ),
         PageView(
@@ -122,7 +123,7 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
             "pages/home.html",
             YOUNG,
             "What children's organisations plan to do, written for young people.",
-            home,
+            HomePage(**home),
             counterpart="index.md",
         ),
         PageView(
@@ -131,7 +132,7 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
             "pages/home.html",
             ADULT,
             "Every plan on this site, by organisation and by kind.",
-            dict(home, by_kind=plans_by_kind(catalogue)),
+            HomePage(**home, by_kind=plans_by_kind(catalogue)),
             counterpart="young-people/index.md",
         ),
         PageView(
@@ -140,7 +141,7 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
             "pages/uncrc.html",
             ADULT,
             "All 54 articles of the UNCRC, and which plans work on each.",
-            uncrc,
+            UncrcPage(**uncrc),
             [(2, c.id, c.title) for c, _ in clusters] + [(2, "coverage", "Articles no plan addresses")],
             counterpart="young-people/uncrc/index.md",
         ),
@@ -150,7 +151,7 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
             "pages/uncrc.html",
             YOUNG,
             "Your rights under the UN Convention on the Rights of the Child, in plain words.",
-            uncrc,
+            UncrcPage(**uncrc),
             [(2, c.id, c.young_people_title) for c, _ in clusters] + [(2, "coverage", "Rights no plan talks about")],
             counterpart="uncrc/index.md",
         ),
@@ -160,7 +161,7 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
             "pages/glossary.html",
             ADULT,
             "Abbreviations and terms used in the plans.",
-            {"terms": catalogue.glossary},
+            GlossaryPage(catalogue.glossary),
             counterpart="young-people/glossary.md",
         ),
         PageView(
@@ -169,7 +170,7 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
             "pages/glossary.html",
             YOUNG,
             "Words from the plans, explained.",
-            {"terms": [t for t in catalogue.glossary if t.young_people]},
+            GlossaryPage([t for t in catalogue.glossary if t.young_people]),
             counterpart="glossary.md",
         ),
     ]

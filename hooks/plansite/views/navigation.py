@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import model as m
+from ..addresses import glossary_path, home_path, plan_path, uncrc_path, url_of
 from ..catalogue import Catalogue
-from ..paths import glossary_path, home_path, plan_path, uncrc_path, url_of
 from .indexes import is_directory
 
 

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 
 from .. import model as m
+from ..addresses import organisation_path
 from ..catalogue import Catalogue, PlanFile
-from ..paths import organisation_path
-from ..prose import excerpt
-from ..words import with_the
+from ..texts.rendering import excerpt
+from .contexts import OrganisationPage
 from .page import PageView
-from .progress import plans_rollup
+from .rollups import plans_rollup
+from .words import with_the
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 
@@ -61,15 +62,12 @@ def organisation_pages(catalogue: Catalogue, today: datetime.date | None = None)
         plans = plans_of(catalogue, organisation, today)
         if not plans.current and not plans.past:
             continue
-        context = {
-            "organisation": organisation,
-            "plans": plans,
-            "rollup": plans_rollup(
-                plans.current + plans.past,
-                f"in the plans of {with_the(organisation.name, organisation.takes_the)}",
-                f"The plans of {with_the(organisation.name, organisation.takes_the)}",
-            ),
-        }
+        name = with_the(organisation.name, organisation.takes_the)
+        context = OrganisationPage(
+            organisation,
+            plans,
+            plans_rollup(plans.current + plans.past, f"in the plans of {name}", f"The plans of {name}"),
+        )
         adult, young = organisation_path(organisation.id, ADULT), organisation_path(organisation.id, YOUNG)
         pages += [
             PageView(

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from .. import model as m
-from ..paths import url_of
+from ..addresses import url_of
+from .contexts import PageContext
 
 
 @dataclass
@@ -18,7 +18,7 @@ class PageView:
     template: str
     audience: m.Audience
     description: str
-    context: dict[str, Any] = field(default_factory=dict)
+    context: PageContext
     toc: list[tuple[int, str, str]] = field(default_factory=list)
     counterpart: str | None = None
 

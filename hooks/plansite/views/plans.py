@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass
 
 from .. import model as m
+from ..addresses import plan_path, redirect_path, url_of
 from ..catalogue import Catalogue
-from ..paths import plan_path, redirect_path, url_of
-from ..prose import excerpt
+from ..texts.rendering import excerpt
 from . import young_plan
 from .citations import Citation, plan_articles
+from .contexts import AdultPlanPage, YoungPlanPage
 from .folding import folded_sections
 from .organisations import has_ended
 from .page import PageView
@@ -75,7 +76,7 @@ def plan_pages(
                 "pages/plan.html",
                 ADULT,
                 excerpt(plan.summary, 40),
-                dict(common, folded=folded_sections(plan), own_numbers=numbers_its_sections(plan)),
+                AdultPlanPage(**common, folded=folded_sections(plan), own_numbers=numbers_its_sections(plan)),
                 _plan_toc(plan) + progress_toc + [(2, "data", "Download this plan's data")],
                 counterpart=young,
             )
@@ -109,8 +110,8 @@ def plan_pages(
                 "pages/young-plan.html",
                 YOUNG,
                 excerpt(plan.young_people.summary if plan.young_people else plan.summary, 40),
-                dict(
-                    common,
+                YoungPlanPage(
+                    **common,
                     parts=parts,
                     section_budgets=section_budgets,
                     written_for_age=(plan.young_people and plan.young_people.written_for_age) or WRITTEN_FOR_AGE,

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
 from typing import Any
 
 from .. import model as m
-from ..block_types import blocks_of
-from ..catalogue import Catalogue, PlanFile
-from ..paths import (
+from ..addresses import (
     SITE_FEED,
     article_feed,
     csv_path,
@@ -18,12 +16,12 @@ from ..paths import (
     progress_path,
     updates_path,
 )
+from ..block_types import blocks_of
+from ..catalogue import Catalogue, PlanFile
 from ..progress import (
     Change,
-    Summary,
     by_status,
     changes,
-    combined,
     has_progress_page,
     last_changed,
     progress_items,
@@ -32,7 +30,10 @@ from ..progress import (
     tables_of,
     you_said,
 )
+from .contexts import PageContext, ProgressPage, UpdatesPage
+from .organisations import has_ended
 from .page import PageView
+from .rollups import site_rollup
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 LATEST_COUNT = 50
@@ -67,7 +68,8 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
         plan = plan_file.plan
         organisation = catalogue.organisations[plan.organisation]
         # Found by search as a page of the plan; the plan page itself carries the plan's articles.
-        common = dict(context, plan_file=plan_file, plan=plan, organisation=organisation, articles=[])
+        ended = has_ended(plan.period, datetime.date.today())
+        common = dict(context, plan_file=plan_file, plan=plan, organisation=organisation, articles=[], ended=ended)
         for audience in (ADULT, YOUNG):
             other = YOUNG if audience is ADULT else ADULT
             if audience is ADULT:
@@ -92,7 +94,7 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
                     "pages/progress.html",
                     audience,
                     description,
-                    dict(common, plan_page=plan_path(plan_file.slug, audience)),
+                    ProgressPage(**common, plan_page=plan_path(plan_file.slug, audience)),
                     toc,
                     counterpart=progress_path(plan_file.slug, other),
                 )
@@ -119,7 +121,7 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
                 "The latest progress updates and changes in every plan on this site."
                 if audience is ADULT
                 else "What is new in the plans: what got done, and what is late.",
-                dict(latest),
+                UpdatesPage(**latest),
                 [(2, "how-the-promises-stand", "How the promises stand"), (2, "latest", "Latest updates")]
                 if audience is ADULT
                 else [(2, "how-the-promises-stand", "How the promises are going"), (2, "latest", "What is new")],
@@ -129,71 +131,20 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
     return pages
 
 
-# --- Roll-ups: how the promises stand across an organisation's plans, and across the site -----
-
-
-@dataclass(frozen=True)
-class RollupRow:
-    """One line of a roll-up: a plan (linking to its progress page) or an organisation (to its roll-up)."""
-
-    title: str
-    young_title: str
-    summary: Summary
-    plan_slug: str | None = None
-    organisation_id: str | None = None
-
-
-@dataclass(frozen=True)
-class Rollup:
-    """How the promises of several plans stand: all their counts together, and each plan's or organisation's.
-
-    `where` ends the adult sentence ('Of the 12 items in its plans...'); `who` starts the young
-    people's ('The plans of this group made 12 promises...').
-    """
-
-    summary: Summary | None
-    rows: list[RollupRow]
-    where: str
-    who: str
-
-
-def plans_rollup(plan_files: list[PlanFile], where: str, who: str) -> Rollup:
-    """The roll-up of some plans, a row for each that reports progress, in the order given."""
-    rows = []
-    for plan_file in plan_files:
-        found = summary(progress_items(plan_file.plan))
-        if found is not None:
-            plan = plan_file.plan
-            young = plan.young_people.title if plan.young_people else plan.title
-            rows.append(RollupRow(plan.title, young, found, plan_slug=plan_file.slug))
-    return Rollup(combined([row.summary for row in rows]), rows, where, who)
-
-
-def site_rollup(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> Rollup:
-    """The roll-up of every plan on the site, a row for each organisation whose plans report progress."""
-    rows = []
-    for organisation in catalogue.organisations.values():
-        own = [living[p.slug]["summary"] for p in catalogue.plans if p.plan.organisation == organisation.id]
-        found = combined([s for s in own if s is not None])
-        if found is not None:
-            rows.append(RollupRow(organisation.name, organisation.name, found, organisation_id=organisation.id))
-    return Rollup(combined([row.summary for row in rows]), rows, "in the plans on this site", "The plans on this site")
-
-
 def latest_changes(catalogue: Catalogue) -> list[Change]:
     """The newest entries of every plan's change log, newest first."""
     found = [change for plan_file in catalogue.plans for change in changes(plan_file.slug, plan_file.plan)]
     return sorted(found, key=lambda change: (change.date, change.plan_slug), reverse=True)[:LATEST_COUNT]
 
 
-def feeds_for(context: dict[str, Any]) -> list[tuple[str, str]]:
+def feeds_for(context: PageContext) -> list[tuple[str, str]]:
     """The Atom feeds a page may offer with <link rel="alternate">: (title, path in the site); the build links
     those that were written (a feed without entries is not: outputs/atom.py)."""
     found = [("Latest updates from every plan", SITE_FEED)]
-    organisation = context.get("organisation")
+    organisation = getattr(context, "organisation", None)
     if organisation is not None:
         found.append((f"Latest updates from the {organisation.name}", organisation_feed(organisation.id)))
-    article = context.get("article")
+    article = getattr(context, "article", None)
     if article is not None:
         found.append((f"Plans and progress on Article {article.number}", article_feed(article.number)))
     return found

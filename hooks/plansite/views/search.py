@@ -7,8 +7,9 @@ articles it is about and its audience. Young-people search pages look in young-p
 from __future__ import annotations
 
 from .. import model as m
+from ..addresses import audience_of, search_path
 from ..catalogue import Catalogue
-from ..paths import audience_of, search_path
+from .contexts import ArticlePage, OrganisationPage, PlanContext, SearchPage
 from .page import PageView
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
@@ -55,7 +56,7 @@ def search_pages(catalogue: Catalogue) -> list[PageView]:
             "pages/search.html",
             ADULT,
             "Search every plan, article and page of this site.",
-            dict(choices),
+            SearchPage(**choices),
             counterpart=search_path(YOUNG),
         ),
         PageView(
@@ -64,7 +65,7 @@ def search_pages(catalogue: Catalogue) -> list[PageView]:
             "pages/search.html",
             YOUNG,
             "Search the pages for young people.",
-            dict(choices, **young),
+            SearchPage(**dict(choices, **young)),
             counterpart=search_path(ADULT),
         ),
     ]
@@ -77,18 +78,18 @@ def search_filters(view: PageView | None, url: str, catalogue: Catalogue) -> lis
     if view is None:
         return found + [("kind", GUIDE)]
     context = view.context
-    if "plan_file" in context:
+    if isinstance(context, PlanContext):
         found += [
             ("kind", PLAN),
-            ("organisation", context["organisation"].name),
-            ("plan", plan_name(context["plan_file"], catalogue)),
+            ("organisation", context.organisation.name),
+            ("plan", plan_name(context.plan_file, catalogue)),
         ]
-        found += [("article", f"Article {a.number}") for a in context["articles"]]
-    elif "article" in context:
-        found += [("kind", ARTICLE), ("article", f"Article {context['article'].number}")]
-        found += [("plan", plan_name(found_in.plan_file, catalogue)) for found_in in context["all_by_plan"]]
-    elif "organisation" in context:
-        found += [("kind", ORGANISATION), ("organisation", context["organisation"].name)]
+        found += [("article", f"Article {a.number}") for a in context.articles]
+    elif isinstance(context, ArticlePage):
+        found += [("kind", ARTICLE), ("article", f"Article {context.article.number}")]
+        found += [("plan", plan_name(found_in.plan_file, catalogue)) for found_in in context.all_by_plan]
+    elif isinstance(context, OrganisationPage):
+        found += [("kind", ORGANISATION), ("organisation", context.organisation.name)]
     else:
         found += [("kind", GUIDE)]
     return found

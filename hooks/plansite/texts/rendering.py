@@ -20,9 +20,9 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
+from .article_mentions import link_mentions, mentions
 from .hard_words import terms_pattern
-from .uncrc import link_mentions, mentions
-from .urls import ALLOWED, disguised_address, unsafe_link, url_problem
+from .links import ALLOWED, disguised_address, unsafe_link, url_problem
 
 ALLOWED_TAGS = {
     "p", "em", "strong", "a", "ul", "ol", "li", "h3", "h4", "h5", "h6", "br", "abbr", "blockquote", "code", "pre",

@@ -11,8 +11,8 @@ import re
 import unicodedata
 
 from .letters import mixed_scripts
-from .prose import html_problem
-from .urls import unsafe_link
+from .links import unsafe_link
+from .rendering import html_problem
 
 # Things that look like HTML: a tag, a comment, a doctype or an autolink in angle brackets.
 # Every pattern here must stay linear: a text can be nearly 1 MB, and `\s*[/!?]?\s*` or a `[^\]]*`
