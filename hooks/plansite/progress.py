@@ -148,14 +148,14 @@ YOUNG_WORDS = {
 
 def adult_summary(found: Summary, where: str = "in this plan") -> str:
     """The summary as one sentence, for adults: 'Of the 5 items in this plan, 2 are completed and 3 on track;
-    the newest update is of December 2017.'"""
+    the newest update is from December 2017.'"""
     item = "item" if found.total == 1 else "items"
     if not found.recorded:
         return f"No progress has been reported yet on the {found.total} {item} {where}."
     counts = [c for c in found.counts if c.number]
     parts = [f"{c.number} {c.words(ADULT)}" for c in counts]
     parts[0] = f"{counts[0].number} {'is' if counts[0].number == 1 else 'are'} {counts[0].words(ADULT)}"
-    newest = f"; the newest update is of {long_date(found.newest)}" if found.newest else ""
+    newest = f"; the newest update is from {long_date(found.newest)}" if found.newest else ""
     return f"Of the {found.total} {item} {where}, {_listed(parts)}{newest}."
 
 

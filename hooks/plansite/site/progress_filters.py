@@ -6,7 +6,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import model as m
-from ..addresses import plan_path, progress_path
+from ..addresses import plan_path, progress_path, updates_path
 from ..progress import Count, Summary, adult_summary, young_summary
 from ..texts.rendering import excerpt
 from .charts import Bar, bar_chart, bar_svg
@@ -163,7 +163,7 @@ def lines_total(line: m.BudgetLine) -> int:
 def install(env: jinja2.Environment) -> None:
     """Add these filters, and the page paths templates link to, to our templates' environment."""
     env.filters.update(FILTERS)
-    env.globals.update(plan_path=plan_path, progress_path=progress_path)
+    env.globals.update(plan_path=plan_path, progress_path=progress_path, updates_path=updates_path)
 
 
 FILTERS = {

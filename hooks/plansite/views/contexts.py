@@ -107,6 +107,8 @@ class HomePage(PageContext):
     directory: Any
     left_out: list
     plan_count: int
+    rollup: Any
+    """How the promises of every plan on the site stand (views/rollups.py)."""
     by_kind: list | None = None
     """On the list of all plans: the plans by kind."""
 

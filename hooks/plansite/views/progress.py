@@ -33,7 +33,7 @@ from ..progress import (
 from .contexts import PageContext, ProgressPage, UpdatesPage
 from .organisations import has_ended
 from .page import PageView
-from .rollups import site_rollup
+from .rollups import Rollup
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 LATEST_COUNT = 50
@@ -57,7 +57,7 @@ def living_context(plan_file: PlanFile) -> dict[str, Any]:
     }
 
 
-def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> list:
+def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]], rollup: Rollup) -> list:
     """A progress page for every plan that reports progress, and the latest updates across the site;
     `living` is each plan's living_context, by slug."""
     pages = []
@@ -101,7 +101,7 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
             )
     latest = {
         "changes": latest_changes(catalogue),
-        "rollup": site_rollup(catalogue, living),
+        "rollup": rollup,
         "plan_titles": {
             p.slug: (
                 f"{catalogue.organisations[p.plan.organisation].short_label} {p.plan.title}",
