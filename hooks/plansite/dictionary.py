@@ -68,6 +68,18 @@ STATUS_DATE = Field(
     DATE_OR_MONTH,
     pattern=DATE_OR_MONTH_PATTERN,
 )
+NOT_REPORTED = "not-reported"
+"""The items table's status of an item the plan reports progress on, with none reported yet (the site's
+"Not reported")."""
+ITEM_STATUS = Field(
+    "status",
+    "string",
+    "Current status: completed, on-track, needs-attention or urgent; not-reported for an item of a kind the "
+    "plan reports progress on that has none reported yet; empty for an item progress is not reported on (a "
+    "heading, a list entry)",
+    "one of completed, on-track, needs-attention, urgent, not-reported",
+    values=(*STATUSES, NOT_REPORTED),
+)
 OWNER = Field(
     "owner",
     "string",
@@ -109,7 +121,7 @@ TABLES: dict[str, Table] = {
             Field("title", "string", "The item's name or reference, or the first words of its text", LINE),
             OWNER,
             Field("timescale", "string", "When it is due, as the plan words it", LINE),
-            STATUS,
+            ITEM_STATUS,
             STATUS_DATE,
             ARTICLES,
             Field("text", "string", "The item's own words, for adults; parts of it are named ('Outcome: ...')", TEXT),

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from . import model as m
 from .block_types import ItemType, block_type, item_type
+from .dictionary import NOT_REPORTED
 from .model.walk import anchor_of, walk
-from .progress import commitments
+from .progress import commitments, progress_items
 from .texts.rendering import excerpt
 
 
@@ -38,6 +39,7 @@ class ItemRecord:
 def item_records(plan: m.Plan, page_url: str) -> list[ItemRecord]:
     """Every item of the plan in document order; page_url is the plan page's absolute address."""
     anchors = {id(found.item): found.anchor for found in commitments(plan)}  # a row's anchor comes from its group
+    reported = {id(found.item) for found in progress_items(plan)}
     found = []
     for section in plan.sections:
         numbers: Counter[str] = Counter()  # an item with no anchor is named by its kind and number in the section
@@ -53,7 +55,7 @@ def item_records(plan: m.Plan, page_url: str) -> list[ItemRecord]:
                     numbers[kind.kind] += 1
                     anchor = anchors.get(id(obj)) or anchor_of(obj)
                     identifier = anchor or f"{section.id}-{kind.kind}-{numbers[kind.kind]}"
-                    found.append(_record(obj, kind, identifier, section, page_url, anchor))
+                    found.append(_record(obj, kind, identifier, section, page_url, anchor, id(obj) in reported))
     return found
 
 
@@ -65,7 +67,11 @@ def _entry(text: str, kind: str, identifier: str, section: m.Section, block: m.B
     )
 
 
-def _record(obj: m.Item, kind: ItemType, identifier: str, section: m.Section, page_url: str, anchor: str | None):
+def _record(
+    obj: m.Item, kind: ItemType, identifier: str, section: m.Section, page_url: str, anchor: str | None, reported: bool
+) -> ItemRecord:
+    """An item with a kind of its own; `reported`: whether the plan reports progress on it, so that an item with
+    no status yet says not-reported (dictionary.ITEM_STATUS)."""
     status, date = kind.now(obj)
     return ItemRecord(
         id=identifier,
@@ -74,7 +80,7 @@ def _record(obj: m.Item, kind: ItemType, identifier: str, section: m.Section, pa
         title=kind.title(obj),
         owner=kind.owner(obj) or "",
         timescale=getattr(obj, "timescale", None) or "",
-        status=status.value if status else "",
+        status=status.value if status else NOT_REPORTED if reported else "",
         status_date=date.isoformat() if date else "",
         articles=tuple(obj.articles),
         text="\n\n".join(kind.texts(obj)),
