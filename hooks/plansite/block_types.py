@@ -107,7 +107,8 @@ class ProgressItem:
 
 
 def _first_words(texts: list[str] | str, words: int = 10) -> str:
-    return excerpt(texts if isinstance(texts, str) else _first(texts), words)
+    """The first words of a text, as a name: without the full stop a label's colon would follow."""
+    return excerpt(texts if isinstance(texts, str) else _first(texts), words).rstrip(".,;:")
 
 
 def _young_title(owner: Any) -> str | None:
