@@ -266,3 +266,16 @@ def test_the_organisation_feed_tells_each_update_and_a_month_in_its_words(built)
     june = entries[2]
     assert "June 2025" in june.summary and "1 June" not in june.summary
     assert datetime.date.fromisoformat(entries[-1].updated[:10]) == datetime.date(2025, 4, 1)
+
+
+def test_a_plan_that_only_says_what_children_said_lists_no_items_by_status(built):
+    """The fixture data's participation strategy has "you said" items and no commitment to follow."""
+    page = read(built, "plans/cumberland-participation-strategy-2024-27/progress")
+    assert 'id="items"' not in page and 'href="#items"' not in page
+    assert (
+        "This plan has no items that report progress: below is what children and young people said, and what the "
+        "plan promised in answer." in words(page)
+    )
+    assert words(part(page, '<article class="ps-story" id="your-voice">', "</article>")).endswith(
+        "What was done Not reported"
+    )

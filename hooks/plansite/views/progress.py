@@ -77,14 +77,15 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]], roll
                 description = (
                     f"How each promise of the {organisation.short_label} {plan.title} is going, and what changed."
                 )
-                toc = [(2, "summary", "Summary"), (2, "items", "Every item")]
+                toc = [(2, "summary", "Summary")] + ([(2, "items", "Every item")] if context["status_groups"] else [])
                 toc += [(2, "you-said", "What children said, and what was done")] if context["said"] else []
                 toc += [(2, "changes", "What changed")]
             else:
                 name = plan.young_people.title if plan.young_people else plan.title
                 title = f"What we promised, what we did: {name}"
                 description = "What this plan promised, and how each promise is going, in plain words."
-                toc = [(2, "summary", "How it is going"), (2, "items", "Each promise")]
+                toc = [(2, "summary", "How it is going")]
+                toc += [(2, "items", "Each promise")] if context["status_groups"] else []
                 toc += [(2, "you-said", "What you told us, and what happened")] if context["said"] else []
                 toc += [(2, "changes", "What changed")]
             pages.append(
