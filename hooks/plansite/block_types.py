@@ -123,7 +123,9 @@ def _articles(*items: m.Cited) -> frozenset[int]:
 def _actions(block: m.ActionPlanBlock) -> Iterator[ProgressItem]:
     for group in block.groups:
         for row, anchor in zip(group.rows, group.row_anchors):
-            what = row.ref or _first_words(row.outcome or row.target or row.activity or row.priority or row.milestone)
+            # A reference alone ('1') says nothing on a progress page or in a feed: its first words follow it.
+            first = _first_words(row.outcome or row.target or row.activity or row.priority or row.milestone)
+            what = f"{row.ref.rstrip('.')}. {first}" if row.ref and first else row.ref or first
             young = _young_title(row) or _young_title(group) or group.title
             yield ProgressItem(row, anchor, "action", f"{group.title}: {what}", young, _articles(row, group))
 
