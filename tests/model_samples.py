@@ -42,6 +42,10 @@ class Sampler:
                 continue  # a status without a date is refused beside dated updates: the updates give it
             elif name == "lines" and depth > 1:
                 continue  # budget lines nest; two levels show it
+            elif name == "owner" and "lead" in cls.model_fields:
+                continue  # an action row's lead is its owner: both would say it twice
+            elif name == "answered_by":
+                continue  # the ids of other items of the plan: the component examples show them
             else:
                 data[name] = self.value(name, info.annotation, depth)
         return data

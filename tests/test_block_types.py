@@ -76,6 +76,6 @@ def test_the_items_of_a_tracked_block_are_its_promises_with_their_anchors() -> N
         row,
         group.row_anchors[0],
         "action",
-        "Being heard: 1",
+        "Being heard: 1. Set up a forum",
     )
     assert block_type(m.TextBlock(type="text", text="Words.")).tracked is None

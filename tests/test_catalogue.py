@@ -63,7 +63,7 @@ def test_drafts_and_future_plans_are_left_out_unless_previewing(tmp_path: Path) 
     shutil.copytree(FIXTURE_DATA, data)
     plan = data / "plans" / "scb-business-plan-2009-10.yml"
     plan.write_text(
-        plan.read_text(encoding="utf-8").replace("status: published", "status: published\npublish_on: 2099-01-01", 1),
+        plan.read_text(encoding="utf-8").replace("publish_on: 2026-11-23", "publish_on: 2099-01-01", 1),
         encoding="utf-8",
     )
     today = datetime.date(2026, 12, 1)

@@ -13,6 +13,7 @@ import pytest
 import yaml
 from plansite import model as m
 from plansite.catalogue import load_catalogue
+from plansite.model.values import Month
 from plansite.model.walk import walk
 from project import DATA
 
@@ -213,7 +214,9 @@ def test_stockton_progress_update_counted_against_the_source(plans):
         assert (row.lead, row.timescale) == ([lead], date)
         [update] = row.updates
         assert normalise(update.text) == normalise(progress)
-        assert update.date.isoformat() == "2017-12-01" and update.status is category_status[category.strip()]
+        # The source's column is headed "Progress presented to Committee Dec 2017": a month, and no day.
+        assert isinstance(update.date, Month) and update.date.isoformat() == "2017-12"
+        assert update.status is category_status[category.strip()]
         assert f"recommendation {row.ref}: progress presented to Committee Dec 2017" in update.source
         assert update.source.endswith(f"category {category.strip()}") and update.young_people
     key = [item.text for obj, _ in walk(plan) if isinstance(obj, m.StatusKeyBlock) for item in obj.items]

@@ -397,7 +397,7 @@ def test_a_plans_original_document_address_is_a_web_address(data: Path) -> None:
         "  url: https://www.kirklees.gov.uk/",
         "  url: https://www.kirklees.gov.uk@evil.example/",
     )
-    assert "data/plans/kirklees-children-in-care-pledge.yml:17:8: 'url': this must be a web address" in report_of(data)
+    assert "data/plans/kirklees-children-in-care-pledge.yml:18:8: 'url': this must be a web address" in report_of(data)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import datetime
 import re
 
 from .model import Audience
-from .model.values import website_href
+from .model.values import Month, website_href
 
 YOUNG_PEOPLE_PREFIX = Audience.YOUNG_PEOPLE.prefix
 
@@ -84,6 +84,18 @@ def csv_path(slug: str, table: str) -> str:
     return f"{DOWNLOADS}plans/{slug}/{table}.csv"
 
 
+ITEMS_TABLE = "items"
+"""Every plan's CSV of all its items, whatever blocks it has (outputs/items_csv.py)."""
+
+
+def items_csv_path(slug: str) -> str:
+    return csv_path(slug, ITEMS_TABLE)
+
+
+DOWNLOADS_PAGE = DOWNLOADS + "index.md"
+"""The page that describes every download and feed, column by column: the data dictionary."""
+
+
 def organisation_feed(organisation_id: str) -> str:
     return f"organisations/{organisation_id}/feed.xml"
 
@@ -126,5 +138,6 @@ def phone_link(phone: str) -> str:
 
 
 def long_date(day: datetime.date) -> str:
-    """A date as people write it: '3 March 2025' (portable: no platform-only strftime flags)."""
-    return f"{day.day} {day:%B %Y}"
+    """A date as people write it: '3 March 2025', or 'December 2017' for a month (portable: no
+    platform-only strftime flags)."""
+    return f"{day:%B %Y}" if isinstance(day, Month) else f"{day.day} {day:%B %Y}"

@@ -11,6 +11,7 @@ never falls back silently.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -69,11 +70,15 @@ def _listed(block: m.ListBlock | m.AchievementsBlock, number: int) -> str:
     return about(found[0] if found else (block.intro or block.items[0]), number)
 
 
-def _you_said(item: m.YouSaidItem, number: int) -> str:
+def _said(item: m.YouSaidItem) -> list[str]:
+    """What children said, what the organisation will do and what it did, each named."""
     said = [f"You said: {item.you_said}"]
     said += [f"We will: {item.we_will}"] if item.we_will else []
-    said += [f"We did: {item.we_did}"] if item.we_did else []
-    return "\n\n".join(said)
+    return said + ([f"We did: {item.we_did}"] if item.we_did else [])
+
+
+def _you_said(item: m.YouSaidItem, number: int) -> str:
+    return "\n\n".join(_said(item))
 
 
 # --- Progress: the items of a block that progress is reported on -------------------------------
@@ -95,9 +100,15 @@ class ProgressItem:
     def status(self) -> m.Status | None:
         return self.item.status
 
+    @property
+    def date(self) -> datetime.date | None:
+        """The date of its current status: its latest update's (None for a status without a date)."""
+        return self.item.latest.date if self.item.latest else None
+
 
 def _first_words(texts: list[str] | str, words: int = 10) -> str:
-    return excerpt(texts if isinstance(texts, str) else _first(texts), words)
+    """The first words of a text, as a name: without the full stop a label's colon would follow."""
+    return excerpt(texts if isinstance(texts, str) else _first(texts), words).rstrip(".,;:")
 
 
 def _young_title(owner: Any) -> str | None:
@@ -112,7 +123,9 @@ def _articles(*items: m.Cited) -> frozenset[int]:
 def _actions(block: m.ActionPlanBlock) -> Iterator[ProgressItem]:
     for group in block.groups:
         for row, anchor in zip(group.rows, group.row_anchors):
-            what = row.ref or _first_words(row.outcome or row.target or row.activity or row.priority or row.milestone)
+            # A reference alone ('1') says nothing on a progress page or in a feed: its first words follow it.
+            first = _first_words(row.outcome or row.target or row.activity or row.priority or row.milestone)
+            what = f"{row.ref.rstrip('.')}. {first}" if row.ref and first else row.ref or first
             young = _young_title(row) or _young_title(group) or group.title
             yield ProgressItem(row, anchor, "action", f"{group.title}: {what}", young, _articles(row, group))
 
@@ -144,9 +157,43 @@ def _row_statuses(rows: list[m.ActionRow]) -> tuple[m.Status | None, ...]:
     return statuses if any(statuses) else ()
 
 
+def _tracked_now(item: m.Tracked) -> tuple[m.Status | None, datetime.date | None]:
+    return item.status, (item.latest.date if item.latest else None)
+
+
+def _no_status(item: Any) -> tuple[m.Status | None, datetime.date | None]:
+    return None, None
+
+
+def _no_owner(item: Any) -> str | None:
+    return None
+
+
+def _named_owner(item: m.Owned) -> str | None:
+    return item.named_owner
+
+
+def _no_texts(item: Any) -> list[str]:
+    return []
+
+
+ROW_CELLS = ("priority", "target", "outcome", "activity", "milestone", "success")
+"""The cells of an action-plan row that hold its words (not its lead, timescale or progress)."""
+
+
+def _cells(row: m.ActionRow) -> list[str]:
+    """A row's own cells, in the model's order; where it has several, each named by its column's key
+    ('Outcome: ...')."""
+    cells = [(name, text) for name in ROW_CELLS for text in getattr(row, name)]
+    if len({name for name, _ in cells}) == 1:
+        return [text for _, text in cells]
+    return [f"{name.capitalize()}: {text}" for name, text in cells]
+
+
 @dataclass(frozen=True)
 class ItemType:
-    """How an item inside a block is named and quoted on an article's page, and what it reports."""
+    """How an item inside a block is named and quoted on an article's page, what it reports, and how the
+    plan's table of every item (its downloads) gives it."""
 
     label: Label
     words: Words = first_text
@@ -154,6 +201,16 @@ class ItemType:
     """The progress an article page shows beside the item: its own, or that of each row in it."""
     card_status: bool = False
     """Whether its young-people card shows its status."""
+    kind: str = ""
+    """What the item is, in the table of every item (dictionary.ITEM_KINDS)."""
+    title: Callable[[Any], str] = lambda item: ""
+    """Its name or reference, or the first words of its text."""
+    texts: Callable[[Any], list[str]] = _no_texts
+    """Its own words for adults (not those of the items inside it)."""
+    now: Callable[[Any], tuple[m.Status | None, datetime.date | None]] = _no_status
+    """Its current status and that status's date."""
+    owner: Callable[[Any], str | None] = _no_owner
+    """Who answers for it."""
 
 
 @dataclass(frozen=True)
@@ -174,6 +231,8 @@ class BlockType:
     """Its items that progress is reported on, if any."""
     items: dict[type, ItemType] = field(default_factory=dict)
     """The kinds of item inside it that can cite articles."""
+    entries: str | None = None
+    """For a block whose `items` are texts (a list, achievements): what each is in the table of every item."""
 
 
 BLOCKS: dict[type[m.Block], BlockType] = {
@@ -187,6 +246,9 @@ BLOCKS: dict[type[m.Block], BlockType] = {
             m.Statement: ItemType(
                 lambda item, context: (context, f"{item.name}: {excerpt(item.text, 16)}"),
                 lambda item, number: f"{item.name}: {about(item.text, number)}",
+                kind="statement",
+                title=lambda item: item.name,
+                texts=lambda item: [item.text],
             )
         },
     ),
@@ -194,6 +256,7 @@ BLOCKS: dict[type[m.Block], BlockType] = {
         "list",
         label=lambda block, context: (context, excerpt(block.intro or next(iter(block.items), block.title or ""))),
         words=_listed,
+        entries="list-entry",
     ),
     m.QuoteBlock: BlockType("quote"),
     m.PrioritiesBlock: BlockType(
@@ -203,6 +266,9 @@ BLOCKS: dict[type[m.Block], BlockType] = {
             m.Priority: ItemType(
                 lambda item, context: ((f"Priority {item.ref}" if item.ref else "Priority"), item.title),
                 lambda item, number: item.title + (" " + about(_first(item.text), number) if item.text else ""),
+                kind="priority",
+                title=lambda item: f"{item.ref}: {item.title}" if item.ref else item.title,
+                texts=lambda item: list(item.text),
             )
         },
     ),
@@ -212,10 +278,19 @@ BLOCKS: dict[type[m.Block], BlockType] = {
         tracked=_aims,
         items={
             m.AimGroup: ItemType(
-                lambda item, context: (f"Strategic priority {item.ref}", item.title), lambda item, number: item.title
+                lambda item, context: (f"Strategic priority {item.ref}", item.title),
+                lambda item, number: item.title,
+                kind="strategic-priority",
+                title=lambda item: f"{item.ref}: {item.title}",
             ),
             m.Aim: ItemType(
-                lambda item, context: (f"Strategic aim {item.ref}", excerpt(item.text)), lambda item, number: item.text
+                lambda item, context: (f"Strategic aim {item.ref}", excerpt(item.text)),
+                lambda item, number: item.text,
+                kind="aim",
+                title=lambda item: f"Strategic aim {item.ref}",
+                texts=lambda item: [item.text],
+                now=_tracked_now,
+                owner=_named_owner,
             ),
         },
     ),
@@ -224,7 +299,13 @@ BLOCKS: dict[type[m.Block], BlockType] = {
         table="delivery",
         drawn_as_table=True,
         items={
-            m.DeliveryRow: ItemType(lambda item, context: ("Budgeted project", item.project), lambda i, n: i.project)
+            m.DeliveryRow: ItemType(
+                lambda item, context: ("Budgeted project", item.project),
+                lambda i, n: i.project,
+                kind="delivery-project",
+                title=lambda item: item.project,
+                owner=lambda item: item.owner,
+            )
         },
     ),
     m.KeyBlock: BlockType("key"),
@@ -236,6 +317,11 @@ BLOCKS: dict[type[m.Block], BlockType] = {
             m.Project: ItemType(
                 lambda item, context: (f"Project ({', '.join(item.aims)})", item.title),
                 lambda item, number: f"{item.title}: {about(_first(item.goals), number)}",
+                kind="project",
+                title=lambda item: item.title,
+                texts=lambda item: list(item.goals),
+                now=_tracked_now,
+                owner=_named_owner,
             )
         },
     ),
@@ -250,12 +336,20 @@ BLOCKS: dict[type[m.Block], BlockType] = {
                 lambda item, context: ("Action plan", item.title),
                 lambda item, number: item.title,
                 statuses=lambda group: _row_statuses(list(group.rows)),
+                kind="action-group",
+                title=lambda item: item.title,
+                texts=lambda item: [item.intro] if item.intro else [],
             ),
             m.ActionRow: ItemType(
                 lambda row, context: (f"Action: {context}", excerpt(_first(_first_cell(row)))),
                 lambda row, number: about(_first(_first_cell(row)), number),
                 statuses=lambda row: _row_statuses([row]),
                 card_status=True,
+                kind="action",
+                title=lambda row: (f"{row.ref}: " if row.ref else "") + _first_words(_first_cell(row), 12),
+                texts=_cells,
+                now=_tracked_now,
+                owner=_named_owner,
             ),
         },
     ),
@@ -264,9 +358,17 @@ BLOCKS: dict[type[m.Block], BlockType] = {
         "budget",
         table="budget",
         drawn_as_table=True,
-        items={m.BudgetLine: ItemType(lambda item, context: ("Budget", item.name), lambda item, number: item.name)},
+        items={
+            m.BudgetLine: ItemType(
+                lambda item, context: ("Budget", item.name),
+                lambda item, number: item.name,
+                kind="budget-line",
+                title=lambda item: item.name,
+                texts=lambda item: [item.text] if item.text else [],
+            )
+        },
     ),
-    m.AchievementsBlock: BlockType("achievements", words=_listed),
+    m.AchievementsBlock: BlockType("achievements", words=_listed, entries="achievement"),
     m.NetworksBlock: BlockType("networks"),
     m.ParticipationLevelsBlock: BlockType("participation_levels"),
     m.ContactBlock: BlockType("contact"),
@@ -281,6 +383,11 @@ BLOCKS: dict[type[m.Block], BlockType] = {
                 _you_said,
                 statuses=lambda item: (item.status,) if item.status else (),
                 card_status=True,
+                kind="you-said",
+                title=lambda item: excerpt(item.you_said, 12),
+                texts=_said,
+                now=lambda item: (item.status, item.date),
+                owner=_named_owner,
             )
         },
     ),

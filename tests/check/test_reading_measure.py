@@ -67,19 +67,19 @@ def test_a_plan_whose_young_people_texts_are_too_hard_is_refused_with_the_hardes
     shutil.copytree(FIXTURE_DATA, data)
     plan = data / "plans" / "scb-business-plan-2009-10.yml"
     lines = plan.read_text(encoding="utf-8").split("\n")
-    lines[60:62] = [f"                {HARD} {HARD} {HARD}"]  # the text of the first priority, line 61
-    lines[58] = "              matches: 00000000"  # its review record no longer matters here
+    lines[61:63] = [f"                {HARD} {HARD} {HARD}"]  # the text of the first priority, line 62
+    lines[59] = "              matches: 00000000"  # its review record no longer matters here
     plan.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(DataError) as error:
         load_catalogue(data)
     report = error.value.problems.report()
     assert (
-        "data/plans/scb-business-plan-2009-10.yml:15:1: the young-people texts of the plan scb-business-plan-2009-10 "
+        "data/plans/scb-business-plan-2009-10.yml:16:1: the young-people texts of the plan scb-business-plan-2009-10 "
         "read at grade" in report
     )
     assert (
         "a young-people page may read at grade 6 at most; use shorter sentences and everyday words, starting with the "
-        "hardest texts (lines 60," in report
+        "hardest texts (lines 61," in report
     )
 
 

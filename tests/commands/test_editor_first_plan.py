@@ -54,7 +54,8 @@ def ok(result: subprocess.CompletedProcess) -> str:
 
 
 def fill(file: Path) -> None:
-    """Every placeholder replaced with the editor's words, and the plan set to published."""
+    """Every placeholder replaced with the editor's words, and the plan set to published on a day (the guide's
+    'Drafts and scheduled plans')."""
     text = file.read_text(encoding="utf-8")
     for start, words in TEXTS.items():
         text, count = re.subn(
@@ -65,7 +66,7 @@ def fill(file: Path) -> None:
         "        text: " + json.dumps(TEXTS["The plan's introduction"]),
         "        text: " + json.dumps(TEXTS["The plan's introduction"]) + "\n        articles: [12]",
     )
-    file.write_text(text.replace("status: draft", "status: published"), encoding="utf-8")
+    file.write_text(text.replace("status: draft", "status: published\npublish_on: 2026-01-05"), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

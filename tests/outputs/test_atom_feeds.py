@@ -28,7 +28,7 @@ def test_a_feed_summary_is_the_words_of_the_text_not_its_markdown(tmp_path) -> N
     catalogue, problems = load(data_folder(tmp_path), PLAN + PROJECT + UPDATE.format(day=1, text=text))
     assert catalogue is not None, problems.report()
     feed = dict(atom.files(catalogue, "https://example.org/"))["feed.xml"].decode("utf-8")
-    assert "<summary>We met the youth council about Article 12.</summary>" in feed
+    assert "<summary>On track, reported on 1 January 2025: We met the youth council about Article 12.</summary>" in feed
     assert "**" not in feed and "](/uncrc/)" not in feed
 
 

@@ -35,7 +35,7 @@ def plan_file() -> PlanFile:
 
 
 def test_the_extra_column_is_a_field_of_the_actions_csv_with_heading_and_text():
-    names = [field.name for field in TABLES["actions"][1]]
+    names = [field.name for field in TABLES["actions"].fields]
     first, second = rows(plan_file(), "actions")
     assert len(first) == len(names)
     assert first[names.index("extra")] == "Link to priorities: Priority 2"

@@ -39,12 +39,18 @@ LINE_PATTERN = r"^[^\n]*\S[^\n]*$"
 # What the loader refuses in any text that a browser can see at once: HTML tags and character codes.
 PROSE_PATTERN = r"^(?![\s\S]*<[A-Za-z!/?])(?![\s\S]*&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);)[\s\S]*\S[\s\S]*$"
 DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+DAY_OR_MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"
 
 PATTERNS = {
     "anchor": [ANCHOR_PATTERN, "lower-case letters, digits and single hyphens, at most 80, e.g. early-help"],
     "line": [LINE_PATTERN, "one line of text, not empty"],
     "prose": [PROSE_PATTERN, "write the text itself: no HTML tags such as <b> and no codes such as &amp;"],
     "date": [DATE_PATTERN, "a date written YYYY-MM-DD, e.g. 2026-04-01"],
+    "day_or_month": [
+        DAY_OR_MONTH_PATTERN,
+        "a date written YYYY-MM-DD, e.g. 2026-04-01, or a month written YYYY-MM, e.g. 2017-12, when the report "
+        "gives only the month",
+    ],
     "web_address": [r"^https://[^\s<>\"']+$", "a web address starting with https://"],
     "website": [r"^(https://)?[A-Za-z0-9][^\s\\]*\.[^\s\\]+$", "a web address such as www.example.org"],
     "email": [r"^[^\s@?,]+@[^\s@?,]+\.[^\s@?,]+$", "one email address, such as info@example.org"],
@@ -56,6 +62,8 @@ TYPE_HINTS = {
     "prose": "Text: paragraphs, **bold**, *italics*, lists and [links](https://example.org).",
     "paragraphs": "One or more paragraphs: add one box for each.",
     "date": "A date written YYYY-MM-DD, e.g. 2026-04-01.",
+    "day_or_month": "A date written YYYY-MM-DD, e.g. 2026-04-01; or only the month, YYYY-MM, e.g. 2017-12, when "
+    "the report gives only the month.",
     "articles": "UNCRC articles, by number.",
     "amount": "A whole number of pounds, without commas or £; and how the source printed it, if different.",
 }
@@ -202,6 +210,8 @@ class Form:
             return {"widget": "plansite-amount", "kind": "amount"}
         if _same(tp, f.Date):
             return {"widget": "string", "pattern": PATTERNS["date"], "plansite": "date", "kind": "date"}
+        if _same(tp, f.DayOrMonth):
+            return {"widget": "string", "pattern": PATTERNS["day_or_month"], "plansite": "date", "kind": "day_or_month"}
         if _same(tp, f.Age):
             return {"widget": "number", "value_type": "int", "min": 1, "max": 25}
         if _same(tp, f.WebAddress):

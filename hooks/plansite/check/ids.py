@@ -67,13 +67,15 @@ def young_plan_ids(plan: m.Plan) -> list[Claim]:
 
 
 def progress_ids(plan: m.Plan) -> list[Claim]:
-    """The ids of the plan's progress page: each item that reports progress, by its anchor."""
+    """The ids of the plan's progress page: each item that reports progress, and each "you said" item, by its anchor."""
     claims: list[Claim] = [(anchor, None) for anchor in ids.PROGRESS_LAYOUT]
     for obj, path in walk(plan):
         if isinstance(obj, m.ActionGroup):
             claims += [(anchor, path + ("rows", index)) for index, anchor in enumerate(obj.row_anchors)]
         elif isinstance(obj, (m.Project, m.Aim)):
             claims.append((obj.anchor, path))
+        elif isinstance(obj, m.YouSaidItem) and obj.id:
+            claims.append((obj.id, path + ("id",)))
     return claims
 
 

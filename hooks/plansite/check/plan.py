@@ -15,6 +15,7 @@ from ..read import Document
 from ..spelling import closest
 from ..texts.article_mentions import mentioned_articles
 from ..texts.typed import placeholders
+from .commitments import check_commitments
 from .ids import check_ids
 from .progress import check_progress
 from .site import check_plan_names
@@ -72,7 +73,15 @@ def check_plan(plan: m.Plan, document: Document, problems: Problems) -> None:
         check_young_people(obj, path, publishing)
 
     check_order(plan, report)
+    check_commitments(plan, report)
     _check_kind(plan, document, problems)
+    if plan.publish_on is None:
+        publishing(
+            ("status",),
+            "a published plan needs the day it is published on the site",
+            "add 'publish_on: YYYY-MM-DD' after 'status:', with the day it goes on the site (today, or a day to "
+            "come): the feeds and the latest updates announce the new plan on that day",
+        )
     if plan.young_people is None:
         publishing(
             (),

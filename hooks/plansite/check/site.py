@@ -17,6 +17,7 @@ from pathlib import Path
 from .. import model as m
 from ..addresses import (
     BUILT_FILES,
+    DOWNLOADS_PAGE,
     PACKAGE_PATH,
     PLANS_PER_PAGE,
     SCHEMA_PATH,
@@ -37,7 +38,7 @@ from ..addresses import (
 from ..errors import Problems
 from ..model.ids import LAYOUT_PREFIXES
 from ..model.walk import strings, walk
-from ..progress import changes, progress_items, tables_of
+from ..progress import has_progress_page, tables_of
 from ..read import Document
 from ..texts.links import on_site
 from ..texts.rendering import rendered
@@ -402,7 +403,7 @@ def site_pages(
     folder), from the same rules the pages, downloads and feeds are made by: each can be linked.
     `cited` holds the articles each plan cites (cited_articles), when they are known already."""
     paths = list(ADULT_PAGES)
-    with_progress = [slug for slug, plan in plans if progress_items(plan) or changes(slug, plan)]
+    with_progress = [slug for slug, plan in plans if has_progress_page(slug, plan)]
     citing = _citing_plans(cited if cited is not None else [cited_articles(plan) for _, plan in plans])
     article_pages = {number: max(1, -(-count // PLANS_PER_PAGE)) for number, count in citing.items()}
     for audience in m.Audience:
@@ -414,10 +415,12 @@ def site_pages(
             paths += [article_path(number, audience, page) for page in range(1, pages + 1)]
         paths += [redirect_path(old, audience).removesuffix("index.html") + "index.md" for old in old_slugs]
         paths += [organisation_path(identifier, audience) for identifier in organisation_ids]
+    paths.append(DOWNLOADS_PAGE)
     pages = {url_of(path) for path in paths}
     files = [SITE_FEED, SCHEMA_PATH, PACKAGE_PATH, *BUILT_FILES]
     files += [organisation_feed(identifier) for identifier in organisation_ids]
-    files += [article_feed(number) for number in range(1, m.ARTICLE_COUNT + 1)]
+    # An article's feed is made once a plan cites or relates to it: an article no plan names has none.
+    files += [article_feed(number) for number, count in citing.items() if count]
     for slug, plan in plans:
         files += [plan_json_path(slug)] + [csv_path(slug, table) for table in tables_of(plan)]
     if content is not None and content.is_dir():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from .. import model as m
 from ..catalogue import load_catalogue
 from ..check import reading
 from ..errors import DataError, Problems
+from ..model import values
 from ..read.files import SOURCE_SUFFIX, SOURCES
 from . import admin_config as form_editor
 from . import compare as comparison
@@ -70,9 +70,9 @@ def mark_reviewed(args: argparse.Namespace) -> int:
 
 def progress(args: argparse.Namespace) -> int:
     try:
-        date = datetime.date.fromisoformat(args.date) if args.date else None
-    except ValueError:
-        print(f"progress: '{args.date}' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-03", file=sys.stderr)
+        date = values.day_or_month(args.date) if args.date else None
+    except ValueError as error:
+        print(f"progress: {error}", file=sys.stderr)
         return 1
     try:
         item = add_update(
@@ -212,7 +212,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     updater.add_argument("--text", required=True, help="what happened, in one or two sentences")
     updater.add_argument("--young-people", help="the same for young people, in short sentences and everyday words")
-    updater.add_argument("--date", help="the date of the update, YYYY-MM-DD (default: today)")
+    updater.add_argument(
+        "--date",
+        help="the date of the update, YYYY-MM-DD, or YYYY-MM when the report gives only the month (default: today)",
+    )
     updater.add_argument("--source", help="where it was reported: the report, its date, its page or section")
     updater.set_defaults(run=progress)
     reader = commands.add_parser("reading-level", help="measure the reading level of a built site's young-people pages")

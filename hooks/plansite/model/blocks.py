@@ -15,7 +15,7 @@ from .fields import (
     Amount,
     Anchor,
     Articles,
-    Date,
+    DayOrMonth,
     Email,
     Fingerprint,
     Line,
@@ -71,10 +71,11 @@ class Update(Model):
     """A dated report of progress on one item: its status from that day, what happened, and where it was reported.
 
     `source` names the report the update comes from (which report, its date, the page or section),
-    so that a reader can check the update against what the organisation published.
+    so that a reader can check the update against what the organisation published. Its date is a
+    day, or only a month when the report gives only the month.
     """
 
-    date: Date
+    date: DayOrMonth
     status: Status
     text: Prose
     young_people: Prose | None = None
@@ -95,6 +96,21 @@ class Tracked(Model):
     def status(self) -> Status | None:
         """The current status: the latest update's."""
         return self.latest.status if self.latest else None
+
+
+class Owned(Model):
+    """An item that names who answers for it: a role or a team, as the plan names it."""
+
+    owner: Line | None = Field(
+        default=None,
+        description="Who answers for it: a role or a team, such as 'Participation team' (never a person's own email "
+        "address or phone number).",
+    )
+
+    @property
+    def named_owner(self) -> str | None:
+        """Who answers for the item, as the site shows it and the downloads give it."""
+        return self.owner
 
 
 # --- Blocks ----------------------------------------------------------------------------------
@@ -175,7 +191,7 @@ class PrioritiesBlock(Block):
     items: list[Priority]
 
 
-class Aim(Item, Tracked):
+class Aim(Item, Tracked, Owned):
     ref: Line
     text: Prose
     footnote: Line | None = None
@@ -236,7 +252,7 @@ class KeyBlock(Block):
     items: list[KeyItem]
 
 
-class Project(Item, Tracked):
+class Project(Item, Tracked, Owned):
     id: Anchor
     aims: list[Line]
     title: Line
@@ -261,7 +277,7 @@ Column = Literal[
 ]
 
 
-class ActionRow(Item, Tracked):
+class ActionRow(Item, Tracked, Owned):
     """One row of an action-plan table; which cells it uses is set by the table's columns."""
 
     id: Anchor | None = None
@@ -277,6 +293,11 @@ class ActionRow(Item, Tracked):
     success: Paragraphs = []
     extra: dict[Anchor, Paragraphs] = {}
     """Cells of the table's extra columns (those the site has no key for), by the column's key."""
+
+    @property
+    def named_owner(self) -> str | None:
+        """The row's lead is its owner (the table's lead or responsibility column); `owner` only where it has none."""
+        return self.owner or ("; ".join(" ".join(cell.split()) for cell in self.lead) or None)
 
     @property
     def status(self) -> Status | None:
@@ -404,15 +425,25 @@ class SubheadingBlock(Block):
     title: Line
 
 
-class YouSaidItem(Item):
-    """What children and young people asked for, what the organisation will do and what it did."""
+class YouSaidItem(Item, Owned):
+    """What children and young people asked for, what the organisation will do and what it did.
+
+    `answered_by` names the commitments of the same plan that answer it (the anchors of action
+    rows, projects or aims), so that each says what children said that led to it, and their
+    updates tell what happened.
+    """
 
     id: Anchor | None = None
     you_said: Prose
     we_will: Prose | None = None
     we_did: Prose | None = None
-    date: Date | None = None
+    date: DayOrMonth | None = None
     status: Status | None = None
+    answered_by: list[Anchor] = Field(
+        default=[],
+        description="The ids of the action rows, projects or aims of this plan that answer it (the part after # in "
+        "their links).",
+    )
 
     @property
     def anchor(self) -> str | None:

@@ -6,7 +6,16 @@ import datetime
 import re
 from typing import Annotated, ClassVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
 
 from ..texts.links import disguised_address, url_problem
 from ..texts.typed import text_problem
@@ -128,6 +137,21 @@ Amount = Annotated[Money, BeforeValidator(_as_money, json_schema_input_type=int 
 
 Date = Annotated[datetime.date, BeforeValidator(values.date)]
 """A real calendar date typed as YYYY-MM-DD (not 0, not a timestamp)."""
+MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+DayOrMonth = Annotated[
+    datetime.date,
+    BeforeValidator(values.day_or_month),
+    # Written as typed: a month stays '2017-12' in the JSON downloads, never a day the source did not give.
+    PlainSerializer(lambda day: day.isoformat(), return_type=str, when_used="json"),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": MONTH_PATTERN}],
+            "description": "A date written YYYY-MM-DD, or a month written YYYY-MM when the source gives only the month",
+        }
+    ),
+]
+"""The date of a report: a day (YYYY-MM-DD), or a month (YYYY-MM, a values.Month) when the source gives
+only the month."""
 Age = Annotated[int, BeforeValidator(values.whole_number), AfterValidator(values.age)]
 """The age of a child or young person."""
 FileSize = Annotated[int, BeforeValidator(values.whole_number), AfterValidator(values.file_size)]

@@ -21,14 +21,10 @@ YOUNG_PLAN_LAYOUT = (
     "progress-chart-caption", "progress-chart-title",
 )  # fmt: skip
 PROGRESS_LAYOUT = (
-    "main-content",
-    "ps-content",
-    "summary",
-    "items",
-    "changes",
-    "progress-chart-caption",
-    "progress-chart-title",
-)
+    "main-content", "ps-content", "summary", "items", "you-said", "changes", "progress-chart-caption",
+    "progress-chart-title", "status-completed", "status-on-track", "status-needs-attention", "status-urgent",
+    "status-not-reported",
+)  # fmt: skip
 # Ids the young people's plan page makes from a prefix and a name or number: do-<section>, right-<n>.
 LAYOUT_PREFIXES = ("do-", "right-")
 # The young people's page shows budgets not told in a section's own part in a part of this id.

@@ -18,6 +18,7 @@ from ..texts.typed import is_blank
 
 WHOLE_NUMBER = re.compile(r"-?[0-9]{1,15}")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+ISO_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 FIRST_YEAR, LAST_YEAR = 1989, 2999  # from the year the Convention was adopted; four digits
 YOUNGEST, OLDEST = 1, 25  # children and young people, care leavers up to 25 included
 MAX_AMOUNT = 10**13  # pounds: more than any public budget
@@ -77,6 +78,46 @@ def date(value: object) -> object:
             f"'{value.strip()}' is not a year the site can publish; use a year from {FIRST_YEAR} to {LAST_YEAR}"
         )
     return parsed
+
+
+class Month(datetime.date):
+    """A calendar month, for a report that gives only its month ('Dec 2017'): the date of its first day,
+    written as the month (isoformat '2017-12').
+
+    It sorts as its first day, so beside full dates a month comes where a feed's <updated>, which needs
+    a day, puts it; shown, it is the month ('December 2017'), never a day the source did not give.
+    """
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"Month({self.year}, {self.month})"
+
+
+def day_or_month(value: object) -> object:
+    """A date typed as YYYY-MM-DD, or a month typed as YYYY-MM (a Month) when the source gives only the month."""
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and ISO_MONTH.fullmatch(value.strip()):
+        year, month = (int(part) for part in value.strip().split("-"))
+        if not 1 <= month <= 12:
+            raise ValueError(
+                f"'{value.strip()}' is not a month (there is no month {month}); write a month as YYYY-MM, e.g. 2017-12"
+            )
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(
+                f"'{value.strip()}' is not a year the site can publish; use a year from {FIRST_YEAR} to {LAST_YEAR}"
+            )
+        return Month(year, month, 1)
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value.strip()):
+        raise ValueError(
+            f"'{str(value)[:20]}' is not a date; write a date as YYYY-MM-DD, e.g. 2026-04-01, or only the month as "
+            "YYYY-MM, e.g. 2017-12, when the report gives only the month"
+        )
+    return date(value)
 
 
 def email(value: str) -> str:

@@ -17,8 +17,9 @@ Path = tuple[Any, ...]
 """Where a value sits in a file: keys and list positions from the top, e.g. ('sections', 0, 'title')."""
 
 # Left out of a fingerprint: ids, the review record itself, editors' related rights, and progress
-# and its dated updates, shown beside the young-people text, not told in it (updating needs no review).
-NOT_ADULT_TEXT = ("young_people", "id", "matches", "related_articles", "progress", "updates")
+# and its dated updates, shown beside the young-people text, not told in it (updating needs no review);
+# the ids of the commitments that answer a "you said" item.
+NOT_ADULT_TEXT = ("young_people", "id", "matches", "related_articles", "progress", "updates", "answered_by")
 
 
 def everything(obj: Any, path: Path = ()) -> Iterator[tuple[Any, Path]]:

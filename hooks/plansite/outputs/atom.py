@@ -1,9 +1,12 @@
 """Atom feeds: the whole site, each organisation and each UNCRC article; each entry says what changed.
 
-Entries are the plans' dated changes (progress updates and `last_updated`) and plans with a
-publication date, the newest ENTRIES of them in each feed; a summary is the words a reader sees
-of the text it comes from (prose.plain_text), never its Markdown. Every URL in a feed is
-absolute, built from the site's `site_url`.
+Every plan has an entry, dated the day it is published on the site (`publish_on`), and every
+progress update and `last_updated` of a plan has one, dated as its data says: the newest ENTRIES of
+them in each feed, newest first, and the feed's <updated> is its newest entry's date, never the
+build's. A feed with no entry is not written (an article no plan names has none). An update dated
+only to its month is dated its first day in <updated>, which needs a day, and its words say the month.
+A summary is the words a reader sees of the text it comes from (prose.plain_text), never its
+Markdown. Every URL in a feed is absolute, built from the site's `site_url`.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import model as m
-from ..addresses import SITE_FEED, article_feed, organisation_feed
+from ..addresses import SITE_FEED, article_feed, long_date, organisation_feed
 from ..catalogue import Catalogue, PlanFile
+from ..model.values import Month
 from ..model.walk import walk
 from ..progress import Change, changes
 from ..texts.rendering import plain_text
@@ -35,18 +39,26 @@ class Entry:
     articles: frozenset[int]
 
 
+def when(day: datetime.date) -> str:
+    """When something was reported, in words: 'on 3 March 2025', or 'in December 2017' for a month."""
+    return f"in {long_date(day)}" if isinstance(day, Month) else f"on {long_date(day)}"
+
+
 def _entries(catalogue: Catalogue, site_url: str) -> list[Entry]:
     found = []
     for plan_file in catalogue.plans:
         plan = plan_file.plan
+        organisation = catalogue.organisations[plan.organisation]
         page = f"{site_url}plans/{plan_file.slug}/"
         cited = frozenset(n for obj in _cited(plan) for n in (*obj.articles, *obj.related_articles))
-        if plan.publish_on:
+        # A plan is announced on the day it is published; a draft in a preview may not have that day yet.
+        published = plan.publish_on
+        if published is not None:
             found.append(
                 Entry(
-                    plan.publish_on,
-                    f"New plan: {plan.title}",
-                    plain_text(plan.summary),
+                    published,
+                    f"New plan: {organisation.short_label} {plan.title}",
+                    f"Published on this site {when(published)}. {plain_text(plan.summary)}",
                     page,
                     f"{plan_file.slug}/published",
                     plan_file,
@@ -64,19 +76,19 @@ def _entry(change: Change, plan_file: PlanFile, page: str, cited: frozenset[int]
         return Entry(
             change.date,
             f"{plan.title}: the plan was updated",
-            f"The plan was updated on {change.date.isoformat()}.",
+            f"The plan was updated {when(change.date)}.",
             page,
             f"{plan_file.slug}/updated/{change.date.isoformat()}",
             plan_file,
             cited,
         )
-    item = change.item
-    index = item.item.updates.index(change.update)
-    title = f"{plan.title}, progress update: {item.label}: {change.update.status.label}"
+    item, update = change.item, change.update
+    index = item.item.updates.index(update)
+    source = f" Source: {update.source}." if update.source else ""
     return Entry(
         change.date,
-        title,
-        plain_text(change.update.text),
+        f"{plan.title}, progress update: {item.label}: {update.status.label}",
+        f"{update.status.label}, reported {when(change.date)}: {plain_text(update.text)}{source}",
         f"{page}#{item.anchor}",
         f"{plan_file.slug}/{item.anchor}/{index}",
         plan_file,
@@ -88,13 +100,14 @@ def _cited(plan: m.Plan):
     return (obj for obj, _ in walk(plan) if isinstance(obj, m.Cited))
 
 
-def _time(date: datetime.date) -> str:
-    return f"{date.isoformat()}T00:00:00Z"
+def _time(day: datetime.date) -> str:
+    """An Atom date: midnight UTC of the day (of a month's first day)."""
+    return f"{day:%Y-%m-%d}T00:00:00Z"
 
 
 def feed(title: str, path: str, page: str, entries: list[Entry], site_url: str, catalogue: Catalogue) -> bytes:
-    """One Atom 1.0 document."""
-    updated = max((e.date for e in entries), default=None) or datetime.date.today()
+    """One Atom 1.0 document, of at least one entry."""
+    shown = entries[:ENTRIES]
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
@@ -102,10 +115,10 @@ def feed(title: str, path: str, page: str, entries: list[Entry], site_url: str, 
         f"<id>{escape(site_url + path)}</id>",
         f'<link rel="self" type="application/atom+xml" href={quoteattr(site_url + path)}/>',
         f'<link rel="alternate" type="text/html" href={quoteattr(page)}/>',
-        f"<updated>{_time(updated)}</updated>",
+        f"<updated>{_time(max(e.date for e in shown))}</updated>",
         "<author><name>Children's organisations' plans</name></author>",
     ]
-    for entry in entries[:ENTRIES]:
+    for entry in shown:
         organisation = catalogue.organisations[entry.plan.plan.organisation]
         parts += [
             "<entry>",
@@ -123,52 +136,26 @@ def feed(title: str, path: str, page: str, entries: list[Entry], site_url: str, 
 
 def files(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
     entries = _entries(catalogue, site_url)
-    found = [
-        (
-            SITE_FEED,
-            feed(
-                "Children's organisations' plans: latest updates",
-                SITE_FEED,
-                f"{site_url}updates/",
-                entries,
-                site_url,
-                catalogue,
-            ),
-        )
-    ]
+    feeds = [(SITE_FEED, "Children's organisations' plans: latest updates", f"{site_url}updates/", entries)]
     by_organisation: dict[str, list[Entry]] = {}
     for entry in entries:
         by_organisation.setdefault(entry.plan.plan.organisation, []).append(entry)
     for organisation in catalogue.organisations.values():
-        own = by_organisation.get(organisation.id, [])
-        path = organisation_feed(organisation.id)
-        found.append(
+        feeds.append(
             (
-                path,
-                feed(
-                    f"{organisation.name}: latest updates",
-                    path,
-                    f"{site_url}organisations/{organisation.id}/",
-                    own,
-                    site_url,
-                    catalogue,
-                ),
+                organisation_feed(organisation.id),
+                f"{organisation.name}: latest updates",
+                f"{site_url}organisations/{organisation.id}/",
+                by_organisation.get(organisation.id, []),
             )
         )
     for article in catalogue.convention.articles:
-        own = [e for e in entries if article.number in e.articles]
-        path = article_feed(article.number)
-        found.append(
+        feeds.append(
             (
-                path,
-                feed(
-                    f"UNCRC Article {article.number}, {article.title}: plans and progress",
-                    path,
-                    f"{site_url}uncrc/article-{article.number}/",
-                    own,
-                    site_url,
-                    catalogue,
-                ),
+                article_feed(article.number),
+                f"UNCRC Article {article.number}, {article.title}: plans and progress",
+                f"{site_url}uncrc/article-{article.number}/",
+                [e for e in entries if article.number in e.articles],
             )
         )
-    return found
+    return [(path, feed(title, path, page, own, site_url, catalogue)) for path, title, page, own in feeds if own]

@@ -5,18 +5,26 @@ from __future__ import annotations
 import json
 
 from ..addresses import DOWNLOADS as ROOT
-from ..addresses import PACKAGE_PATH, SCHEMA_PATH, csv_path, plan_json_path
+from ..addresses import DOWNLOADS_PAGE, PACKAGE_PATH, SCHEMA_PATH, csv_path, plan_json_path, url_of
 from ..catalogue import Catalogue
+from ..dictionary import TABLES, UNITS_NOTE, Field
+from ..progress import tables_of
 from .licence import as_json, licence_of
 from .plan_json import FORMAT_VERSION
-from .tables_csv import TABLES, plan_tables
 
 
-def _field(field) -> dict:
-    described = {"name": field.name, "type": field.type, "description": field.description}
-    if field.unit:
-        described["unit"] = field.unit  # a property of our own: money is in pounds sterling
+def _field(field: Field) -> dict:
+    # `unit` is a property of our own (Table Schema has none): every column's, money's in pounds sterling.
+    described = {"name": field.name, "type": field.type, "description": field.description, "unit": field.unit}
+    if field.type in ("integer", "number"):
         described["bareNumber"] = True
+    constraints = {}
+    if field.pattern:
+        constraints["pattern"] = field.pattern
+    if field.values:
+        constraints["enum"] = list(field.values)
+    if constraints:
+        described["constraints"] = constraints
     return described
 
 
@@ -41,32 +49,30 @@ def package(catalogue: Catalogue, site_url: str) -> dict:
                 "licenses": licence,
             }
         )
-        for table in plan_tables(plan_file):
-            description, fields = TABLES[table]
+        for table in tables_of(plan_file.plan):
+            described = TABLES[table]
             resources.append(
                 {
                     "name": f"{plan_file.slug}-{table}",
                     "path": csv_path(plan_file.slug, table).removeprefix(ROOT),
-                    "title": f"{organisation} {title}: {table}",
-                    "description": (
-                        f"{description}. Money is in pounds sterling (GBP) as whole numbers; dates are ISO 8601. "
-                        "A text that would start with =, +, -, @, a tab or a carriage return starts with ' instead, so "
-                        "that no spreadsheet reads it as a formula."
-                    ),
+                    "title": f"{organisation} {title}: {described.title.lower()}",
+                    "description": f"{described.description}. {UNITS_NOTE}",
                     "format": "csv",
                     "mediatype": "text/csv",
                     "encoding": "utf-8",
                     "licenses": licence,
-                    "schema": {"fields": [_field(f) for f in fields]},
+                    "schema": {"fields": [_field(f) for f in described.fields], "missingValues": [""]},
                 }
             )
     return {
         "name": "childrens-organisations-plans",
         "title": "Children's organisations' plans",
         "description": (
-            "The plans published on this site as open data: each plan as JSON and each of its tables as CSV."
+            "The plans published on this site as open data: each plan as JSON, every item of each plan and each of "
+            f"its tables as CSV. Every column is described here and at {site_url}{url_of(DOWNLOADS_PAGE)}. "
+            + UNITS_NOTE
         ),
-        "homepage": site_url,
+        "homepage": site_url + url_of(DOWNLOADS_PAGE),
         "version": FORMAT_VERSION,
         # In a fixed order: a set of two licences would come out in either order, build to build.
         "licenses": [

@@ -1,16 +1,22 @@
-"""Each plan as JSON: the validated model in a stable, versioned envelope."""
+"""Each plan as JSON: the validated model in a stable, versioned envelope, with the table of every item.
+
+Version 1.1 added `items`: every item of the plan as the items CSV gives it (dictionary.py), the
+same values, so that the two downloads agree; a month where the source gives only the month.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 
 from ..addresses import SCHEMA_PATH, plan_json_path
 from ..catalogue import Catalogue, PlanFile
+from ..items import item_records
 from ..progress import last_changed
 from .licence import as_json, licence_of
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 
 
 def plan_data(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> dict:
@@ -25,6 +31,7 @@ def plan_data(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> dict:
         "organisation": {"id": plan.organisation, "name": catalogue.organisations[plan.organisation].name},
         "licence": as_json(licence_of(catalogue, plan_file)),
         "last_updated": changed.isoformat() if changed else None,
+        "items": [dataclasses.asdict(record) for record in item_records(plan, f"{site_url}plans/{plan_file.slug}/")],
         "plan": plan.model_dump(mode="json"),
     }
 

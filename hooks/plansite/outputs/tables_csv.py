@@ -1,8 +1,9 @@
-"""Each table of a plan as CSV: actions, delivery, budget, projects and progress updates.
+"""Each table of a plan as CSV: every item, then actions, delivery, budget, projects and progress updates.
 
-Every column is described once here (the data package repeats the descriptions); money is a
-whole number of pounds sterling, dates are ISO 8601, texts of several paragraphs keep their
-line breaks inside the quoted cell.
+Every column is described once, in dictionary.py (the data package and the open-data page repeat
+the descriptions); money is a whole number of pounds sterling, dates are ISO 8601 (a month alone
+where the source gives only the month), texts of several paragraphs keep their line breaks inside
+the quoted cell, and an empty cell has no value (never 'None').
 
 A spreadsheet reads a cell that starts with '=', '+', '-', '@', a tab or a carriage return as a
 formula (`=HYPERLINK(...)` runs when the file is opened). As OWASP recommends against CSV
@@ -15,122 +16,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from .. import model as m
 from ..addresses import csv_path
 from ..block_types import blocks_of
 from ..catalogue import Catalogue, PlanFile
+from ..dictionary import TABLES
+from ..items import item_records
 from ..progress import progress_items, tables_of
 
-
-@dataclass(frozen=True)
-class Field:
-    """A column: its name, its Table Schema type and what it holds."""
-
-    name: str
-    type: str
-    description: str
-    unit: str | None = None
-
-
-PLAN = Field("plan", "string", "The plan's identifier: the last part of its web address")
-SECTION = Field("section", "string", "The identifier of the plan section the table is in")
-ARTICLES = Field("articles", "string", "UNCRC articles the item cites, as numbers separated by spaces")
-STATUS = Field(
-    "status", "string", "Current status: completed, on-track, needs-attention or urgent; empty when none is recorded"
-)
-STATUS_DATE = Field(
-    "status_date",
-    "date",
-    "The date of the update that gave the current status (ISO 8601); empty for a status without a date",
-)
-
-TABLES: dict[str, tuple[str, list[Field]]] = {
-    "actions": (
-        "Every row of the plan's action-plan tables",
-        [
-            PLAN,
-            SECTION,
-            Field("group", "string", "The identifier of the action-plan group (a priority or theme)"),
-            Field("group_title", "string", "The title of the action-plan group"),
-            Field("row", "string", "The row's identifier: its anchor on the plan page"),
-            Field("ref", "string", "The row's reference in the source plan, if it has one"),
-            Field("priority", "string", "The priority the row serves, as the plan words it"),
-            Field("target", "string", "The target, as the plan words it"),
-            Field("outcome", "string", "The outcome sought, as the plan words it"),
-            Field("activity", "string", "The activity, as the plan words it"),
-            Field("milestone", "string", "The milestones, one per line"),
-            Field("lead", "string", "Who leads the work"),
-            Field("timescale", "string", "When it is due, as the plan words it"),
-            Field("success", "string", "How success is measured, as the plan words it"),
-            Field(
-                "extra",
-                "string",
-                "Cells of the table's other columns, one per line as 'heading: text' (columns this format has no "
-                "field for)",
-            ),
-            STATUS,
-            STATUS_DATE,
-            ARTICLES,
-        ],
-    ),
-    "delivery": (
-        "Every budgeted project of the plan's delivery tables",
-        [
-            PLAN,
-            SECTION,
-            Field("priority", "string", "The strategic priority code, such as SP1"),
-            Field("cluster", "string", "The UNCRC cluster or programme"),
-            Field("project", "string", "The budgeted project"),
-            Field("owner", "string", "The owner's code, explained in the plan's key"),
-            Field("budget_gbp", "integer", "The project's budget in pounds sterling (GBP), a whole number", "GBP"),
-            Field("budget_as_printed", "string", "The budget as the source printed it, when that differs"),
-            ARTICLES,
-        ],
-    ),
-    "budget": (
-        "Every line of the plan's budgets, the totals included",
-        [
-            PLAN,
-            SECTION,
-            Field("budget", "string", "The name of the budget's total line"),
-            Field("line", "string", "The name of the budget line"),
-            Field("parent", "string", "The line this line is part of; empty for the total"),
-            Field("depth", "integer", "0 for the total, 1 for its lines, 2 for their lines"),
-            Field("amount_gbp", "integer", "The amount in pounds sterling (GBP), a whole number", "GBP"),
-            Field("amount_as_printed", "string", "The amount as the source printed it, when that differs"),
-            Field("share", "string", "The share of the total the source gives, such as 70%"),
-        ],
-    ),
-    "projects": (
-        "Every project of the plan",
-        [
-            PLAN,
-            SECTION,
-            Field("project", "string", "The project's identifier: its anchor on the plan page"),
-            Field("aims", "string", "The strategic aims the project serves, separated by spaces"),
-            Field("title", "string", "The project's title"),
-            STATUS,
-            STATUS_DATE,
-            ARTICLES,
-        ],
-    ),
-    "updates": (
-        "Every dated progress update of the plan",
-        [
-            PLAN,
-            Field("item", "string", "The identifier of the item updated: its anchor on the plan page"),
-            Field("item_kind", "string", "What the item is: action, project or aim"),
-            Field("date", "date", "The date of the update (ISO 8601)"),
-            STATUS,
-            Field("text", "string", "What happened, for adults"),
-            Field("young_people", "string", "What happened, for young people"),
-            Field("source", "string", "Where the update was reported: the report, its date, its page or section"),
-        ],
-    ),
-}
+__all__ = ["TABLES", "as_csv", "files", "plan_csv_files", "plan_tables", "rows", "safe_cell"]
 
 
 def _lines(value: Any) -> str:
@@ -163,11 +59,31 @@ def _budget_rows(slug: str, section: str, budget: str, line: m.BudgetLine, paren
         yield from _budget_rows(slug, section, budget, child, line.name, depth + 1)
 
 
-def rows(plan_file: PlanFile, table: str) -> list[list]:
-    """The rows of one table of a plan, in document order."""
+def rows(plan_file: PlanFile, table: str, site_url: str = "") -> list[list]:
+    """The rows of one table of a plan, in document order; site_url makes the items' links absolute."""
     slug, plan = plan_file.slug, plan_file.plan
     found: list[list] = []
-    if table == "actions":
+    if table == "items":
+        for item in item_records(plan, f"{site_url}plans/{slug}/"):
+            found.append(
+                [
+                    slug,
+                    item.id,
+                    item.kind,
+                    item.section,
+                    item.title,
+                    item.owner,
+                    item.timescale,
+                    item.status,
+                    item.status_date,
+                    " ".join(str(n) for n in item.articles),
+                    item.text,
+                    item.young_people,
+                    " ".join(item.answered_by),
+                    item.link,
+                ]
+            )
+    elif table == "actions":
         for section, block in blocks_of(plan, "actions"):
             for group in block.groups:
                 for row, anchor in zip(group.rows, group.row_anchors):
@@ -196,6 +112,7 @@ def rows(plan_file: PlanFile, table: str) -> list[list]:
                                 f"{block.extra_columns.get(key, key)}: {' '.join(cell)}"
                                 for key, cell in row.extra.items()
                             ),
+                            row.named_owner or "",
                             *_status(row),
                             _articles(row),
                         ]
@@ -229,6 +146,7 @@ def rows(plan_file: PlanFile, table: str) -> list[list]:
                         project.id,
                         " ".join(project.aims),
                         project.title,
+                        project.named_owner or "",
                         *_status(project),
                         _articles(project),
                     ]
@@ -251,9 +169,9 @@ def rows(plan_file: PlanFile, table: str) -> list[list]:
     return found
 
 
-def plan_tables(plan_file: PlanFile) -> dict[str, list[list]]:
+def plan_tables(plan_file: PlanFile, site_url: str = "") -> dict[str, list[list]]:
     """The tables a plan has, with their rows (a table is published only when the plan has one)."""
-    return {name: rows(plan_file, name) for name in tables_of(plan_file.plan)}
+    return {name: rows(plan_file, name, site_url) for name in tables_of(plan_file.plan)}
 
 
 # What makes a spreadsheet read a cell as a formula, ASCII and full-width.
@@ -270,15 +188,16 @@ def safe_cell(value: Any) -> Any:
 def as_csv(table: str, found: list[list]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
-    writer.writerow([f.name for f in TABLES[table][1]])
+    writer.writerow([f.name for f in TABLES[table].fields])
     writer.writerows([safe_cell(value) for value in row] for row in found)
     return out.getvalue().encode("utf-8")
 
 
-def plan_csv_files(plan_file: PlanFile) -> list[tuple[str, bytes]]:
+def plan_csv_files(plan_file: PlanFile, site_url: str = "") -> list[tuple[str, bytes]]:
     """One plan's tables as CSV files, by their paths in the site."""
-    return [(csv_path(plan_file.slug, table), as_csv(table, found)) for table, found in plan_tables(plan_file).items()]
+    tables = plan_tables(plan_file, site_url)
+    return [(csv_path(plan_file.slug, table), as_csv(table, found)) for table, found in tables.items()]
 
 
 def files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
-    return (file for p in catalogue.plans for file in plan_csv_files(p))
+    return (file for p in catalogue.plans for file in plan_csv_files(p, site_url))

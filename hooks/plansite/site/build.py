@@ -124,6 +124,7 @@ class Build:
             return problems_page.files(self.config, self.problems, files, self.session.served_addresses)
         # The downloads are made first: a plan's page says how big each is.
         outputs = self.outputs.result()
+        self.written = set(outputs)
         sizes = pages.output_sizes(self.config, outputs)
         # Pages are drawn before MkDocs' on_env, so our templates get the theme's environment here.
         self.drawing = Drawing(self.config.theme.get_env(), self.catalogue, self.cache.templates("ours"), sizes)
@@ -171,7 +172,7 @@ class Build:
             self.links.record(page, body.ids, body.links)
             context["audience"] = view.audience.value
             context["counterpart"] = view.counterpart
-            context["feeds"] = feeds_for(view.context)
+            context["feeds"] = [feed for feed in feeds_for(view.context) if feed[1] in self.written]
         else:
             context["audience"] = page.meta.get("audience") or audience_of(page.url).value
         context["search_url"] = search.search_url(context["audience"])

@@ -39,6 +39,13 @@ class PlanContext(PageContext):
     """Whether the plan's period is over (it is then spoken of in the past)."""
     progress_items: list
     summary: Any
+    status_groups: list
+    """The items that report progress, grouped by their current status (progress.by_status)."""
+    said: list
+    """What children said (each "you said" item) and the commitments that answer it (progress.you_said)."""
+    said_by_id: dict
+    said_for: dict
+    """For each commitment's anchor, the "you said" items it answers."""
     changes: list
     last_updated: datetime.date | None
     downloads: list[tuple[str, str]]
@@ -90,6 +97,8 @@ class ArticlePage(PageContext):
 class OrganisationPage(PageContext):
     organisation: m.Organisation
     plans: Any
+    rollup: Any
+    """How the promises of its plans stand (views/rollups.py)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,8 @@ class HomePage(PageContext):
     directory: Any
     left_out: list
     plan_count: int
+    rollup: Any
+    """How the promises of every plan on the site stand (views/rollups.py)."""
     by_kind: list | None = None
     """On the list of all plans: the plans by kind."""
 
@@ -131,4 +142,19 @@ class SearchPage(PageContext):
 @dataclass(frozen=True)
 class UpdatesPage(PageContext):
     changes: list
+    rollup: Any
     plan_titles: dict
+
+
+@dataclass(frozen=True)
+class DownloadsPage(PageContext):
+    """The open-data page: every download described, column by column (dictionary.py)."""
+
+    tables: dict
+    units_note: str
+    package_path: str
+    schema_path: str
+    site_feed: str
+    example: Any
+    """A plan whose downloads the page shows as an example (None while the site has no plan)."""
+    example_organisation: str

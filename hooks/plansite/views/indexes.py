@@ -10,6 +10,7 @@ from ..catalogue import Catalogue
 from .citations import Citation
 from .contexts import GlossaryPage, HomePage, UncrcPage
 from .page import PageView
+from .rollups import Rollup
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 
@@ -80,8 +81,9 @@ def _name_order(name: str) -> tuple:
     )
 
 
-def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[PageView]:
-    """Home pages, the UNCRC index and glossaries, for both audiences."""
+def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]], rollup: Rollup) -> list[PageView]:
+    """Home pages (with how the promises of every plan stand: `rollup`), the UNCRC index and glossaries, for both
+    audiences."""
     by_organisation = plans_by_organisation(catalogue)
     clusters = [
         (cluster, [a for a in catalogue.convention.articles if a.cluster == cluster.id])
@@ -105,6 +107,7 @@ def index_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[
         "left_out": catalogue.left_out,
         "plan_count": len(catalogue.plans),
         "directory": directory(by_organisation) if is_directory(catalogue) else None,
+        "rollup": rollup,
     }
     pages = [
         PageView(

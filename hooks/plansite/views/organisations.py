@@ -16,6 +16,8 @@ from ..catalogue import Catalogue, PlanFile
 from ..texts.rendering import excerpt
 from .contexts import OrganisationPage
 from .page import PageView
+from .rollups import plans_rollup
+from .words import with_the
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 
@@ -60,7 +62,12 @@ def organisation_pages(catalogue: Catalogue, today: datetime.date | None = None)
         plans = plans_of(catalogue, organisation, today)
         if not plans.current and not plans.past:
             continue
-        context = OrganisationPage(organisation, plans)
+        name = with_the(organisation.name, organisation.takes_the)
+        context = OrganisationPage(
+            organisation,
+            plans,
+            plans_rollup(plans.current + plans.past, f"in the plans of {name}", f"The plans of {name}"),
+        )
         adult, young = organisation_path(organisation.id, ADULT), organisation_path(organisation.id, YOUNG)
         pages += [
             PageView(

@@ -68,7 +68,7 @@ def plan_pages(
             **living[plan_file.slug],
         }
         adult, young = plan_path(plan_file.slug, ADULT), plan_path(plan_file.slug, YOUNG)
-        progress_toc = [(2, "progress", "Progress")] if common["summary"] or common["changes"] else []
+        progress_toc = [(2, "progress", "Progress")] if common["summary"] or common["changes"] or common["said"] else []
         pages.append(
             PageView(
                 adult,
@@ -86,7 +86,7 @@ def plan_pages(
             young_plan.parts(
                 plan,
                 has_rights=bool(articles),
-                has_progress=bool(common["summary"] or common["changes"]),
+                has_progress=bool(common["summary"] or common["changes"] or common["said"]),
                 ended=common["ended"],
             ),
         )

@@ -18,10 +18,22 @@ from ..addresses import (
 )
 from ..block_types import blocks_of
 from ..catalogue import Catalogue, PlanFile
-from ..progress import Change, changes, last_changed, progress_items, summary, tables_of
+from ..progress import (
+    Change,
+    by_status,
+    changes,
+    has_progress_page,
+    last_changed,
+    progress_items,
+    said_for,
+    summary,
+    tables_of,
+    you_said,
+)
 from .contexts import PageContext, ProgressPage, UpdatesPage
 from .organisations import has_ended
 from .page import PageView
+from .rollups import Rollup
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 LATEST_COUNT = 50
@@ -30,9 +42,14 @@ LATEST_COUNT = 50
 def living_context(plan_file: PlanFile) -> dict[str, Any]:
     """What a plan's pages show of its progress: items, summary, change log and the date it last changed."""
     items = progress_items(plan_file.plan)
+    said = you_said(plan_file.plan)
     return {
         "progress_items": items,
         "summary": summary(items),
+        "status_groups": by_status(items),
+        "said": said,
+        "said_by_id": {story.anchor: story for story in said if story.anchor},
+        "said_for": said_for(plan_file.plan),
         "changes": changes(plan_file.slug, plan_file.plan),
         "last_updated": last_changed(plan_file.plan),
         "downloads": plan_downloads(plan_file),
@@ -40,13 +57,13 @@ def living_context(plan_file: PlanFile) -> dict[str, Any]:
     }
 
 
-def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> list:
+def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]], rollup: Rollup) -> list:
     """A progress page for every plan that reports progress, and the latest updates across the site;
     `living` is each plan's living_context, by slug."""
     pages = []
     for plan_file in catalogue.plans:
         context = living[plan_file.slug]
-        if context["summary"] is None and not context["changes"]:
+        if not has_progress_page(plan_file.slug, plan_file.plan):
             continue
         plan = plan_file.plan
         organisation = catalogue.organisations[plan.organisation]
@@ -60,12 +77,17 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
                 description = (
                     f"How each promise of the {organisation.short_label} {plan.title} is going, and what changed."
                 )
-                toc = [(2, "summary", "Summary"), (2, "items", "Every item"), (2, "changes", "What changed")]
+                toc = [(2, "summary", "Summary")] + ([(2, "items", "Every item")] if context["status_groups"] else [])
+                toc += [(2, "you-said", "What children said, and what was done")] if context["said"] else []
+                toc += [(2, "changes", "What changed")]
             else:
                 name = plan.young_people.title if plan.young_people else plan.title
                 title = f"What we promised, what we did: {name}"
                 description = "What this plan promised, and how each promise is going, in plain words."
-                toc = [(2, "summary", "How it is going"), (2, "items", "Each promise"), (2, "changes", "What changed")]
+                toc = [(2, "summary", "How it is going")]
+                toc += [(2, "items", "Each promise")] if context["status_groups"] else []
+                toc += [(2, "you-said", "What you told us, and what happened")] if context["said"] else []
+                toc += [(2, "changes", "What changed")]
             pages.append(
                 PageView(
                     progress_path(plan_file.slug, audience),
@@ -80,6 +102,7 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
             )
     latest = {
         "changes": latest_changes(catalogue),
+        "rollup": rollup,
         "plan_titles": {
             p.slug: (
                 f"{catalogue.organisations[p.plan.organisation].short_label} {p.plan.title}",
@@ -100,6 +123,9 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> l
                 if audience is ADULT
                 else "What is new in the plans: what got done, and what is late.",
                 UpdatesPage(**latest),
+                [(2, "how-the-promises-stand", "How the promises stand"), (2, "latest", "Latest updates")]
+                if audience is ADULT
+                else [(2, "how-the-promises-stand", "How the promises are going"), (2, "latest", "What is new")],
                 counterpart=updates_path(other),
             )
         )
@@ -113,7 +139,8 @@ def latest_changes(catalogue: Catalogue) -> list[Change]:
 
 
 def feeds_for(context: PageContext) -> list[tuple[str, str]]:
-    """The Atom feeds a page offers with <link rel="alternate">: (title, path in the site)."""
+    """The Atom feeds a page may offer with <link rel="alternate">: (title, path in the site); the build links
+    those that were written (a feed without entries is not: outputs/atom.py)."""
     found = [("Latest updates from every plan", SITE_FEED)]
     organisation = getattr(context, "organisation", None)
     if organisation is not None:
@@ -125,18 +152,18 @@ def feeds_for(context: PageContext) -> list[tuple[str, str]]:
 
 
 TABLE_TITLES = {
-    "actions": "Action plan",
-    "delivery": "What we will deliver",
-    "budget": "Budget",
-    "projects": "Projects",
-    "updates": "Progress updates",
+    "items": "Every item, with its owner and status (CSV)",
+    "actions": "Action plan table (CSV)",
+    "delivery": "What we will deliver table (CSV)",
+    "budget": "Budget table (CSV)",
+    "projects": "Projects table (CSV)",
+    "updates": "Progress updates table (CSV)",
 }
 
 
 def plan_downloads(plan_file: PlanFile) -> list[tuple[str, str]]:
-    """The downloads of one plan, as (what it is, path in the site), the whole plan first."""
+    """The downloads of one plan, as (what it is, path in the site): the whole plan, then its tables, every
+    item first."""
     found = [("The whole plan (JSON)", plan_json_path(plan_file.slug))]
-    found += [
-        (f"{TABLE_TITLES[table]} table (CSV)", csv_path(plan_file.slug, table)) for table in tables_of(plan_file.plan)
-    ]
+    found += [(TABLE_TITLES[table], csv_path(plan_file.slug, table)) for table in tables_of(plan_file.plan)]
     return found
