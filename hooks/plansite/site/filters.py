@@ -191,7 +191,7 @@ def note_of(owner: object, notes: tables.TableNotes) -> tables.Note | None:
 
 
 def iso_date(day: datetime.date) -> str:
-    """A date as a `<time datetime>` attribute takes it: YYYY-MM-DD."""
+    """A date as a `<time datetime>` attribute takes it: YYYY-MM-DD, or YYYY-MM for a month (model.values.Month)."""
     return day.isoformat()
 
 

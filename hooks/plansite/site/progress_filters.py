@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from .. import model as m
 from ..addresses import plan_path, progress_path, updates_path
-from ..progress import Count, Summary, adult_summary, young_summary
+from ..progress import Change, Count, Summary, adult_summary, young_summary
 from ..texts.rendering import excerpt
 from .charts import Bar, bar_chart, bar_svg
 
@@ -62,6 +62,12 @@ def summary_words(context, found: Summary, where: str, who: str) -> str:
     if _audience(context) is ADULT:
         return adult_summary(found, where)
     return " ".join(young_summary(found, who))
+
+
+@jinja2.pass_context
+def change_title(context, change: Change) -> str:
+    """What changed, as the latest updates and the feeds name it: 'Safer parks: Completed'."""
+    return change.title(_audience(context))
 
 
 def excerpt_words(text: str, words: int) -> str:
@@ -173,6 +179,7 @@ FILTERS = {
     "status_word": status_word,
     "young_summary": young_summary,
     "summary_words": summary_words,
+    "change_title": change_title,
     "excerpt_words": excerpt_words,
     "newest_first": newest_first,
     "oldest_first": oldest_first,
