@@ -152,6 +152,17 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+SUMMARY = re.compile(r"^summary: [>|]-?\n", re.M)
+
+
+def with_edited_summary(text: str, marker: str) -> str:
+    """A plan file's text with a sentence put at the start of its summary (folded or literal)."""
+    edited, count = SUMMARY.subn(lambda found: f"{found.group(0)}  {marker}.\n", text, count=1)
+    if not count:
+        raise SystemExit("The plan to edit has no 'summary: >-' or 'summary: |-' block: choose another.")
+    return edited
+
+
 def edit_to_preview(project: Path, plan: Path, slug: str, edits: int = 1) -> tuple[float, list[float], list[float]]:
     """Seconds from `mkdocs serve` starting to the site served, and for each of `edits` saves of a plan,
     from the save to its new page served (wall time, and the server's CPU time, which is what the wall
@@ -179,7 +190,7 @@ def edit_to_preview(project: Path, plan: Path, slug: str, edits: int = 1) -> tup
             marker = f"Benchmark edit {time.time_ns()}"
             cpu = cpu_seconds(server.pid)
             saved = time.perf_counter()
-            plan.write_text(text.replace("summary: >-\n", f"summary: >-\n  {marker}.\n", 1), encoding="utf-8")
+            plan.write_text(with_edited_summary(text, marker), encoding="utf-8")
             while marker not in (fetch(url) or ""):
                 if time.perf_counter() - saved > 300:
                     return first, walls + [float("nan")], cpus + [float("nan")]
@@ -294,9 +305,7 @@ def main() -> None:
                     base = baseline_project(site, work / f"baseline-{n}")
                 baselines.append(run(MKDOCS + ["build", "-d", str(work / f"baseline-site-{n}")], base))
                 text = edited.read_text(encoding="utf-8")
-                edited.write_text(
-                    text.replace("summary: >-\n", f"summary: >-\n  Benchmark edit {turn}.\n", 1), encoding="utf-8"
-                )
+                edited.write_text(with_edited_summary(text, f"Benchmark edit {turn}"), encoding="utf-8")
                 warms.append(run(MKDOCS + ["build", "--strict", "-d", str(site)], project))
                 edited.write_text(text, encoding="utf-8")
             if colds[-1][4] or any(warm[4] for warm in warms):
