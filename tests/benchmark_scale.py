@@ -157,10 +157,15 @@ SUMMARY = re.compile(r"^summary: [>|]-?\n", re.M)
 
 def with_edited_summary(text: str, marker: str) -> str:
     """A plan file's text with a sentence put at the start of its summary (folded or literal)."""
-    edited, count = SUMMARY.subn(lambda found: f"{found.group(0)}  {marker}.\n", text, count=1)
-    if not count:
-        raise SystemExit("The plan to edit has no 'summary: >-' or 'summary: |-' block: choose another.")
-    return edited
+    return SUMMARY.sub(lambda found: f"{found.group(0)}  {marker}.\n", text, count=1)
+
+
+def plan_to_edit(project: Path) -> Path:
+    """The last plan file (by name) whose summary is a folded or literal block, where an edit can go."""
+    for plan in sorted((project / "data" / "plans").glob("*.yml"), reverse=True):
+        if SUMMARY.search(plan.read_text(encoding="utf-8")):
+            return plan
+    raise SystemExit(f"No plan in {project} has a 'summary: >-' or 'summary: |-' block to edit.")
 
 
 def edit_to_preview(project: Path, plan: Path, slug: str, edits: int = 1) -> tuple[float, list[float], list[float]]:
@@ -294,7 +299,7 @@ def main() -> None:
         for n in args.sizes:
             project = make_project(work / f"project-{n}", n)
             site = work / f"site-{n}"
-            edited = sorted((project / "data" / "plans").glob("*.yml"))[-1]
+            edited = plan_to_edit(project)
             colds, baselines, warms = [], [], []
             for turn in range(args.runs):  # the three take turns, so that a drift in speed hits them all
                 shutil.rmtree(project / ".cache", ignore_errors=True)
@@ -334,7 +339,7 @@ def main() -> None:
             )
         if args.preview_at:
             project = make_project(work / f"serve-{args.preview_at}", args.preview_at)
-            plan = sorted((project / "data" / "plans").glob("*.yml"))[-1]
+            plan = plan_to_edit(project)
             first, edits, cpus = edit_to_preview(project, plan, plan.stem, args.runs)
             print(
                 f"mkdocs serve --dirty at {args.preview_at} plans: first page served after {first:.1f} s; "
