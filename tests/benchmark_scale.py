@@ -152,20 +152,21 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-SUMMARY = re.compile(r"^summary: [>|]-?\n", re.M)
+SUMMARY = re.compile(r"^summary: ([>|]-?\n  |['\"]?)", re.M)
 
 
 def with_edited_summary(text: str, marker: str) -> str:
-    """A plan file's text with a sentence put at the start of its summary (folded or literal)."""
-    return SUMMARY.sub(lambda found: f"{found.group(0)}  {marker}.\n", text, count=1)
+    """A plan file's text with a sentence put at the start of its summary: after a block's indicator
+    and indent, or after a quoted summary's opening quote, or before a plain one."""
+    edited, count = SUMMARY.subn(lambda found: f"{found.group(0)}{marker}. ", text, count=1)
+    if not count:
+        raise SystemExit("The plan to edit has no summary.")
+    return edited
 
 
 def plan_to_edit(project: Path) -> Path:
-    """The last plan file (by name) whose summary is a folded or literal block, where an edit can go."""
-    for plan in sorted((project / "data" / "plans").glob("*.yml"), reverse=True):
-        if SUMMARY.search(plan.read_text(encoding="utf-8")):
-            return plan
-    raise SystemExit(f"No plan in {project} has a 'summary: >-' or 'summary: |-' block to edit.")
+    """The last plan file, by name."""
+    return sorted((project / "data" / "plans").glob("*.yml"))[-1]
 
 
 def edit_to_preview(project: Path, plan: Path, slug: str, edits: int = 1) -> tuple[float, list[float], list[float]]:
