@@ -31,7 +31,18 @@ from .files import read_limited
 from .folded import folded_text_problems
 
 MAX_BYTES = 1_000_000
+"""The most a plan file (or the glossary, or the Convention) may hold; the largest plan transcribed is 55 KB."""
+MAX_ORGANISATIONS_BYTES = 20_000_000
+"""The most organisations.yml may hold: it grows with the site, by about 800 bytes an organisation, so
+20 MB is room for some 25,000 organisations."""
 MAX_DEPTH = 30
+
+
+def size_limit(display_path: str) -> tuple[int, str]:
+    """The most a data file may hold, and how to bring a file over it back under."""
+    if display_path == "data/organisations.yml":
+        return MAX_ORGANISATIONS_BYTES, "remove pasted content from the organisations' texts"
+    return MAX_BYTES, "remove pasted content or split the plan"
 
 
 @dataclass
@@ -403,16 +414,18 @@ def read_bytes(file: Path, display_path: str, problems: Problems) -> bytes | Non
         )
         return None
     # The size is known before reading, and no more than the limit is ever read.
-    raw = b"" if info.st_size > MAX_BYTES else read_limited(file, MAX_BYTES)
-    if info.st_size > MAX_BYTES or len(raw) > MAX_BYTES:
+    limit, fix = size_limit(display_path)
+    raw = b"" if info.st_size > limit else read_limited(file, limit)
+    if info.st_size > limit or len(raw) > limit:
         size = max(info.st_size, len(raw))
+        kind = "this file" if limit != MAX_BYTES else "data files"
         problems.add(
             display_path,
             1,
             1,
-            f"the file is {'over ' if size == len(raw) else ''}{size / 1_000_000:.1f} MB; data files must be under "
-            f"{MAX_BYTES // 1_000_000} MB",
-            "remove pasted content or split the plan",
+            f"the file is {'over ' if size == len(raw) else ''}{size / 1_000_000:.1f} MB; {kind} must be under "
+            f"{limit // 1_000_000} MB",
+            fix,
         )
         return None
     return raw
