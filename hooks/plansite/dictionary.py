@@ -68,7 +68,7 @@ STATUS_DATE = Field(
     DATE_OR_MONTH,
     pattern=DATE_OR_MONTH_PATTERN,
 )
-NOT_REPORTED = "not-reported"
+NOT_REPORTED_VALUE = "not-reported"
 """The items table's status of an item the plan reports progress on, with none reported yet (the site's
 "Not reported")."""
 ITEM_STATUS = Field(
@@ -78,7 +78,7 @@ ITEM_STATUS = Field(
     "plan reports progress on that has none reported yet; empty for an item progress is not reported on (a "
     "heading, a list entry)",
     "one of completed, on-track, needs-attention, urgent, not-reported",
-    values=(*STATUSES, NOT_REPORTED),
+    values=(*STATUSES, NOT_REPORTED_VALUE),
 )
 OWNER = Field(
     "owner",

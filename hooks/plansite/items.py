@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import model as m
 from .block_types import ItemType, block_type, item_type
-from .dictionary import NOT_REPORTED
+from .dictionary import NOT_REPORTED_VALUE
 from .model.walk import anchor_of, walk
 from .progress import commitments, progress_items
 from .texts.rendering import excerpt
@@ -80,7 +80,7 @@ def _record(
         title=kind.title(obj),
         owner=kind.owner(obj) or "",
         timescale=getattr(obj, "timescale", None) or "",
-        status=status.value if status else NOT_REPORTED if reported else "",
+        status=status.value if status else NOT_REPORTED_VALUE if reported else "",
         status_date=date.isoformat() if date else "",
         articles=tuple(obj.articles),
         text="\n\n".join(kind.texts(obj)),

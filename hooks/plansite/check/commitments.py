@@ -15,6 +15,10 @@ Report = Callable[[Path, str, str], None]
 EMAIL = re.compile(r"[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+")
 PHONE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
 """Seven digits or more, as a phone number is printed."""
+ROLE_NOT_PERSON = (
+    "name a role or a team (such as 'Participation team'); contact details go in the plan's contact block, "
+    "as the organisation publishes them"
+)
 
 
 def check_commitments(plan: m.Plan, report: Report) -> None:
@@ -23,7 +27,7 @@ def check_commitments(plan: m.Plan, report: Report) -> None:
     other_anchors = {
         anchor: type(obj).__name__ for obj, _ in walk(plan) if (anchor := anchor_of(obj)) and anchor not in known
     }
-    published = _published_text(plan)
+    published: tuple[str, str] | None = None  # worked out once, for the first owner
     for obj, path in walk(plan):
         if isinstance(obj, m.YouSaidItem) and obj.answered_by:
             _check_answered_by(obj, path, known, other_anchors, report)
@@ -35,6 +39,7 @@ def check_commitments(plan: m.Plan, report: Report) -> None:
                 "remove 'owner': a row's lead is its owner (use 'owner' only in a row with no lead)",
             )
         if isinstance(obj, m.Owned) and obj.owner:
+            published = published or _published_text(plan)
             _check_contact_details(obj.owner, path + ("owner",), published, report)
 
 
@@ -79,27 +84,26 @@ def _kind_words(class_name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", " ", class_name).lower()
 
 
-def _published_text(plan: m.Plan) -> str:
-    """Every text of the plan but its owners: what it publishes of itself."""
-    return "\n".join(text for text, path in strings(plan) if path[-1:] != ("owner",))
+def _published_text(plan: m.Plan) -> tuple[str, str]:
+    """Every text of the plan but its owners, lower-cased, and its digits alone: what it publishes of itself."""
+    text = "\n".join(text for text, path in strings(plan) if path[-1:] != ("owner",))
+    return text.lower(), re.sub(r"\D", "", text)
 
 
-def _check_contact_details(owner: str, path: Path, published: str, report: Report) -> None:
+def _check_contact_details(owner: str, path: Path, published: tuple[str, str], report: Report) -> None:
     """An owner names a role or team: a person's email address or phone number only where the plan publishes it."""
-    digits = re.sub(r"\D", "", published)
+    text, digits = published
     for address in EMAIL.findall(owner):
-        if address.lower() not in published.lower():
+        if address.lower() not in text:
             report(
                 path,
                 f"the owner holds the email address {address}, which the plan does not publish",
-                "name a role or a team (such as 'Participation team'); contact details go in the plan's contact "
-                "block, as the organisation publishes them",
+                ROLE_NOT_PERSON,
             )
     for number in PHONE.findall(owner):
         if re.sub(r"\D", "", number) not in digits:
             report(
                 path,
                 f"the owner holds the phone number {number.strip()}, which the plan does not publish",
-                "name a role or a team (such as 'Participation team'); contact details go in the plan's contact "
-                "block, as the organisation publishes them",
+                ROLE_NOT_PERSON,
             )

@@ -49,10 +49,14 @@ def plans_rollup(plan_files: list[PlanFile], where: str, who: str) -> Rollup:
 
 def site_rollup(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> Rollup:
     """The roll-up of every plan on the site, a row for each organisation whose plans report progress."""
+    own: dict[str, list[Summary]] = {}
+    for plan_file in catalogue.plans:
+        found = living[plan_file.slug]["summary"]
+        if found is not None:
+            own.setdefault(plan_file.plan.organisation, []).append(found)
     rows = []
     for organisation in catalogue.organisations.values():
-        own = [living[p.slug]["summary"] for p in catalogue.plans if p.plan.organisation == organisation.id]
-        found = combined([s for s in own if s is not None])
+        found = combined(own.get(organisation.id, []))
         if found is not None:
             rows.append(RollupRow(organisation.name, organisation.name, found, organisation_id=organisation.id))
     return Rollup(combined([row.summary for row in rows]), rows, "in the plans on this site", "The plans on this site")
