@@ -96,3 +96,12 @@ def test_the_plain_twin_keeps_nothing(tmp_path: Path) -> None:
     cache.put(cache.key("x"), "value")
     assert cache.get(cache.key("x")) is None and cache.templates("ours") is None
     assert not (tmp_path / FOLDER).exists()
+
+
+def test_each_part_is_tidied_on_its_own(tmp_path: Path) -> None:
+    data, downloads = Cache(tmp_path), Cache(tmp_path, part="downloads")
+    data.put(data.key("a"), "a checked file")
+    downloads.put(downloads.key("a"), "a plan's downloads")
+    downloads.keep_only(set())
+    assert Cache(tmp_path).get(data.key("a")) == "a checked file"
+    assert Cache(tmp_path, part="downloads").get(downloads.key("a")) is None

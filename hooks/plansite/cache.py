@@ -49,16 +49,18 @@ def _installed() -> tuple[str, ...]:
 
 
 class Cache:
-    """Entries kept in a project's .cache/plansite/, one file each, for one version of the code.
+    """Entries kept in a project's .cache/plansite/<part>/, one file each, for one version of the code.
 
-    With in_memory (`mkdocs serve`), each entry is also held in memory once read or made, so that
-    a rebuild takes the very objects the last one used.
+    A part holds one kind of result ("data": each data file checked; "downloads": each plan's
+    downloads), and is tidied on its own (keep_only). With in_memory (`mkdocs serve`), each entry
+    is also held in memory once read or made, so that a rebuild takes the very objects the last one used.
     """
 
-    def __init__(self, project: Path, in_memory: bool = False) -> None:
+    def __init__(self, project: Path, in_memory: bool = False, part: str = "data") -> None:
         self.root = Path(project) / FOLDER
         self.fingerprint = code_fingerprint()
-        self.folder = self.root / "data" / self.fingerprint
+        self.part = part
+        self.folder = self.root / part / self.fingerprint
         self._memory: dict[str, Any] | None = {} if in_memory else None
         self._compiled: dict[str, _TemplatesInMemory] = {}
 
@@ -85,12 +87,12 @@ class Cache:
         _write_whole(self.folder / key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def keep_only(self, used: set[str]) -> None:
-        """Delete every entry but those this build used, and all that other versions of the code kept."""
+        """Delete every entry of this part but those this build used, and all that other versions of the code kept."""
         if self._memory is not None:
             for key in set(self._memory) - used:
                 del self._memory[key]
         try:
-            for entry in (self.root / "data").iterdir():
+            for entry in (self.root / self.part).iterdir():
                 if entry.name != self.fingerprint:
                     shutil.rmtree(entry, ignore_errors=True)
             for entry in self.folder.iterdir():

@@ -1,7 +1,9 @@
-"""Open data and feeds: one module per format, each `files(catalogue, site_url)` giving (path, bytes), no MkDocs.
+"""Open data and feeds: one module per format, no MkDocs.
 
-The hook writes each file into the built site as it comes, so that a thousand plans' downloads
-are never all in memory at once; the pages link to them.
+A plan's own downloads (its JSON and its tables as CSV: `plan_files`) depend on that plan, its
+organisation and the site's address only; the site's (the JSON Schema, the data package, the feeds:
+`site_files`) on every plan. The hook writes each file into the built site as it comes, so that a
+thousand plans' downloads are never all in memory at once; the pages link to them.
 """
 
 from __future__ import annotations
@@ -9,24 +11,44 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, PlanFile
 from . import atom, datapackage, plan_json, schema, tables_csv
 
-FORMATS = (plan_json, tables_csv, schema, datapackage, atom)
+PLAN_FORMATS = (plan_json, tables_csv)
+"""Each has `plan_files(catalogue, plan_file, site_url) -> [(path, bytes)]`."""
+SITE_FORMATS = (schema, datapackage, atom)
+"""Each has `files(catalogue, site_url) -> [(path, bytes)]`."""
+
+
+def plan_files(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> list[tuple[str, bytes]]:
+    """One plan's own downloads, by their paths in the site."""
+    return [file for module in PLAN_FORMATS for file in module.plan_files(catalogue, plan_file, site_url)]
+
+
+def site_files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
+    """The downloads and feeds made of every plan, by their paths in the site."""
+    for module in SITE_FORMATS:
+        yield from module.files(catalogue, site_url)
 
 
 def all_files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
     """Every download and feed of the site, by its path in the site, one at a time."""
-    for module in FORMATS:
-        yield from module.files(catalogue, site_url)
+    for plan_file in catalogue.plans:
+        yield from plan_files(catalogue, plan_file, site_url)
+    yield from site_files(catalogue, site_url)
 
 
-def write_all(catalogue: Catalogue, site_url: str, folder: Path) -> list[str]:
-    """Every download and feed written under folder, by its path in the site; returns the paths."""
+def write(files, folder: Path) -> list[str]:  # noqa: ANN001 - (path, bytes) pairs, from a list or a generator
+    """Files written under folder, by their paths in the site; returns the paths."""
     paths = []
-    for path, content in all_files(catalogue, site_url):
+    for path, content in files:
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
         paths.append(path)
     return paths
+
+
+def write_all(catalogue: Catalogue, site_url: str, folder: Path) -> list[str]:
+    """Every download and feed written under folder, by its path in the site; returns the paths."""
+    return write(all_files(catalogue, site_url), folder)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
 
 from ..addresses import SCHEMA_PATH, plan_json_path
 from ..catalogue import Catalogue, PlanFile
@@ -44,5 +43,5 @@ def plan_file_json(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> 
     return plan_json_path(plan_file.slug), data
 
 
-def files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
-    return (plan_file_json(catalogue, p, site_url) for p in catalogue.plans)
+def plan_files(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> list[tuple[str, bytes]]:
+    return [plan_file_json(catalogue, plan_file, site_url)]

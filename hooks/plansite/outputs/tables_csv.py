@@ -26,7 +26,7 @@ from ..dictionary import TABLES
 from ..items import item_records
 from ..progress import progress_items, tables_of
 
-__all__ = ["TABLES", "as_csv", "files", "plan_csv_files", "plan_tables", "rows", "safe_cell"]
+__all__ = ["TABLES", "as_csv", "plan_csv_files", "plan_files", "plan_tables", "rows", "safe_cell"]
 
 
 def _lines(value: Any) -> str:
@@ -199,5 +199,5 @@ def plan_csv_files(plan_file: PlanFile, site_url: str = "") -> list[tuple[str, b
     return [(csv_path(plan_file.slug, table), as_csv(table, found)) for table, found in tables.items()]
 
 
-def files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
-    return (file for p in catalogue.plans for file in plan_csv_files(p, site_url))
+def plan_files(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> list[tuple[str, bytes]]:
+    return plan_csv_files(plan_file, site_url)

@@ -40,8 +40,8 @@ class Settings(base.Config):
     """Processes that share the work of `mkdocs build`: 0 for one per CPU core, 1 for all of it in
     the build's own process. `mkdocs serve` always uses 1 (its threads forbid forks)."""
     cache = c.Type(bool, default=True)
-    """Keep each checked data file and the compiled templates in .cache/plansite/ for the next
-    build, which takes them while the file, the code and the installed libraries are unchanged."""
+    """Keep each checked data file, each plan's downloads and the compiled templates in .cache/plansite/
+    for the next build, which takes them while the file, the code and the installed libraries are unchanged."""
 
 
 def settings_of(config) -> Settings:
@@ -96,6 +96,7 @@ class Build:
         project = Path(config.config_file_path).parent
         self.tasks = SerialTasks() if session.serving else tasks_for(self.settings.jobs)
         self.cache = session.cache(project) if self.settings.cache else NoCache()
+        self.downloads_cache = session.cache(project, "downloads") if self.settings.cache else NoCache()
         self.links = LinkCheck()
         self.index: search.PagesIndexer | None = None
         self.bodies = None
@@ -105,7 +106,14 @@ class Build:
                 self.catalogue = load_catalogue(
                     project / "data", preview=is_preview(config), tasks=self.tasks, cache=self.cache
                 )
-                self.outputs = self.tasks.start(pages.write_outputs, self.catalogue, site_url(config), config.site_dir)
+                self.outputs = self.tasks.start(
+                    pages.write_outputs,
+                    self.catalogue,
+                    site_url(config),
+                    config.site_dir,
+                    self.downloads_cache,
+                    session.dirty,
+                )
                 self.pages = pages.GeneratedPages(self.catalogue)
         except DataError as error:
             self.tasks.close()

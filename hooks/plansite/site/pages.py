@@ -7,6 +7,7 @@ templates (site/drawing.py), so MkDocs has no Markdown to convert.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -17,8 +18,10 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .. import outputs
 from ..addresses import audience_of, base_of
-from ..catalogue import Catalogue
+from ..cache import Cache, NoCache
+from ..catalogue import Catalogue, PlanFile
 from ..views import PageView, all_pages, redirects
 from ..views.navigation import young_people_menu
 from .drawing import Drawing
@@ -116,19 +119,66 @@ def nav_titles(config) -> dict[str, str | None]:
 OUTPUTS_STAGING = ".plansite-outputs"
 
 
-def write_outputs(catalogue: Catalogue, site_url: str, site_dir: str) -> list[str]:
-    """Every download and feed written into the site's staging folder; returns their paths in the site."""
-    from ..outputs import write_all  # here: a fork writes them, in `mkdocs build`
+def write_outputs(
+    catalogue: Catalogue, site_url: str, site_dir: str, cache: Cache | NoCache, dirty: bool = False
+) -> list[str]:
+    """Every download and feed written into the site's staging folder; returns their paths in the site.
 
+    Each plan's own downloads are taken from `cache` (its "downloads" part) while the plan's text,
+    its organisation and the site's address are what they were; the site's are made every time.
+    A dirty build (`mkdocs serve --dirty`) keeps the site folder of the build before: a file already
+    there with the same bytes is not written again.
+    """
     staging = Path(site_dir, OUTPUTS_STAGING)
     shutil.rmtree(staging, ignore_errors=True)
-    return write_all(catalogue, site_url, staging)
+    staging.mkdir(parents=True)
+    paths, used = [], set()
+    for plan_file in catalogue.plans:
+        key = downloads_key(cache, catalogue, plan_file, site_url)
+        files = cache.get(key) if key else None
+        if files is None:
+            files = outputs.plan_files(catalogue, plan_file, site_url)
+            cache.put(key, files)
+        used.add(key)
+        paths += _write(files, staging, Path(site_dir) if dirty else None)
+    paths += _write(outputs.site_files(catalogue, site_url), staging, Path(site_dir) if dirty else None)
+    cache.keep_only(used)
+    return paths
+
+
+def _write(files, staging: Path, written_before: Path | None) -> list[str]:  # noqa: ANN001 - (path, bytes) pairs
+    """Files written into staging, but for those written_before holds already, byte for byte; returns every path."""
+    if written_before is None:
+        return outputs.write(files, staging)
+    paths = []
+    for path, content in files:
+        try:
+            same = (written_before / path).read_bytes() == content
+        except OSError:
+            same = False
+        if not same:
+            outputs.write([(path, content)], staging)
+        paths.append(path)
+    return paths
+
+
+def downloads_key(cache: Cache | NoCache, catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> str:
+    """All a plan's own downloads depend on (outputs.plan_files): its file's name and text (its model is
+    made from them, by code the cache's folder is named after), its organisation and the site's address."""
+    text = hashlib.sha256(plan_file.document.text.encode()).hexdigest()
+    organisation = repr(catalogue.organisations[plan_file.plan.organisation])
+    return cache.key(plan_file.slug, text, organisation, site_url)
 
 
 def output_sizes(config, paths: list[str]) -> dict[str, int]:
-    """The size in bytes of each download and feed written into OUTPUTS_STAGING, by its path in the site."""
-    staging = Path(config.site_dir, OUTPUTS_STAGING)
-    return {path: (staging / path).stat().st_size for path in paths}
+    """The size in bytes of each download and feed, by its path in the site: as written into
+    OUTPUTS_STAGING, or as the site holds it already (a dirty build's unchanged files)."""
+    staging, site = Path(config.site_dir, OUTPUTS_STAGING), Path(config.site_dir)
+    sizes = {}
+    for path in paths:
+        written = staging / path
+        sizes[path] = (written if written.exists() else site / path).stat().st_size
+    return sizes
 
 
 def moved_outputs(config, paths: list[str]) -> list[File]:

@@ -26,7 +26,7 @@ class Session:
     served_addresses: set[str] = field(default_factory=set)
     """The pages the last good build of `mkdocs serve` wrote ('plans/x/index.html'): where a rebuild
     of data with problems shows them (problems_page.py)."""
-    _caches: dict[Path, Cache] = field(default_factory=dict)
+    _caches: dict[tuple[Path, str], Cache] = field(default_factory=dict)
 
     @property
     def serving(self) -> bool:
@@ -38,11 +38,11 @@ class Session:
         preview.poll_often(server, config)
         return server
 
-    def cache(self, project: Path) -> Cache:
-        """The project's cache; held in memory too while serving, from one rebuild to the next."""
-        if project not in self._caches:
-            self._caches[project] = Cache(project, in_memory=self.serving)
-        return self._caches[project]
+    def cache(self, project: Path, part: str = "data") -> Cache:
+        """A part of the project's cache; held in memory too while serving, from one rebuild to the next."""
+        if (project, part) not in self._caches:
+            self._caches[project, part] = Cache(project, in_memory=self.serving, part=part)
+        return self._caches[project, part]
 
 
 _current = Session()
