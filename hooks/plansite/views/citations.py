@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,16 +71,29 @@ def _cited_items(
 
 def citations(catalogue: Catalogue) -> dict[int, list[Citation]]:
     """For each article, every plan item in every plan that cites it or is related to it."""
+    return merged_citations(plan_citations(plan_file) for plan_file in catalogue.plans)
+
+
+def plan_citations(plan_file: PlanFile) -> dict[int, list[Citation]]:
+    """For each article, every item of one plan that cites it or is related to it."""
     found: dict[int, list[Citation]] = defaultdict(list)
-    for plan_file in catalogue.plans:
-        for section in plan_file.plan.sections:
-            around = _young_text(section, None)
-            for item, anchor, context, young in _cited_items(section.blocks, section.id, section.title, around):
-                label, words = label_of(item, context)
-                for number in item.articles:
-                    found[number].append(Citation(plan_file, number, anchor, label, words, False, item, young))
-                for number in item.related_articles:
-                    found[number].append(Citation(plan_file, number, anchor, label, words, True, item, young))
+    for section in plan_file.plan.sections:
+        around = _young_text(section, None)
+        for item, anchor, context, young in _cited_items(section.blocks, section.id, section.title, around):
+            label, words = label_of(item, context)
+            for number in item.articles:
+                found[number].append(Citation(plan_file, number, anchor, label, words, False, item, young))
+            for number in item.related_articles:
+                found[number].append(Citation(plan_file, number, anchor, label, words, True, item, young))
+    return dict(found)
+
+
+def merged_citations(each_plan: Iterable[dict[int, list[Citation]]]) -> dict[int, list[Citation]]:
+    """The citations of several plans, plan by plan in the order given, under each article."""
+    found: dict[int, list[Citation]] = defaultdict(list)
+    for plan in each_plan:
+        for number, items in plan.items():
+            found[number] += items
     return found
 
 

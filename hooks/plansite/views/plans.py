@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..addresses import plan_path, redirect_path, url_of
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, PlanFile
 from ..texts.rendering import excerpt
 from . import young_plan
 from .citations import Citation, plan_articles
@@ -53,74 +53,82 @@ def plan_pages(
 ) -> list[PageView]:
     """Each plan's page for adults and for young people; `living` is each plan's living_context, by slug."""
     today = today or datetime.date.today()
+    cited = plan_articles(index)
     pages = []
-    cited, articles_by_number = plan_articles(index), catalogue.articles
     for plan_file in catalogue.plans:
-        plan = plan_file.plan
-        organisation = catalogue.organisations[plan.organisation]
-        articles = [articles_by_number[n] for n in cited.get(plan_file.slug, [])]
-        common = {
-            "plan_file": plan_file,
-            "plan": plan,
-            "organisation": organisation,
-            "articles": articles,
-            "ended": has_ended(plan.period, today),
-            **living[plan_file.slug],
-        }
-        adult, young = plan_path(plan_file.slug, ADULT), plan_path(plan_file.slug, YOUNG)
-        progress_toc = [(2, "progress", "Progress")] if common["summary"] or common["changes"] or common["said"] else []
-        pages.append(
-            PageView(
-                adult,
-                f"{organisation.short_label} {plan.title}",
-                "pages/plan.html",
-                ADULT,
-                excerpt(plan.summary, 40),
-                AdultPlanPage(**common, folded=folded_sections(plan), own_numbers=numbers_its_sections(plan)),
-                _plan_toc(plan) + progress_toc + [(2, "data", "Download this plan's data")],
-                counterpart=young,
-            )
+        pages += pages_of_plan(catalogue, plan_file, cited.get(plan_file.slug, []), living[plan_file.slug], today)
+    return pages
+
+
+def pages_of_plan(
+    catalogue: Catalogue, plan_file: PlanFile, cited: list[int], living: dict, today: datetime.date
+) -> list[PageView]:
+    """One plan's page for adults and for young people: from the plan, its organisation, the articles it
+    cites (`cited`, by number), its living_context and the day alone."""
+    pages = []
+    plan = plan_file.plan
+    organisation = catalogue.organisations[plan.organisation]
+    articles = [catalogue.articles[n] for n in cited]
+    common = {
+        "plan_file": plan_file,
+        "plan": plan,
+        "organisation": organisation,
+        "articles": articles,
+        "ended": has_ended(plan.period, today),
+        **living,
+    }
+    adult, young = plan_path(plan_file.slug, ADULT), plan_path(plan_file.slug, YOUNG)
+    progress_toc = [(2, "progress", "Progress")] if common["summary"] or common["changes"] or common["said"] else []
+    pages.append(
+        PageView(
+            adult,
+            f"{organisation.short_label} {plan.title}",
+            "pages/plan.html",
+            ADULT,
+            excerpt(plan.summary, 40),
+            AdultPlanPage(**common, folded=folded_sections(plan), own_numbers=numbers_its_sections(plan)),
+            _plan_toc(plan) + progress_toc + [(2, "data", "Download this plan's data")],
+            counterpart=young,
         )
-        parts = without_repeats(
+    )
+    parts = without_repeats(
+        plan,
+        young_plan.parts(
             plan,
-            young_plan.parts(
-                plan,
-                has_rights=bool(articles),
-                has_progress=bool(common["summary"] or common["changes"] or common["said"]),
-                ended=common["ended"],
+            has_rights=bool(articles),
+            has_progress=bool(common["summary"] or common["changes"] or common["said"]),
+            ended=common["ended"],
+        ),
+    )
+    # A budget shows for young people inside its section's own part, or in a part of its own.
+    told = {part.id for part in parts if part.kind == "section"}
+    section_budgets = {i: [b for at, b in common["budgets"] if at == i] for i in told}
+    if any(at not in told for at, _ in common["budgets"]):
+        money = young_plan.YoungPart("money", "Where the money goes", "section", icon=m.Icon.MONEY)
+        section_budgets["money"] = [b for at, b in common["budgets"] if at not in told]
+        parts.insert(next((i for i, p in enumerate(parts) if p.kind in ("progress", "involved")), len(parts)), money)
+    young_toc = []
+    for part in parts:
+        young_toc.append((2, part.id, part.heading))
+        young_toc += [(3, p.id, p.heading) for p in part.lists] if len(part.lists) > 1 else []
+    pages.append(
+        PageView(
+            young,
+            plan.young_people.title if plan.young_people else plan.title,
+            "pages/young-plan.html",
+            YOUNG,
+            excerpt(plan.young_people.summary if plan.young_people else plan.summary, 40),
+            YoungPlanPage(
+                **common,
+                parts=parts,
+                section_budgets=section_budgets,
+                written_for_age=(plan.young_people and plan.young_people.written_for_age) or WRITTEN_FOR_AGE,
+                whole_plan=young_plan.tells_every_section(plan),
             ),
+            young_toc,
+            counterpart=adult,
         )
-        # A budget shows for young people inside its section's own part, or in a part of its own.
-        told = {part.id for part in parts if part.kind == "section"}
-        section_budgets = {i: [b for at, b in common["budgets"] if at == i] for i in told}
-        if any(at not in told for at, _ in common["budgets"]):
-            money = young_plan.YoungPart("money", "Where the money goes", "section", icon=m.Icon.MONEY)
-            section_budgets["money"] = [b for at, b in common["budgets"] if at not in told]
-            parts.insert(
-                next((i for i, p in enumerate(parts) if p.kind in ("progress", "involved")), len(parts)), money
-            )
-        young_toc = []
-        for part in parts:
-            young_toc.append((2, part.id, part.heading))
-            young_toc += [(3, p.id, p.heading) for p in part.lists] if len(part.lists) > 1 else []
-        pages.append(
-            PageView(
-                young,
-                plan.young_people.title if plan.young_people else plan.title,
-                "pages/young-plan.html",
-                YOUNG,
-                excerpt(plan.young_people.summary if plan.young_people else plan.summary, 40),
-                YoungPlanPage(
-                    **common,
-                    parts=parts,
-                    section_budgets=section_budgets,
-                    written_for_age=(plan.young_people and plan.young_people.written_for_age) or WRITTEN_FOR_AGE,
-                    whole_plan=young_plan.tells_every_section(plan),
-                ),
-                young_toc,
-                counterpart=adult,
-            )
-        )
+    )
     return pages
 
 

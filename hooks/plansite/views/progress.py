@@ -60,15 +60,24 @@ def living_context(plan_file: PlanFile) -> dict[str, Any]:
 def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]], rollup: Rollup) -> list:
     """A progress page for every plan that reports progress, and the latest updates across the site;
     `living` is each plan's living_context, by slug."""
+    today = datetime.date.today()
     pages = []
     for plan_file in catalogue.plans:
-        context = living[plan_file.slug]
-        if not has_progress_page(plan_file.slug, plan_file.plan):
-            continue
+        pages += progress_pages_of_plan(catalogue, plan_file, living[plan_file.slug], today)
+    return pages + updates_pages(catalogue, rollup)
+
+
+def progress_pages_of_plan(
+    catalogue: Catalogue, plan_file: PlanFile, context: dict[str, Any], today: datetime.date
+) -> list[PageView]:
+    """A plan's progress pages (none if it reports no progress): from the plan, its organisation, its
+    living_context and the day alone."""
+    pages = []
+    if has_progress_page(plan_file.slug, plan_file.plan):
         plan = plan_file.plan
         organisation = catalogue.organisations[plan.organisation]
         # Found by search as a page of the plan; the plan page itself carries the plan's articles.
-        ended = has_ended(plan.period, datetime.date.today())
+        ended = has_ended(plan.period, today)
         common = dict(context, plan_file=plan_file, plan=plan, organisation=organisation, articles=[], ended=ended)
         for audience in (ADULT, YOUNG):
             other = YOUNG if audience is ADULT else ADULT
@@ -100,6 +109,12 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]], roll
                     counterpart=progress_path(plan_file.slug, other),
                 )
             )
+    return pages
+
+
+def updates_pages(catalogue: Catalogue, rollup: Rollup) -> list[PageView]:
+    """The latest updates across the site, for adults and for young people."""
+    pages = []
     latest = {
         "changes": latest_changes(catalogue),
         "rollup": rollup,
