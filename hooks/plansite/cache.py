@@ -53,11 +53,13 @@ class Cache:
 
     A part holds one kind of result ("data": each data file checked; "downloads": each plan's
     downloads), and is tidied on its own (keep_only). With in_memory (`mkdocs serve`), each entry
-    is also held in memory once read or made, so that a rebuild takes the very objects the last one used.
+    is also held in memory once read or made, so that a rebuild takes the very objects the last one used;
+    a part not on_disk is held in memory only (the views of each plan, while serving).
     """
 
-    def __init__(self, project: Path, in_memory: bool = False, part: str = "data") -> None:
+    def __init__(self, project: Path, in_memory: bool = False, part: str = "data", on_disk: bool = True) -> None:
         self.root = Path(project) / FOLDER
+        self.on_disk = on_disk
         self.fingerprint = code_fingerprint()
         self.part = part
         self.folder = self.root / part / self.fingerprint
@@ -72,6 +74,8 @@ class Cache:
         """The entry kept under key, or None."""
         if self._memory is not None and key in self._memory:
             return self._memory[key]
+        if not self.on_disk:
+            return None
         try:
             value = pickle.loads((self.folder / key).read_bytes())
         except Exception:  # noqa: BLE001 - missing, cut short or unreadable: worked out again
@@ -84,7 +88,8 @@ class Cache:
         """Keep value under key, for this build's process and the next build."""
         if self._memory is not None:
             self._memory[key] = value
-        _write_whole(self.folder / key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        if self.on_disk:
+            _write_whole(self.folder / key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def keep_only(self, used: set[str]) -> None:
         """Delete every entry of this part but those this build used, and all that other versions of the code kept."""

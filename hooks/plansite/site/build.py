@@ -97,6 +97,9 @@ class Build:
         self.tasks = SerialTasks() if session.serving else tasks_for(self.settings.jobs)
         self.cache = session.cache(project) if self.settings.cache else NoCache()
         self.downloads_cache = session.cache(project, "downloads") if self.settings.cache else NoCache()
+        # A plan's views hold its model: kept only in memory, from one rebuild of `mkdocs serve` to the next.
+        keep_views = self.settings.cache and session.serving
+        self.views_cache = session.cache(project, "views", on_disk=False) if keep_views else NoCache()
         self.links = LinkCheck()
         self.index: search.PagesIndexer | None = None
         self.bodies = None
@@ -114,7 +117,7 @@ class Build:
                     self.downloads_cache,
                     session.dirty,
                 )
-                self.pages = pages.GeneratedPages(self.catalogue)
+                self.pages = pages.GeneratedPages(self.catalogue, self.views_cache)
         except DataError as error:
             self.tasks.close()
             if not session.serving:

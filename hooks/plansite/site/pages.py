@@ -7,6 +7,7 @@ templates (site/drawing.py), so MkDocs has no Markdown to convert.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import shutil
@@ -22,7 +23,7 @@ from .. import outputs
 from ..addresses import audience_of, base_of
 from ..cache import Cache, NoCache
 from ..catalogue import Catalogue, PlanFile
-from ..views import PageView, all_pages, redirects
+from ..views import PageView, all_pages, plan_views, redirects
 from ..views.navigation import young_people_menu
 from .drawing import Drawing
 
@@ -33,9 +34,29 @@ SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 class GeneratedPages:
     """The pages made from data, by their source path, in the order MkDocs draws them."""
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, cache: Cache | NoCache | None = None):
         self.catalogue = catalogue
-        self.views: dict[str, PageView] = {view.path: view for view in all_pages(catalogue)}
+        cache = cache or NoCache()
+        today = datetime.date.today()
+        convention = hashlib.sha256(repr(catalogue.convention).encode()).hexdigest()
+        plans, used = [], set()
+        for plan_file in catalogue.plans:
+            # A plan's views are made from the plan's text, its organisation, the Convention and the day.
+            key = cache.key(
+                plan_file.slug,
+                text_digest(plan_file),
+                repr(catalogue.organisations[plan_file.plan.organisation]),
+                convention,
+                today.isoformat(),
+            )
+            views = cache.get(key) if key else None
+            if views is None:
+                views = plan_views(catalogue, plan_file, today)
+                cache.put(key, views)
+            plans.append(views)
+            used.add(key)
+        cache.keep_only(used)
+        self.views: dict[str, PageView] = {view.path: view for view in all_pages(catalogue, plans)}
         self.order = {path: index for index, path in enumerate(self.views)}
         self.young_people_menu = young_people_menu(catalogue)
 
@@ -165,9 +186,13 @@ def _write(files, staging: Path, written_before: Path | None) -> list[str]:  # n
 def downloads_key(cache: Cache | NoCache, catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> str:
     """All a plan's own downloads depend on (outputs.plan_files): its file's name and text (its model is
     made from them, by code the cache's folder is named after), its organisation and the site's address."""
-    text = hashlib.sha256(plan_file.document.text.encode()).hexdigest()
     organisation = repr(catalogue.organisations[plan_file.plan.organisation])
-    return cache.key(plan_file.slug, text, organisation, site_url)
+    return cache.key(plan_file.slug, text_digest(plan_file), organisation, site_url)
+
+
+def text_digest(plan_file: PlanFile) -> str:
+    """The digest of a plan file's text: its model is made from it (by the code the cache is kept for)."""
+    return hashlib.sha256(plan_file.document.text.encode()).hexdigest()
 
 
 def output_sizes(config, paths: list[str]) -> dict[str, int]:

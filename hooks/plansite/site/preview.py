@@ -62,8 +62,11 @@ class Fingerprints:
         theme_dir: Path,
         docs_dir: Path,
         previous: dict[int, tuple[BaseModel, str]],
+        previous_views: dict[str, tuple[PageView, str]] | None = None,
     ):
         self.previous = previous
+        self.previous_views = previous_views or {}
+        self._views: dict[str, tuple[PageView, str]] = {}
         self._plans: dict[int, str] = {}
         for plan_file in catalogue.plans:
             text = plan_file.document.text
@@ -88,8 +91,9 @@ class Fingerprints:
         key = id(value)
         if key in self._plans:
             return self._plans[key]
-        if isinstance(value, PlanFile):
-            return self._plans[id(value.plan)]
+        if isinstance(value, PlanFile):  # of this rebuild's catalogue, or kept with its views from the last
+            found = self._plans.get(id(value.plan))
+            return found or value.slug + hashlib.sha256(value.document.text.encode()).hexdigest()
         if isinstance(value, BaseModel):
             # Models live as long as the catalogue, so their ids stay theirs: each is written out once.
             if key not in self._memo:
@@ -124,19 +128,30 @@ class Fingerprints:
         return self._memo
 
     def of(self, view: PageView) -> str:
-        text = self._part(
-            [
-                view.path,
-                view.title,
-                view.template,
-                view.audience,
-                view.description,
-                view.toc,
-                view.counterpart,
-                view.context,
-            ]
-        )
+        """A generated page's: its view written out (a view the last rebuild wrote out, the very object
+        again, is not written out twice: views never change once made), and what every page shares."""
+        known = self.previous_views.get(view.path)
+        if known is not None and known[0] is view:
+            text = known[1]
+        else:
+            text = self._part(
+                [
+                    view.path,
+                    view.title,
+                    view.template,
+                    view.audience,
+                    view.description,
+                    view.toc,
+                    view.counterpart,
+                    view.context,
+                ]
+            )
+        self._views[view.path] = (view, text)
         return hashlib.sha256((self.shared + text).encode()).hexdigest()
+
+    def views_written_out(self) -> dict[str, tuple[PageView, str]]:
+        """How this rebuild wrote out each view, by its page's path, for the next one."""
+        return self._views
 
 
 class Redraws:
@@ -147,6 +162,7 @@ class Redraws:
         self.built: dict[str, str] = {}
         self.pending: dict[str, str] = {}
         self.models: dict[int, tuple[BaseModel, str]] = {}
+        self.views: dict[str, tuple[PageView, str]] = {}
 
     def changed(self, path: str, fingerprint: str) -> bool:
         """Whether a page must be drawn again; what it is drawn from is remembered until the build ends."""
@@ -162,6 +178,7 @@ class Redraws:
             Path(config.theme.custom_dir or config.docs_dir),
             Path(config.docs_dir),
             self.models,
+            self.views,
         )
         for file in files.documentation_pages():
             view = pages.views.get(file.src_uri)
@@ -174,6 +191,7 @@ class Redraws:
                 fingerprint = fingerprints.of(view)
                 file.is_modified = lambda path=view.path, fingerprint=fingerprint: self.changed(path, fingerprint)
         self.models = fingerprints.written_out()
+        self.views = fingerprints.views_written_out()
 
     def succeeded(self, site_dir: str) -> None:
         """The pages of this build are written: remember them, and remove pages that no longer exist."""

@@ -38,10 +38,10 @@ class Session:
         preview.poll_often(server, config)
         return server
 
-    def cache(self, project: Path, part: str = "data") -> Cache:
+    def cache(self, project: Path, part: str = "data", on_disk: bool = True) -> Cache:
         """A part of the project's cache; held in memory too while serving, from one rebuild to the next."""
         if (project, part) not in self._caches:
-            self._caches[project, part] = Cache(project, in_memory=self.serving, part=part)
+            self._caches[project, part] = Cache(project, in_memory=self.serving, part=part, on_disk=on_disk)
         return self._caches[project, part]
 
 

@@ -1,5 +1,6 @@
-"""Each plan's downloads (site/pages.py write_outputs): made once, then taken from the cache while all
-they depend on is unchanged; a dirty build writes only the files that changed."""
+"""What site/pages.py keeps of each plan: its downloads (write_outputs) and, while serving, its views
+(GeneratedPages), made once, then taken from the cache while all they depend on is unchanged; a dirty
+build writes only the downloads that changed."""
 
 from __future__ import annotations
 
@@ -104,3 +105,20 @@ def test_a_dirty_build_writes_only_what_changed(catalogue, tmp_path) -> None:
     assert _written(site) == {changed: everything[changed]}
     sizes = pages.output_sizes(config, again)
     assert sizes == {path: len(content) for path, content in everything.items()}
+
+
+def test_a_rebuild_takes_the_views_of_each_unchanged_plan(catalogue, tmp_path) -> None:
+    cache = Cache(tmp_path, in_memory=True, part="views", on_disk=False)
+    first = pages.GeneratedPages(catalogue, cache)
+    plain = pages.GeneratedPages(catalogue)
+    assert list(first.views) == list(plain.views)
+    assert not (tmp_path / ".cache").exists(), "a part not on disk writes nothing"
+    edited_plan = catalogue.plans[0]
+    edited = dataclasses.replace(
+        edited_plan, document=dataclasses.replace(edited_plan.document, text=edited_plan.document.text + "\n")
+    )
+    again = pages.GeneratedPages(dataclasses.replace(catalogue, plans=[edited, *catalogue.plans[1:]]), cache)
+    for plan_file in catalogue.plans:
+        path = f"plans/{plan_file.slug}.md"
+        assert (again.views[path] is first.views[path]) == (plan_file is not edited_plan), path
+    assert again.views["index.md"] is not first.views["index.md"]  # the site's pages are made every time
