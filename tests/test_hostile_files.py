@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.errors import SHOWN_PER_FILE, DataError, Problems
 from plansite.model import Plan
@@ -40,7 +41,7 @@ def data(tmp_path: Path) -> Path:
 def problems_of(data: Path) -> Problems:
     start = time.perf_counter()
     try:
-        load_catalogue(data, preview=True, today=datetime.date(2026, 1, 1))
+        load_catalogue(data, preview=True, today=datetime.date(2026, 1, 1), cache=shared_cache())
     except DataError as error:
         problems = error.problems
     else:
