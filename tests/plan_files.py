@@ -35,14 +35,22 @@ sections:
 """
 
 
+class SharedCache(Cache):
+    """The build's cache, shared by loads of different data folders: it keeps every entry (a build
+    deletes those it did not use, which would be another test's)."""
+
+    def keep_only(self, used: set[str]) -> None:
+        pass
+
+
 @functools.cache
-def shared_cache() -> Cache:
+def shared_cache() -> SharedCache:
     """One cache for every load of this test process, as a build keeps one: each unchanged data file is
     checked once, not again in every test. A file a test writes or breaks is checked each time (its bytes
     are new, and a file with problems is never kept), and every load still checks all files together."""
     folder = tempfile.mkdtemp(prefix="plansite-test-cache-")
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return Cache(Path(folder))
+    return SharedCache(Path(folder))
 
 
 def data_folder(tmp_path: Path) -> Path:
