@@ -167,7 +167,7 @@ def run_whole_path(world, content: bytes) -> list[str] | None:
         assert len(report) <= 60
         return report
     pages = GeneratedPages(catalogue)
-    drawing = Drawing(env, catalogue, None)
+    drawing = Drawing(env, catalogue, shared_cache().templates("ours"))
     for view in pages.views.values():
         if f"plans/{SLUG}" not in view.path:
             continue

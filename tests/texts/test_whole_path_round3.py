@@ -78,7 +78,7 @@ def run(world, content: bytes) -> None:  # noqa: F811 - the fixture, passed on
             assert re.fullmatch(r"data/[^\s:]+:\d+:\d+: .+; .+", line), line
         return
     pages = GeneratedPages(catalogue)
-    drawing = Drawing(env, catalogue, None)
+    drawing = Drawing(env, catalogue, shared_cache().templates("ours"))
     for view in pages.views.values():
         if f"plans/{SLUG}" not in view.path:
             continue
@@ -111,7 +111,7 @@ def test_the_valid_plan_draws_its_pages(world) -> None:  # noqa: F811
     data, config, env = world
     (data / "plans" / f"{SLUG}.yml").write_bytes(dump(_plan(VALID)))
     pages = GeneratedPages(load_catalogue(data, preview=True, today=datetime.date(2026, 1, 1), cache=shared_cache()))
-    drawing = Drawing(env, pages.catalogue, None)
+    drawing = Drawing(env, pages.catalogue, shared_cache().templates("ours"))
     drawn = [drawing.html(view, config) for view in pages.views.values() if f"plans/{SLUG}" in view.path]
     assert len(drawn) == 2 and all(_ids(html) for html in drawn)
     run(world, dump(_plan(VALID)))
