@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime
+import functools
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
+from plansite.cache import Cache
 from plansite.catalogue import Catalogue, load_catalogue
 from plansite.errors import DataError, Problems
 from project import FIXTURE_DATA
@@ -31,6 +35,24 @@ sections:
 """
 
 
+class SharedCache(Cache):
+    """The build's cache, shared by loads of different data folders: it keeps every entry (a build
+    deletes those it did not use, which would be another test's)."""
+
+    def keep_only(self, used: set[str]) -> None:
+        pass
+
+
+@functools.cache
+def shared_cache() -> SharedCache:
+    """One cache for every load of this test process, as a build keeps one: each unchanged data file is
+    checked once, not again in every test. A file a test writes or breaks is checked each time (its bytes
+    are new, and a file with problems is never kept), and every load still checks all files together."""
+    folder = tempfile.mkdtemp(prefix="plansite-test-cache-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return SharedCache(Path(folder))
+
+
 def data_folder(tmp_path: Path) -> Path:
     """A copy of the repository's data/ (and nothing else of it) in a folder of its own."""
     data = tmp_path / "repo" / "data"
@@ -42,7 +64,7 @@ def load(data: Path, plan: str, name: str = "hostile") -> tuple[Catalogue | None
     """The catalogue with one more plan, or the problems found; nothing else may come out."""
     (data / "plans" / f"{name}.yml").write_text(plan, encoding="utf-8")
     try:
-        return load_catalogue(data, preview=True, today=TODAY), Problems()
+        return load_catalogue(data, preview=True, today=TODAY, cache=shared_cache()), Problems()
     except DataError as error:
         return None, error.problems
 

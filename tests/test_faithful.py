@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from plan_files import shared_cache
 from plansite import model as m
 from plansite.catalogue import load_catalogue
 from plansite.model.values import Month
@@ -71,7 +72,7 @@ def count(plan: m.Plan, kind: type) -> int:
 
 @pytest.fixture(scope="module")
 def plans():
-    catalogue = load_catalogue(DATA)
+    catalogue = load_catalogue(DATA, cache=shared_cache())
     return {p.slug: p.plan for p in catalogue.plans}
 
 

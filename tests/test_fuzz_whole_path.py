@@ -21,6 +21,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.errors import DataError
 from plansite.site.drawing import Drawing
@@ -156,7 +157,7 @@ def run_whole_path(world, content: bytes) -> list[str] | None:
     (data / "plans" / f"{SLUG}.yml").write_bytes(content)
     start = time.perf_counter()
     try:
-        catalogue = load_catalogue(data, preview=True, today=datetime.date(2026, 1, 1))
+        catalogue = load_catalogue(data, preview=True, today=datetime.date(2026, 1, 1), cache=shared_cache())
     except DataError as error:
         report = error.problems.report().split("\n")
         assert time.perf_counter() - start < BUDGET
@@ -166,7 +167,7 @@ def run_whole_path(world, content: bytes) -> list[str] | None:
         assert len(report) <= 60
         return report
     pages = GeneratedPages(catalogue)
-    drawing = Drawing(env, catalogue, None)
+    drawing = Drawing(env, catalogue, shared_cache().templates("ours"))
     for view in pages.views.values():
         if f"plans/{SLUG}" not in view.path:
             continue

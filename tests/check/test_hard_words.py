@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from plan_files import shared_cache
 from plansite import model as m
 from plansite.addresses import term_anchor
 from plansite.catalogue import load_catalogue
@@ -173,14 +174,14 @@ def data(tmp_path) -> Path:
 def test_a_published_plan_with_an_unexplained_hard_word_is_refused(data):
     (data / "plans" / "words-test.yml").write_text(PLAN.format(status="published"), encoding="utf-8")
     with pytest.raises(DataError) as error:
-        load_catalogue(data, today=datetime.date(2026, 1, 1))
+        load_catalogue(data, today=datetime.date(2026, 1, 1), cache=shared_cache())
     report = error.value.problems.report()
     assert re.search(r"data/plans/words-test\.yml:9:\d+: 'detention' is a word children may not know", report), report
 
 
 def test_a_draft_with_an_unexplained_hard_word_gets_a_warning_only(data):
     (data / "plans" / "words-test.yml").write_text(PLAN.format(status="draft"), encoding="utf-8")
-    catalogue = load_catalogue(data, today=datetime.date(2026, 1, 1))
+    catalogue = load_catalogue(data, today=datetime.date(2026, 1, 1), cache=shared_cache())
     warnings = [str(w) for w in catalogue.warnings.warnings if "'detention'" in w.message]
     assert len(warnings) == 1 and re.match(r"data/plans/words-test\.yml:9:\d+: warning: 'detention' ", warnings[0])
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.commands.main import main
 from plansite.errors import DataError
@@ -65,7 +66,7 @@ def fill(data: Path, young_people: str) -> None:
 
 
 def warnings_of(data: Path) -> list[str]:
-    catalogue = load_catalogue(data)
+    catalogue = load_catalogue(data, cache=shared_cache())
     return [str(w) for w in catalogue.warnings.warnings]
 
 
@@ -87,7 +88,7 @@ def test_the_warnings_of_a_draft_are_the_errors_of_the_same_plan_published(data)
     file = plan_file(data)
     file.write_text(file.read_text(encoding="utf-8").replace("status: draft", "status: published"), encoding="utf-8")
     with pytest.raises(DataError) as refused:
-        load_catalogue(data)
+        load_catalogue(data, cache=shared_cache())
     errors = sorted(p.message for p in refused.value.problems.items if PLAN in p.path)
     assert errors == warned
 

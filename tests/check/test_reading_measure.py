@@ -45,6 +45,7 @@ import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from plan_files import shared_cache  # noqa: E402
 from plansite.catalogue import load_catalogue  # noqa: E402
 from plansite.check import reading  # noqa: E402
 from plansite.check.reading import text_blocks  # noqa: E402
@@ -71,7 +72,7 @@ def test_a_plan_whose_young_people_texts_are_too_hard_is_refused_with_the_hardes
     lines[59] = "              matches: 00000000"  # its review record no longer matters here
     plan.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(DataError) as error:
-        load_catalogue(data)
+        load_catalogue(data, cache=shared_cache())
     report = error.value.problems.report()
     assert (
         "data/plans/scb-business-plan-2009-10.yml:16:1: the young-people texts of the plan scb-business-plan-2009-10 "

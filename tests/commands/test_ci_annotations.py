@@ -13,6 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from plansite.commands.main import main
+
 PLAN = "data/plans/scb-business-plan-2009-10.yml"
 DUPLICATE = "title: A second title for the same plan\n"
 
@@ -27,15 +30,16 @@ def break_plan(project: Path) -> int:
     return first + 2
 
 
-def check(project: Path, github_actions: bool, *options: str) -> tuple[int, str]:
-    """`./run check` as the workflow runs it: `python -m plansite check --data ...` from hooks/."""
+def check_as_the_workflow_runs_it(project: Path, github_actions: bool) -> tuple[int, str]:
+    """`./run check` as the workflow runs it: `python -m plansite check --data ...` from hooks/, in a process
+    of its own; its exit code and what it printed."""
     env = dict(os.environ)
     env.pop("GITHUB_ACTIONS", None)  # the suite itself may be running in GitHub Actions
     env.pop("PYTHONPATH", None)
     if github_actions:
         env["GITHUB_ACTIONS"] = "true"
     result = subprocess.run(
-        [sys.executable, "-m", "plansite", "check", "--data", str(project / "data"), *options],
+        [sys.executable, "-m", "plansite", "check", "--data", str(project / "data")],
         capture_output=True,
         text=True,
         env=env,
@@ -45,7 +49,24 @@ def check(project: Path, github_actions: bool, *options: str) -> tuple[int, str]
     return result.returncode, result.stdout + result.stderr
 
 
-def test_the_copy_is_valid_before_it_is_broken(project_copy):
+@pytest.fixture
+def check(monkeypatch, capsys):
+    """`./run check` run here (`main`, as `python -m plansite` runs it), in GitHub Actions or not: its exit
+    code and what it printed. One test runs it in a process of its own, as the workflow does."""
+
+    def run(project: Path, github_actions: bool, *options: str) -> tuple[int, str]:
+        monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # the suite itself may be running in GitHub Actions
+        if github_actions:
+            monkeypatch.setenv("GITHUB_ACTIONS", "true")
+        capsys.readouterr()
+        code = main(["check", "--data", str(project / "data"), *options])
+        printed = capsys.readouterr()
+        return code, printed.out + printed.err
+
+    return run
+
+
+def test_the_copy_is_valid_before_it_is_broken(project_copy, check):
     code, output = check(project_copy, github_actions=True)
     assert code == 0, output
     assert "::error" not in output
@@ -53,7 +74,7 @@ def test_the_copy_is_valid_before_it_is_broken(project_copy):
 
 def test_a_duplicate_key_is_annotated_in_github_actions(project_copy):
     line = break_plan(project_copy)
-    code, output = check(project_copy, github_actions=True)
+    code, output = check_as_the_workflow_runs_it(project_copy, github_actions=True)
     assert code == 1, output
     assert "Traceback" not in output
     lines = output.splitlines()
@@ -72,7 +93,7 @@ def test_a_duplicate_key_is_annotated_in_github_actions(project_copy):
         assert re.match(r"^::error file=data/[^,]+,line=\d+,col=\d+::", annotation), annotation
 
 
-def test_no_annotations_outside_github_actions(project_copy):
+def test_no_annotations_outside_github_actions(project_copy, check):
     line = break_plan(project_copy)
     code, output = check(project_copy, github_actions=False)
     assert code == 1, output
@@ -81,15 +102,10 @@ def test_no_annotations_outside_github_actions(project_copy):
     assert "::error" not in output
 
 
-def check_with_report(project: Path, report: Path) -> tuple[int, str]:
-    """`./run check --report json FILE`, as the pull-request workflow runs it."""
-    return check(project, False, "--report", "json", str(report))
-
-
-def test_the_report_names_the_same_problem_as_the_printed_line(project_copy, tmp_path):
+def test_the_report_names_the_same_problem_as_the_printed_line(project_copy, tmp_path, check):
     line = break_plan(project_copy)
     report = tmp_path / "report" / "problems.json"
-    code, output = check_with_report(project_copy, report)
+    code, output = check(project_copy, False, "--report", "json", str(report))  # as the pull-request workflow runs it
     assert code == 1, output
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["format"] == "plansite-problems/1"
@@ -101,9 +117,9 @@ def test_the_report_names_the_same_problem_as_the_printed_line(project_copy, tmp
     assert printed and duplicate[0]["message"] in printed[0] and duplicate[0]["hint"] in printed[0]
 
 
-def test_the_report_of_valid_data_says_so(project_copy, tmp_path):
+def test_the_report_of_valid_data_says_so(project_copy, tmp_path, check):
     report = tmp_path / "problems.json"
-    code, output = check_with_report(project_copy, report)
+    code, output = check(project_copy, False, "--report", "json", str(report))
     assert code == 0, output
     assert json.loads(report.read_text(encoding="utf-8"))["problems"] == []
 

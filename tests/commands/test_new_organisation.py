@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.commands.main import main
 from plansite.errors import DataError
@@ -44,7 +45,7 @@ def test_a_new_organisation_is_appended_and_every_other_line_is_kept(data, capsy
     assert add(data, "--area", "Leeds, England") == 0
     after = (data / "organisations.yml").read_text(encoding="utf-8")
     assert after.startswith(before)
-    organisation = load_catalogue(data).organisations["leeds-cc"]
+    organisation = load_catalogue(data, cache=shared_cache()).organisations["leeds-cc"]
     assert (organisation.name, organisation.short_name, organisation.area) == (
         "Leeds City Council",
         None,
@@ -73,11 +74,13 @@ def test_a_plan_of_the_new_organisation_is_refused_as_published_while_its_placeh
         )
         == 0
     )
-    assert "leeds-cc-participation-strategy-2024-27" in [p.slug for p in load_catalogue(data, preview=True).plans]
+    assert "leeds-cc-participation-strategy-2024-27" in [
+        p.slug for p in load_catalogue(data, preview=True, cache=shared_cache()).plans
+    ]
     plan = data / "plans" / "leeds-cc-participation-strategy-2024-27.yml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("status: draft", "status: published"), encoding="utf-8")
     with pytest.raises(DataError) as error:
-        load_catalogue(data)
+        load_catalogue(data, cache=shared_cache())
     report = error.value.problems.report()
     assert re.search(r"data/organisations.yml:\d+:12: the placeholder \[\[What the organisation is", report)
     assert "replace it with the real text: a plan of 'leeds-cc' is set to 'status: published'" in report
@@ -101,7 +104,7 @@ def test_new_organisation_explains_bad_arguments(data, capsys, args, message):
 
 def test_a_text_that_would_break_the_file_is_quoted(data):
     assert add(data, "--about", 'A council: "the best" # really', "--young-people=- Leeds: the council.") == 0
-    organisation = load_catalogue(data).organisations["leeds-cc"]
+    organisation = load_catalogue(data, cache=shared_cache()).organisations["leeds-cc"]
     assert organisation.about == 'A council: "the best" # really'
     assert organisation.young_people.text == "- Leeds: the council."
 
@@ -112,7 +115,7 @@ def test_an_unknown_organisation_says_how_to_add_one(data):
         plan.read_text(encoding="utf-8").replace("organisation: scb", "organisation: leeds-cc", 1), encoding="utf-8"
     )
     with pytest.raises(DataError) as error:
-        load_catalogue(data)
+        load_catalogue(data, cache=shared_cache())
     report = error.value.problems.report()
     assert (
         "data/plans/scb-business-plan-2009-10.yml:1:15: unknown organisation 'leeds-cc'; use one of: chscb, " in report

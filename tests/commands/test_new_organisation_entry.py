@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from plan_files import shared_cache
 from plansite import model as m
 from plansite.catalogue import load_catalogue
 from plansite.commands.main import main
@@ -33,7 +34,7 @@ def test_plain_names_are_written_plain_and_others_quoted_so_they_read_back_the_s
     assert add(data, "--name", "Leeds City Council", "--area", 'Leeds: West Yorkshire\'s "capital"') == 0
     lines = entry_lines(data)
     assert "    name: Leeds City Council" in lines
-    organisation = load_catalogue(data).organisations["leeds-cc"]
+    organisation = load_catalogue(data, cache=shared_cache()).organisations["leeds-cc"]
     assert organisation.area == 'Leeds: West Yorkshire\'s "capital"'
     assert yaml.safe_load("\n".join(lines))[0]["kind"] == "Local authority"
 
@@ -41,7 +42,7 @@ def test_plain_names_are_written_plain_and_others_quoted_so_they_read_back_the_s
 @pytest.mark.parametrize(("code", "name"), [("CC-BY-4.0", "Creative Commons Attribution 4.0"), ("ogl-uk-3.0", None)])
 def test_a_known_licence_is_named_by_its_identifier(data, code, name):
     assert add(data, "--name", "Leeds City Council", "--licence", code) == 0
-    licence = load_catalogue(data).organisations["leeds-cc"].licence
+    licence = load_catalogue(data, cache=shared_cache()).organisations["leeds-cc"].licence
     assert licence == m.KNOWN_LICENCES[code.upper()] and licence_id(licence) == code.upper()
     # The default licence is not written out: the entry stays as short as the others.
     assert any("licence:" in line for line in entry_lines(data)) == (name is not None)
@@ -54,7 +55,7 @@ def test_another_licence_needs_its_address_and_gets_it(data, capsys):
     assert "leeds-cc" not in (data / "organisations.yml").read_text(encoding="utf-8")
     url = "https://www.leeds.gov.uk/open-data-licence"
     assert add(data, "--name", "Leeds City Council", "--licence", "Leeds Open Data Licence", "--licence-url", url) == 0
-    licence = load_catalogue(data).organisations["leeds-cc"].licence
+    licence = load_catalogue(data, cache=shared_cache()).organisations["leeds-cc"].licence
     assert (licence.name, licence.url, licence_id(licence)) == ("Leeds Open Data Licence", url, "other")
 
 

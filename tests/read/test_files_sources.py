@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.commands.main import main
 from plansite.errors import DataError
@@ -23,7 +24,7 @@ def data(tmp_path) -> Path:
 
 def report_of(data: Path) -> str:
     with pytest.raises(DataError) as refused:
-        load_catalogue(data)
+        load_catalogue(data, cache=shared_cache())
     return refused.value.problems.report()
 
 
@@ -31,7 +32,7 @@ def test_a_source_text_beside_its_plan_is_accepted_and_compare_finds_it(data, ca
     sources = data / "sources"
     sources.mkdir()
     shutil.copy(ROOT / "tests" / "fixtures" / "source-plans" / f"{SLUG}.txt", sources / f"{SLUG}.txt")
-    catalogue = load_catalogue(data)
+    catalogue = load_catalogue(data, cache=shared_cache())
     assert not catalogue.warnings.warnings
     main(["compare", str(data / "plans" / f"{SLUG}.yml"), "--data", str(data)])
     assert "source sentences not in the plan" in capsys.readouterr().out
@@ -40,7 +41,7 @@ def test_a_source_text_beside_its_plan_is_accepted_and_compare_finds_it(data, ca
 def test_a_source_text_without_its_plan_is_a_warning_naming_the_plan_it_lacks(data):
     (data / "sources").mkdir()
     (data / "sources" / "leeds-plan.txt").write_text("Our plan.\n", encoding="utf-8")
-    [warning] = [str(w) for w in load_catalogue(data).warnings.warnings]
+    [warning] = [str(w) for w in load_catalogue(data, cache=shared_cache()).warnings.warnings]
     assert warning.startswith("data/sources/leeds-plan.txt:1:1: warning: there is no plan data/plans/leeds-plan.yml")
     assert "name it after its plan file" in warning
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
+from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.site.drawing import Drawing, draw_body
 from plansite.site.link_check import ids_and_links, on_site_links
@@ -23,7 +24,7 @@ def config():
 
 @pytest.fixture(scope="module")
 def pages():
-    return GeneratedPages(load_catalogue(FIXTURE_DATA))
+    return GeneratedPages(load_catalogue(FIXTURE_DATA, cache=shared_cache()))
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from collections import Counter
 
 from hypothesis import given
 from hypothesis import strategies as st
+from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.errors import DataError
 from plansite.outputs import all_files
@@ -71,13 +72,13 @@ def run(world, content: bytes) -> None:  # noqa: F811 - the fixture, passed on
     data, config, env = world
     (data / "plans" / f"{SLUG}.yml").write_bytes(content)
     try:
-        catalogue = load_catalogue(data, preview=True, today=datetime.date(2026, 1, 1))
+        catalogue = load_catalogue(data, preview=True, today=datetime.date(2026, 1, 1), cache=shared_cache())
     except DataError as error:
         for line in error.problems.report().split("\n")[:-1]:
             assert re.fullmatch(r"data/[^\s:]+:\d+:\d+: .+; .+", line), line
         return
     pages = GeneratedPages(catalogue)
-    drawing = Drawing(env, catalogue, None)
+    drawing = Drawing(env, catalogue, shared_cache().templates("ours"))
     for view in pages.views.values():
         if f"plans/{SLUG}" not in view.path:
             continue
@@ -109,8 +110,8 @@ def test_the_valid_plan_draws_its_pages(world) -> None:  # noqa: F811
     """The property above reaches the pages: the valid plan, with its budget, draws both of them."""
     data, config, env = world
     (data / "plans" / f"{SLUG}.yml").write_bytes(dump(_plan(VALID)))
-    pages = GeneratedPages(load_catalogue(data, preview=True, today=datetime.date(2026, 1, 1)))
-    drawing = Drawing(env, pages.catalogue, None)
+    pages = GeneratedPages(load_catalogue(data, preview=True, today=datetime.date(2026, 1, 1), cache=shared_cache()))
+    drawing = Drawing(env, pages.catalogue, shared_cache().templates("ours"))
     drawn = [drawing.html(view, config) for view in pages.views.values() if f"plans/{SLUG}" in view.path]
     assert len(drawn) == 2 and all(_ids(html) for html in drawn)
     run(world, dump(_plan(VALID)))

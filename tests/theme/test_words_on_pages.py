@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.site.filters import file_size
 from plansite.views.words import with_the
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(DATA)
+    return load_catalogue(DATA, cache=shared_cache())
 
 
 def page(site: Path, url: str) -> str:

@@ -6,6 +6,7 @@ import html as entities
 import re
 
 import pytest
+from plan_files import shared_cache
 from plansite import model as m
 from plansite.block_types import about
 from plansite.catalogue import load_catalogue
@@ -16,7 +17,7 @@ from project import DATA, build, read
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(DATA)
+    return load_catalogue(DATA, cache=shared_cache())
 
 
 def test_a_short_text_is_shown_whole_and_a_long_one_cut_to_its_sentences_about_the_article():

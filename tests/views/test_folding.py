@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.views.folding import folded_sections
 from project import FIXTURE_DATA, read
@@ -17,7 +18,7 @@ def site(fixture_site):
 
 
 def test_a_long_plan_folds_its_long_sections_and_those_with_tables_but_never_the_first():
-    catalogue = load_catalogue(FIXTURE_DATA)
+    catalogue = load_catalogue(FIXTURE_DATA, cache=shared_cache())
     business = catalogue.plan("occ-business-plan-2012-13").plan
     folded = folded_sections(business)
     assert {"introduction", "strategic-aims", "budget", "delivery", "projects"} <= set(folded)

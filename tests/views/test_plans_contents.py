@@ -6,6 +6,7 @@ import html as entities
 import re
 
 import pytest
+from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.views.plans import numbers_its_sections
 from project import FIXTURE_DATA, read
@@ -13,7 +14,7 @@ from project import FIXTURE_DATA, read
 
 @pytest.fixture(scope="module")
 def fixture_catalogue():
-    return load_catalogue(FIXTURE_DATA)
+    return load_catalogue(FIXTURE_DATA, cache=shared_cache())
 
 
 def test_a_plan_that_numbers_its_parts_is_told_from_one_that_does_not(fixture_catalogue):

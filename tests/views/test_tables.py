@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from plan_files import shared_cache
 from plansite import model as m
 from plansite.catalogue import load_catalogue
 from plansite.views import tables
@@ -13,7 +14,7 @@ from project import CONTENT, FIXTURE_DATA, read
 
 @pytest.fixture(scope="module")
 def business_plan() -> m.Plan:
-    return load_catalogue(FIXTURE_DATA).plan("occ-business-plan-2012-13").plan
+    return load_catalogue(FIXTURE_DATA, cache=shared_cache()).plan("occ-business-plan-2012-13").plan
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import posixpath
 import re
 
 import pytest
+from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.views import young_plan
 from plansite.views.navigation import MENU_PLANS, young_people_menu
@@ -19,7 +20,7 @@ from test_build import SLUGS
 @pytest.fixture(scope="module")
 def catalogue():
     """The fixture data's plans: the tests that take it need their exact content."""
-    return load_catalogue(FIXTURE_DATA)
+    return load_catalogue(FIXTURE_DATA, cache=shared_cache())
 
 
 def menu_links(html: str) -> list[str]:
@@ -44,7 +45,7 @@ def test_the_young_people_menu_lists_young_people_pages_and_one_way_back(site, u
     assert len(adult) == 1, adult  # "The site for adults"
     from plansite.views.navigation import MENU_PLANS
 
-    plans = len(load_catalogue(DATA).plans)
+    plans = len(load_catalogue(DATA, cache=shared_cache()).plans)
     named = plans if plans <= MENU_PLANS else 0  # past MENU_PLANS, "Start here" leads to them instead
     assert len(links) == 5 + named  # start, every plan (when few), rights, words, privacy, adults' site
 
