@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from plansite import model as m
 from plansite.admin.config import CONFIG_PATH, admin_config
@@ -17,7 +18,9 @@ def test_the_committed_configuration_is_what_admin_config_writes():
     assert committed == expected_text(ROOT), "content/admin/config.yml is out of date: run ./run admin-config"
 
 
-def _config() -> dict:
+@pytest.fixture(scope="module")
+def config() -> dict:
+    """The configuration made from the model, once for the tests that read it (none changes it)."""
     return admin_config({1: "Definition of the child"}, "owner/repository")
 
 
@@ -29,8 +32,8 @@ def _field(fields: list[dict], name: str) -> dict:
     return next(f for f in fields if f["name"] == name)
 
 
-def test_every_top_key_and_every_block_type_has_its_fields():
-    plans = _collection(_config(), "plans")
+def test_every_top_key_and_every_block_type_has_its_fields(config):
+    plans = _collection(config, "plans")
     assert [f["name"] for f in plans["fields"]] and {f["name"] for f in plans["fields"]} == set(m.Plan.model_fields)
     blocks = _field(_field(plans["fields"], "sections")["fields"], "blocks")
     assert sorted(t["name"] for t in blocks["types"]) == m.BLOCK_TYPES
@@ -40,14 +43,12 @@ def test_every_top_key_and_every_block_type_has_its_fields():
         assert {f["name"] for f in kind["fields"]} == set(block.model_fields) - {"type"}, name
 
 
-def test_saving_opens_a_pull_request_and_never_publishes():
-    config = _config()
+def test_saving_opens_a_pull_request_and_never_publishes(config):
     assert config["publish_mode"] == "editorial_workflow"
     assert all(collection["publish"] is False for collection in config["collections"])
 
 
-def test_vocabularies_requirements_and_limits_come_from_the_model():
-    config = _config()
+def test_vocabularies_requirements_and_limits_come_from_the_model(config):
     fields = _collection(config, "plans")["fields"]
     assert [o["value"] for o in _field(fields, "status")["options"]] == ["draft", "published"]
     assert "required" not in _field(fields, "title") and _field(fields, "subtitle")["required"] is False
@@ -62,8 +63,8 @@ def test_vocabularies_requirements_and_limits_come_from_the_model():
     assert articles[0] == {"label": "Article 1: Definition of the child", "value": 1}
 
 
-def test_organisations_glossary_and_articles_are_editable():
-    files = {f["file"]: f for f in _collection(_config(), "site")["files"]}
+def test_organisations_glossary_and_articles_are_editable(config):
+    files = {f["file"]: f for f in _collection(config, "site")["files"]}
     assert set(files) == {"data/organisations.yml", "data/glossary.yml", "data/uncrc/articles.yml"}
     assert _field(files["data/uncrc/articles.yml"]["fields"], "articles")["widget"] == "list"
 

@@ -1,26 +1,32 @@
 """importing/pdf.py: a PDF's text layer read into the neutral tree."""
 
 import pytest
-from fpdf import FPDF
 from plansite.importing.pdf import read_pdf
 from plansite.importing.tree import Paragraph, Table
 from plansite.importing.word import DocumentRefused
 
 
-class Pages(FPDF):
-    def header(self):
-        self.set_font("Helvetica", "", 8)
-        self.cell(0, 6, "Anytown Council")
-        self.ln(10)
+def with_running_heads():
+    """A new PDF with a running head and a page number on each page. fpdf (0.2 s to import) is imported
+    when a test makes a PDF, not each time the suite is collected."""
+    from fpdf import FPDF
 
-    def footer(self):
-        self.set_y(-12)
-        self.set_font("Helvetica", "", 8)
-        self.cell(0, 6, f"Page {self.page_no()}")
+    class Pages(FPDF):
+        def header(self):
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 6, "Anytown Council")
+            self.ln(10)
+
+        def footer(self):
+            self.set_y(-12)
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 6, f"Page {self.page_no()}")
+
+    return Pages()
 
 
 def made(path, pages=2):
-    pdf = Pages()
+    pdf = with_running_heads()
     for number in range(pages):
         pdf.add_page()
         pdf.set_font("Helvetica", "B", 16)
@@ -77,6 +83,8 @@ def test_ruled_tables_are_tables(document):
 
 
 def test_a_pdf_without_text_is_refused(tmp_path):
+    from fpdf import FPDF
+
     pdf = FPDF()
     pdf.add_page()
     pdf.rect(20, 20, 50, 50)
@@ -86,6 +94,8 @@ def test_a_pdf_without_text_is_refused(tmp_path):
 
 
 def test_a_password_protected_pdf_is_refused(tmp_path):
+    from fpdf import FPDF
+
     pdf = FPDF()
     pdf.set_encryption(owner_password="owner", user_password="secret")
     pdf.add_page()
