@@ -105,3 +105,14 @@ def test_each_part_is_tidied_on_its_own(tmp_path: Path) -> None:
     downloads.keep_only(set())
     assert Cache(tmp_path).get(data.key("a")) == "a checked file"
     assert Cache(tmp_path, part="downloads").get(downloads.key("a")) is None
+
+
+def test_an_entry_is_made_once_then_taken(tmp_path: Path) -> None:
+    made = []
+    for cache in (Cache(tmp_path), Cache(tmp_path)):
+        assert cache.get_or_make(cache.key("x"), lambda: made.append(1) or "result") == "result"
+    assert made == [1]
+    plain = NoCache()
+    for _ in range(2):
+        assert plain.get_or_make(plain.key("x"), lambda: made.append(1) or "result") == "result"
+    assert made == [1, 1, 1]

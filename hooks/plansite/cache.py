@@ -18,6 +18,7 @@ import pickle
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,14 @@ class Cache:
             self._memory[key] = value
         return value
 
+    def get_or_make(self, key: str, make: Callable[[], Any]) -> Any:
+        """The entry kept under key, or make()'s result, kept under it."""
+        value = self.get(key)
+        if value is None:
+            value = make()
+            self.put(key, value)
+        return value
+
     def put(self, key: str, value: Any) -> None:
         """Keep value under key, for this build's process and the next build."""
         if self._memory is not None:
@@ -128,6 +137,9 @@ class NoCache:
 
     def get(self, key: str) -> None:
         return None
+
+    def get_or_make(self, key: str, make: Callable[[], Any]) -> Any:
+        return make()
 
     def put(self, key: str, value: Any) -> None:
         pass

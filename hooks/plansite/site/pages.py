@@ -49,11 +49,7 @@ class GeneratedPages:
                 convention,
                 today.isoformat(),
             )
-            views = cache.get(key) if key else None
-            if views is None:
-                views = plan_views(catalogue, plan_file, today)
-                cache.put(key, views)
-            plans.append(views)
+            plans.append(cache.get_or_make(key, lambda plan_file=plan_file: plan_views(catalogue, plan_file, today)))
             used.add(key)
         cache.keep_only(used)
         self.views: dict[str, PageView] = {view.path: view for view in all_pages(catalogue, plans)}
@@ -156,10 +152,7 @@ def write_outputs(
     paths, used = [], set()
     for plan_file in catalogue.plans:
         key = downloads_key(cache, catalogue, plan_file, site_url)
-        files = cache.get(key) if key else None
-        if files is None:
-            files = outputs.plan_files(catalogue, plan_file, site_url)
-            cache.put(key, files)
+        files = cache.get_or_make(key, lambda plan_file=plan_file: outputs.plan_files(catalogue, plan_file, site_url))
         used.add(key)
         paths += _write(files, staging, Path(site_dir) if dirty else None)
     paths += _write(outputs.site_files(catalogue, site_url), staging, Path(site_dir) if dirty else None)

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from ..catalogue import Catalogue, PlanFile
 from ..views import PageView
+from .pages import text_digest
 
 
 class QuietDirtyWarning(logging.Filter):
@@ -69,8 +70,7 @@ class Fingerprints:
         self._views: dict[str, tuple[PageView, str]] = {}
         self._plans: dict[int, str] = {}
         for plan_file in catalogue.plans:
-            text = plan_file.document.text
-            self._plans[id(plan_file.plan)] = plan_file.slug + hashlib.sha256(text.encode()).hexdigest()
+            self._plans[id(plan_file.plan)] = plan_file.slug + text_digest(plan_file)
         self._memo: dict[int, tuple[BaseModel, str]] = {}
         self._others: dict[int, tuple[object, str]] = {}
         shared = [
@@ -93,7 +93,7 @@ class Fingerprints:
             return self._plans[key]
         if isinstance(value, PlanFile):  # of this rebuild's catalogue, or kept with its views from the last
             found = self._plans.get(id(value.plan))
-            return found or value.slug + hashlib.sha256(value.document.text.encode()).hexdigest()
+            return found or value.slug + text_digest(value)
         if isinstance(value, BaseModel):
             # Models live as long as the catalogue, so their ids stay theirs: each is written out once.
             if key not in self._memo:
