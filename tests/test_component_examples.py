@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from component_examples import COMPONENTS, EXAMPLES, SLUG, component_names, example_files, examples_plan, read_examples
 from plansite import model as m
 from plansite.block_types import BLOCKS
 from plansite.catalogue import load_plan
 from plansite.errors import Problems
+
+
+@pytest.fixture(scope="module")
+def examples() -> list:
+    """Every example, read once for the tests that only look at them (test_every_example_is_valid_data
+    reads them itself, for the problems)."""
+    return read_examples(Problems())
 
 
 def test_every_block_type_has_an_examples_file():
@@ -28,10 +36,10 @@ def test_every_example_is_valid_data():
     assert not problems, problems.report()
 
 
-def test_each_examples_file_holds_only_its_own_block_type_and_some_hostile_ones():
+def test_each_examples_file_holds_only_its_own_block_type_and_some_hostile_ones(examples):
     wrong, without_hostile = [], []
     by_file: dict[str, list] = {}
-    for named in read_examples(Problems()):
+    for named in examples:
         by_file.setdefault(named.file, []).append(named)
         if named.file != "components" and BLOCKS[type(named.example.block)].partial != named.file:
             wrong.append(f"{named.file}.yml: {named.example.name} is a {named.example.block.type} block")
@@ -42,8 +50,7 @@ def test_each_examples_file_holds_only_its_own_block_type_and_some_hostile_ones(
     assert not without_hostile, f"no hostile example in: {without_hostile}"
 
 
-def test_every_component_has_examples():
-    examples = read_examples(Problems())
+def test_every_component_has_examples(examples):
     shown = {e.example.component for e in examples if e.file == "components"}
     assert all(e.example.component for e in examples if e.file == "components"), (
         "each example in components.yml names its component"
@@ -65,21 +72,20 @@ def _values(value: object, key: str) -> set:
     return set()
 
 
-def test_every_status_and_every_picture_is_in_some_example():
-    raw = [named.raw for named in read_examples(Problems())]
+def test_every_status_and_every_picture_is_in_some_example(examples):
+    raw = [named.raw for named in examples]
     shown_statuses = _values(raw, "progress") | _values(raw, "status")
     assert {s.value for s in m.Status} <= shown_statuses
     assert {i.value for i in m.Icon} <= _values(raw, "icon")
 
 
-def test_example_names_are_unique():
-    counts = Counter(named.section_id for named in read_examples(Problems()))
+def test_example_names_are_unique(examples):
+    counts = Counter(named.section_id for named in examples)
     assert [sid for sid, n in counts.items() if n > 1] == []
 
 
-def test_the_examples_plan_passes_every_check_of_a_plan(tmp_path):
+def test_the_examples_plan_passes_every_check_of_a_plan(tmp_path, examples):
     """All examples share one plan, so their anchors must differ and each must pass the plan's cross-field checks."""
-    examples = read_examples(Problems())
     text = examples_plan(examples)
     file = tmp_path / f"{SLUG}.yml"
     file.write_text(text, encoding="utf-8")
