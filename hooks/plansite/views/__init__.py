@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..catalogue import Catalogue, PlanFile
-from .articles import article_pages
+from .article_items import PlanItems
+from .articles import article_pages, items_by_article, items_of_plan
 from .citations import Citation, merged_citations, plan_citations
 from .downloads import downloads_pages
 from .indexes import index_pages
@@ -35,6 +36,8 @@ class PlanViews:
     """Its progress, as its pages show it (living_context)."""
     citations: dict[int, list[Citation]]
     """Its items that cite each article, by the article's number."""
+    article_items: dict[int, PlanItems]
+    """What it says about each article it cites, as the article's page shows it."""
     pages: list[PageView]
     """Its page for adults and for young people."""
     progress_pages: list[PageView]
@@ -47,6 +50,7 @@ def plan_views(catalogue: Catalogue, plan_file: PlanFile, today: datetime.date) 
     return PlanViews(
         living,
         cited,
+        items_of_plan(catalogue, plan_file, cited),
         pages_of_plan(catalogue, plan_file, sorted(cited), living, today),
         progress_pages_of_plan(catalogue, plan_file, living, today),
     )
@@ -65,7 +69,7 @@ def all_pages(catalogue: Catalogue, plans: list[PlanViews] | None = None) -> lis
         index_pages(catalogue, index, rollup)
         + organisation_pages(catalogue)
         + [page for views in plans for page in views.pages]
-        + article_pages(catalogue, index)
+        + article_pages(catalogue, items_by_article(views.article_items for views in plans))
         + search_pages(catalogue)
         + [page for views in plans for page in views.progress_pages]
         + updates_pages(catalogue, rollup)

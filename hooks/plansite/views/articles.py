@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from .. import model as m
 from ..addresses import PLANS_PER_PAGE, article_path
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, PlanFile
 from ..texts.rendering import excerpt
-from .article_items import plan_items
+from .article_items import PlanItems, plan_items
 from .citations import Citation
 from .contexts import ArticlePage
 from .page import PageView
@@ -20,23 +21,28 @@ ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 # rest go on its page 2, 3... (a thousand plans citing one article would make a page of megabytes).
 
 
-def article_pages(catalogue: Catalogue, index: dict[int, list[Citation]]) -> list[PageView]:
+def items_of_plan(catalogue: Catalogue, plan_file: PlanFile, cited: dict[int, list[Citation]]) -> dict[int, PlanItems]:
+    """What one plan says about each article it cites, as the article's page shows it."""
+    organisation = catalogue.organisations[plan_file.plan.organisation]
+    return {number: plan_items(plan_file, organisation, items, number) for number, items in sorted(cited.items())}
+
+
+def items_by_article(each_plan: Iterable[dict[int, PlanItems]]) -> dict[int, list[PlanItems]]:
+    """Every plan's items for each article, plan by plan in the order given."""
+    found: dict[int, list[PlanItems]] = defaultdict(list)
+    for plan in each_plan:
+        for number, items in plan.items():
+            found[number].append(items)
+    return found
+
+
+def article_pages(catalogue: Catalogue, by_article: dict[int, list[PlanItems]]) -> list[PageView]:
+    """Each article's pages for both audiences; `by_article` is items_by_article of every plan."""
     pages = []
     articles = catalogue.convention.articles
     clusters = {c.id: c for c in catalogue.convention.clusters}
     for position, article in enumerate(articles):
-        by_plan: dict[str, list[Citation]] = defaultdict(list)
-        for citation in index.get(article.number, []):
-            by_plan[citation.plan.slug].append(citation)
-        found = [
-            plan_items(
-                catalogue.plan(slug),
-                catalogue.organisations[catalogue.plan(slug).plan.organisation],
-                items,
-                article.number,
-            )
-            for slug, items in by_plan.items()
-        ]
+        found = by_article.get(article.number, [])
         shares = [found[start : start + PLANS_PER_PAGE] for start in range(0, len(found), PLANS_PER_PAGE)] or [[]]
         context = {
             "article": article,
