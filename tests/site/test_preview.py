@@ -8,7 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from project import build
+from plan_files import TODAY, data_folder
+from plansite.cache import Cache
+from plansite.catalogue import load_catalogue
+from plansite.site import pages
+from plansite.site.preview import Fingerprints
+from project import ROOT, build
 
 SCRIPT = """
 import json, os, sys
@@ -74,18 +79,32 @@ def test_an_edit_redraws_only_the_pages_it_changes_and_them_exactly(project_copy
         assert (served / name).read_text(encoding="utf-8") == page.read_text(encoding="utf-8"), name
 
 
-def test_a_preview_looks_for_changes_every_tenth_of_a_second(tmp_path: Path) -> None:
-    from mkdocs.config import load_config
-    from mkdocs.livereload import LiveReloadServer
-    from plansite.site.preview import poll_often
+def test_a_page_s_fingerprint_follows_what_it_shows_when_views_are_reused(tmp_path: Path) -> None:
+    """Unchanged plans' views are the same objects at the next rebuild, and their digests are reused:
+    an article page still changes its fingerprint when one plan's item citing it changes."""
+    data = data_folder(tmp_path)
+    data_cache, views_cache = Cache(tmp_path, in_memory=True), Cache(tmp_path, in_memory=True, part="views")
 
-    config = load_config(config_file=str(Path(__file__).resolve().parents[2] / "mkdocs.yml"))
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
-    server.watch(config.docs_dir)
-    server.watch(config.config_file_path)
-    assert server.observer.timeout == 0.5  # MkDocs' own
-    poll_often(server, config)
-    assert server.observer.timeout == 0.1
-    server.unwatch(config.docs_dir)  # still watched, by the new watcher: unwatch raises otherwise
-    server.unwatch(config.config_file_path)
-    server.server_close()
+    def rebuild(previous: dict) -> tuple[dict[str, str], dict]:
+        catalogue = load_catalogue(data, preview=True, today=TODAY, cache=data_cache)
+        generated = pages.GeneratedPages(catalogue, views_cache)
+        views = list(generated.views.values())
+        fingerprints = Fingerprints(catalogue, views, ROOT / "mkdocs.yml", ROOT / "theme", ROOT / "content", previous)
+        return {view.path: fingerprints.of(view) for view in views}, fingerprints.written_out()
+
+    first, digests = rebuild({})
+    again, digests = rebuild(digests)
+    assert again == first
+    plan = data / "plans" / "scb-business-plan-2009-10.yml"
+    plan.write_text(
+        plan.read_text()
+        .replace("title: CATE\n", "title: CATE, edited\n", 1)
+        .replace("matches: 4d34b3c5", "matches: 0e6ff476")
+    )
+    edited, _ = rebuild(digests)
+    changed = {path for path in first if edited[path] != first[path]}
+    assert {"uncrc/article-34.md", "young-people/uncrc/article-34.md", "plans/scb-business-plan-2009-10.md"} <= changed
+    unchanged = {"uncrc/article-35.md", "plans/occ-business-plan-2012-13.md"}
+    assert unchanged <= set(first) and not unchanged & changed
+    fresh, _ = rebuild({})  # nothing reused: the same fingerprints
+    assert fresh == edited

@@ -50,9 +50,11 @@ def _files_version(*folders: Path) -> str:
 class Fingerprints:
     """The fingerprint of every generated page of one build.
 
-    `previous` holds how each model object was written out in the last rebuild, by id: models of
-    unchanged files are the same objects from one rebuild to the next (the serve's cache keeps
-    them in memory), and an object held there keeps its id.
+    Each model object or container a view holds is written out once and stands in the pages'
+    fingerprints by the digest of what it holds. `previous` holds those digests from the last
+    rebuild, by id, with the object itself: the models of unchanged files, and the views of
+    unchanged plans, are the same objects from one rebuild to the next (the serve's caches keep
+    them in memory), and an object held there keeps its id. Views never change once made.
     """
 
     def __init__(
@@ -62,17 +64,13 @@ class Fingerprints:
         config_file: Path,
         theme_dir: Path,
         docs_dir: Path,
-        previous: dict[int, tuple[BaseModel, str]],
-        previous_views: dict[str, tuple[PageView, str]] | None = None,
+        previous: dict[int, tuple[object, str]],
     ):
         self.previous = previous
-        self.previous_views = previous_views or {}
-        self._views: dict[str, tuple[PageView, str]] = {}
         self._plans: dict[int, str] = {}
         for plan_file in catalogue.plans:
             self._plans[id(plan_file.plan)] = plan_file.slug + text_digest(plan_file)
-        self._memo: dict[int, tuple[BaseModel, str]] = {}
-        self._others: dict[int, tuple[object, str]] = {}
+        self._digests: dict[int, tuple[object, str]] = {}
         shared = [
             config_file.read_bytes().decode("utf-8", "replace"),
             _files_version(theme_dir),
@@ -94,64 +92,49 @@ class Fingerprints:
         if isinstance(value, PlanFile):  # of this rebuild's catalogue, or kept with its views from the last
             found = self._plans.get(id(value.plan))
             return found or value.slug + text_digest(value)
+        known = self._digests.get(key) or self.previous.get(key)
+        if known is not None and known[0] is value:
+            self._digests[key] = known
+            return known[1]
         if isinstance(value, BaseModel):
-            # Models live as long as the catalogue, so their ids stay theirs: each is written out once.
-            if key not in self._memo:
-                known = self.previous.get(key)
-                self._memo[key] = known if known is not None and known[0] is value else (value, repr(value))
-            return self._memo[key][1]
-        # Other containers are often shared by many pages (an article's items, a plan's sections):
-        # each is written out once in this rebuild (the views hold them, so their ids stay theirs).
-        seen = self._others.get(key)
-        if seen is not None and seen[0] is value:
-            return seen[1]
-        if isinstance(value, dict):
-            found = "{" + ",".join(self._part(k) + ":" + self._part(v) for k, v in value.items()) + "}"
+            text = repr(value)
+        elif isinstance(value, dict):
+            text = "{" + ",".join(self._part(k) + ":" + self._part(v) for k, v in value.items()) + "}"
         elif isinstance(value, (list, tuple, set, frozenset)):
             items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
-            found = "[" + ",".join(self._part(v) for v in items) + "]"
+            text = type(value).__name__ + "[" + ",".join(self._part(v) for v in items) + "]"
         elif dataclasses.is_dataclass(value):
-            found = type(value).__name__ + self._part(
-                {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-            )
+            fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+            text = type(value).__name__ + self._part(fields)
         else:
-            found = repr(value)
-        self._others[key] = (value, found)
-        return found
+            text = repr(value)
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        self._digests[key] = (value, digest)
+        return digest
 
     def of_file(self, content: bytes) -> str:
         """A hand-written page's: its text, and what every page shares (the theme, the list of pages...)."""
         return hashlib.sha256(self.shared.encode() + content).hexdigest()
 
-    def written_out(self) -> dict[int, tuple[BaseModel, str]]:
-        """What this rebuild wrote out of each model, for the next one."""
-        return self._memo
-
     def of(self, view: PageView) -> str:
-        """A generated page's: its view written out (a view the last rebuild wrote out, the very object
-        again, is not written out twice: views never change once made), and what every page shares."""
-        known = self.previous_views.get(view.path)
-        if known is not None and known[0] is view:
-            text = known[1]
-        else:
-            text = self._part(
-                [
-                    view.path,
-                    view.title,
-                    view.template,
-                    view.audience,
-                    view.description,
-                    view.toc,
-                    view.counterpart,
-                    view.context,
-                ]
-            )
-        self._views[view.path] = (view, text)
+        """A generated page's: its view written out, and what every page shares."""
+        text = self._part(
+            [
+                view.path,
+                view.title,
+                view.template,
+                view.audience,
+                view.description,
+                view.toc,
+                view.counterpart,
+                view.context,
+            ]
+        )
         return hashlib.sha256((self.shared + text).encode()).hexdigest()
 
-    def views_written_out(self) -> dict[str, tuple[PageView, str]]:
-        """How this rebuild wrote out each view, by its page's path, for the next one."""
-        return self._views
+    def written_out(self) -> dict[int, tuple[object, str]]:
+        """The digest of each object this rebuild wrote out, for the next one."""
+        return self._digests
 
 
 class Redraws:
@@ -161,8 +144,7 @@ class Redraws:
     def __init__(self) -> None:
         self.built: dict[str, str] = {}
         self.pending: dict[str, str] = {}
-        self.models: dict[int, tuple[BaseModel, str]] = {}
-        self.views: dict[str, tuple[PageView, str]] = {}
+        self.digests: dict[int, tuple[object, str]] = {}
 
     def changed(self, path: str, fingerprint: str) -> bool:
         """Whether a page must be drawn again; what it is drawn from is remembered until the build ends."""
@@ -177,8 +159,7 @@ class Redraws:
             Path(config.config_file_path),
             Path(config.theme.custom_dir or config.docs_dir),
             Path(config.docs_dir),
-            self.models,
-            self.views,
+            self.digests,
         )
         for file in files.documentation_pages():
             view = pages.views.get(file.src_uri)
@@ -190,8 +171,7 @@ class Redraws:
             else:
                 fingerprint = fingerprints.of(view)
                 file.is_modified = lambda path=view.path, fingerprint=fingerprint: self.changed(path, fingerprint)
-        self.models = fingerprints.written_out()
-        self.views = fingerprints.views_written_out()
+        self.digests = fingerprints.written_out()
 
     def succeeded(self, site_dir: str) -> None:
         """The pages of this build are written: remember them, and remove pages that no longer exist."""
