@@ -87,6 +87,14 @@ class Build:
 
     def __init__(self, config, session: Session) -> None:
         self.config, self.session = config, session
+        session.building.set()  # until finish() or fail(): `mkdocs serve`'s watcher waits (watcher.py)
+        try:
+            self._start(config, session)
+        except BaseException:
+            session.building.clear()  # MkDocs has no build to tell of the error
+            raise
+
+    def _start(self, config, session: Session) -> None:
         self.settings = settings_of(config)
         try:  # a pull request's preview is published in a folder of the site, and has its own address
             config.site_url = published_at(config.site_url)
@@ -209,6 +217,7 @@ class Build:
 
     def finish(self) -> None:
         """The search index, written once every page is; then nothing of the build is left running."""
+        self.session.building.clear()
         if self.session.dirty:
             self.session.redraws.succeeded(self.config.site_dir)
         self._close_tasks()
@@ -222,6 +231,7 @@ class Build:
 
     def fail(self) -> None:
         """The build failed: stop what still works for it and leave nothing half made behind."""
+        self.session.building.clear()
         if self.session.dirty:
             self.session.redraws.failed()
         self._close_tasks()

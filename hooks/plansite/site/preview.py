@@ -191,23 +191,3 @@ class Redraws:
         """Every page is drawn again at the next rebuild (this one wrote something else in their place)."""
         self.built.clear()
         self.pending.clear()
-
-
-def poll_often(server, config, interval: float = 0.1) -> None:  # noqa: ANN001 - MkDocs' LiveReloadServer and config
-    """MkDocs looks for changed files every half second: a preview looks every tenth.
-
-    Called from on_serve, before MkDocs watches the config's `watch` folders: the folders it
-    already watches are moved to the new watcher.
-    """
-    import watchdog.observers.polling  # here: only `mkdocs serve` watches files
-
-    moved = []
-    for path in (config.docs_dir, config.config_file_path, *config.theme.dirs):
-        try:
-            server.unwatch(path)
-        except KeyError:
-            continue  # not watched (the theme's folders, without --watch-theme)
-        moved.append(path)
-    server.observer = watchdog.observers.polling.PollingObserver(timeout=interval)
-    for path in moved:
-        server.watch(path)

@@ -9,6 +9,7 @@ drawn from (`mkdocs serve --dirty`: preview.py).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,8 @@ class Session:
     command: str = "build"
     dirty: bool = False
     redraws: preview.Redraws = field(default_factory=preview.Redraws)
+    building: threading.Event = field(default_factory=threading.Event)
+    """Set while a build runs: `mkdocs serve`'s watcher does not look for changes then (watcher.py)."""
     served_addresses: set[str] = field(default_factory=set)
     """The pages the last good build of `mkdocs serve` wrote ('plans/x/index.html'): where a rebuild
     of data with problems shows them (problems_page.py)."""
@@ -34,8 +37,10 @@ class Session:
         return self.command == "serve"
 
     def watch(self, server, config):  # noqa: ANN001 - MkDocs' LiveReloadServer and config
-        """`mkdocs serve` looks for changed files every tenth of a second (preview.py)."""
-        preview.poll_often(server, config)
+        """`mkdocs serve` looks for changed files every tenth of a second, between builds (watcher.py)."""
+        from . import watcher  # here: only `mkdocs serve` watches files
+
+        watcher.poll_often(server, config, self.building)
         return server
 
     def cache(self, project: Path, part: str = "data", on_disk: bool = True) -> Cache:
