@@ -24,6 +24,7 @@ from .check.progress import check_dates, dates_of
 from .check.reading import TextPage, check_young_people_texts, young_people_texts
 from .check.site import (
     RESERVED_SLUGS,
+    PlanPages,
     SiteLink,
     check_convention,
     check_internal_links,
@@ -31,7 +32,7 @@ from .check.site import (
     check_organisation_texts,
     check_plan_words,
     check_site,
-    cited_articles,
+    plan_pages,
     site_links,
     site_pages,
 )
@@ -94,9 +95,9 @@ class LoadedFile:
     reading: list[TextPage] = field(default_factory=list)
     links: list[SiteLink] = field(default_factory=list)
     dated: list[tuple[datetime.date, tuple]] = field(default_factory=list)
-    cited: frozenset[int] = frozenset()
-    """The articles a plan cites or relates to (each has a page on the site)."""
     """The dates a plan says things happened on, checked against the day of each build (dates_of)."""
+    pages: PlanPages | None = None
+    """What the site makes of a plan besides its own pages (plan_pages): what its links may point to."""
     key: str = ""
     """The key of its entry in the cache: what this build used."""
 
@@ -123,7 +124,7 @@ def _checked_plan(raw: bytes, display: str, slug: str, words: GlossaryWords | No
         check_plan_words(plan, document, words, problems)
     document.let_go_of_nodes()
     loaded = LoadedFile(
-        plan, document, problems, links=site_links(slug, plan), dated=dates_of(plan), cited=cited_articles(plan)
+        plan, document, problems, links=site_links(slug, plan), dated=dates_of(plan), pages=plan_pages(slug, plan)
     )
     draft = plan.status != "published"  # measured too, for its warnings
     loaded.reading.append(
@@ -306,7 +307,7 @@ def load_catalogue(
     left_out: list[tuple[str, str]] = []
     every_plan: list[tuple[str, m.Plan, Document]] = []
     links: dict[str, list[SiteLink]] = {}
-    cited: dict[str, frozenset[int]] = {}
+    made: dict[str, PlanPages] = {}
     for file, loaded in zip(files, loaded_plans):
         problems.extend(loaded.problems)
         if loaded.model is None:
@@ -314,7 +315,7 @@ def load_catalogue(
         slug, plan, document = file.stem, loaded.model, loaded.document
         every_plan.append((slug, plan, document))
         links[slug] = loaded.links
-        cited[slug] = loaded.cited
+        made[slug] = loaded.pages
         if organisations:
             check_organisation(plan, document, known, problems)
         check_dates(loaded.dated, document, today, problems)
@@ -337,11 +338,10 @@ def load_catalogue(
     )
     if not problems:
         pages = site_pages(
-            [(p.slug, p.plan) for p in plans],
+            [(p.slug, made[p.slug]) for p in plans],
             [o.id for o in organisations.organisations],
             [old for p in plans for old in p.plan.previous_slugs],
             root / "content",
-            [cited[p.slug] for p in plans],
         )
         check_internal_links([(p.document, links[p.slug]) for p in plans], pages, problems)
     if problems:

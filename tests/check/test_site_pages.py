@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from plan_files import PLAN, data_folder, load, reported
 from plansite.catalogue import load_catalogue
-from plansite.check.site import site_pages
+from plansite.check.site import plan_pages, site_pages
 from project import CONTENT, DATA
 
 BLOCK = "      - type: text\n        text: Plain words.\n"
@@ -54,7 +54,7 @@ def test_a_glossary_term_in_another_script_has_letters(tmp_path) -> None:
 def test_every_page_and_file_of_the_built_site_can_be_linked(site: Path) -> None:
     catalogue = load_catalogue(DATA)
     pages = site_pages(
-        [(p.slug, p.plan) for p in catalogue.plans],
+        [(p.slug, plan_pages(p.slug, p.plan)) for p in catalogue.plans],
         list(catalogue.organisations),
         [old for p in catalogue.plans for old in p.plan.previous_slugs],
         CONTENT,

@@ -392,19 +392,34 @@ FIXED_PAGES = ("index.md", "uncrc/index.md", "glossary.md")
 ADULT_PAGES = ("plans/index.md",)
 
 
+@dataclass(frozen=True)
+class PlanPages:
+    """What the site makes of one plan besides its own two pages, from the plan alone: worked out
+    when the plan is checked, and kept with it (catalogue.py)."""
+
+    cited: frozenset[int]
+    """The articles it cites or relates to: each article's page lists it."""
+    progress_page: bool
+    tables: tuple[str, ...]
+    """Its CSV downloads."""
+
+
+def plan_pages(slug: str, plan: m.Plan) -> PlanPages:
+    return PlanPages(cited_articles(plan), has_progress_page(slug, plan), tuple(tables_of(plan)))
+
+
 def site_pages(
-    plans: list[tuple[str, m.Plan]],
+    plans: list[tuple[str, PlanPages]],
     organisation_ids: list[str],
     old_slugs: list[str],
     content: Path | None,
-    cited: list[frozenset[int]] | None = None,
 ) -> set[str]:
     """The URL of every page and file a build makes (and every file it copies from the content
     folder), from the same rules the pages, downloads and feeds are made by: each can be linked.
-    `cited` holds the articles each plan cites (cited_articles), when they are known already."""
+    `plans` holds each plan's slug and plan_pages."""
     paths = list(ADULT_PAGES)
-    with_progress = [slug for slug, plan in plans if has_progress_page(slug, plan)]
-    citing = _citing_plans(cited if cited is not None else [cited_articles(plan) for _, plan in plans])
+    with_progress = [slug for slug, made in plans if made.progress_page]
+    citing = _citing_plans([made.cited for _, made in plans])
     article_pages = {number: max(1, -(-count // PLANS_PER_PAGE)) for number, count in citing.items()}
     for audience in m.Audience:
         paths += [audience.prefix + page for page in FIXED_PAGES]
@@ -421,8 +436,8 @@ def site_pages(
     files += [organisation_feed(identifier) for identifier in organisation_ids]
     # An article's feed is made once a plan cites or relates to it: an article no plan names has none.
     files += [article_feed(number) for number, count in citing.items() if count]
-    for slug, plan in plans:
-        files += [plan_json_path(slug)] + [csv_path(slug, table) for table in tables_of(plan)]
+    for slug, made in plans:
+        files += [plan_json_path(slug)] + [csv_path(slug, table) for table in made.tables]
     if content is not None and content.is_dir():
         for file in content.rglob("*"):
             relative = file.relative_to(content).as_posix()
