@@ -13,6 +13,7 @@ from .article_items import PlanItems, plan_items
 from .citations import Citation
 from .contexts import ArticlePage
 from .page import PageView
+from .search import plan_name
 
 ADULT, YOUNG = m.Audience.ADULT, m.Audience.YOUNG_PEOPLE
 
@@ -50,7 +51,7 @@ def article_pages(catalogue: Catalogue, by_article: dict[int, list[PlanItems]]) 
             "source": catalogue.convention.source,
             "previous": articles[position - 1] if position else None,
             "next": articles[position + 1] if position + 1 < len(articles) else None,
-            "all_by_plan": found,
+            "plans": tuple(plan_name(items.plan_file, catalogue) for items in found),
         }
         for audience in (ADULT, YOUNG):
             title = f"Article {article.number}: " + (article.title if audience is ADULT else article.young_people.title)

@@ -86,7 +86,9 @@ class ArticlePage(PageContext):
     source: Any
     previous: m.Article | None
     next: m.Article | None
-    all_by_plan: list
+    plans: tuple[str, ...]
+    """Every plan that cites the article, by the name the search's plan filter gives it: on each of
+    the article's pages, which changes only when one of them joins, leaves or is renamed."""
     by_plan: list
     """The plans on this page (of fifty at most), each with what it says or does about the article."""
     page_number: int

@@ -87,7 +87,7 @@ def search_filters(view: PageView | None, url: str, catalogue: Catalogue) -> lis
         found += [("article", f"Article {a.number}") for a in context.articles]
     elif isinstance(context, ArticlePage):
         found += [("kind", ARTICLE), ("article", f"Article {context.article.number}")]
-        found += [("plan", plan_name(found_in.plan_file, catalogue)) for found_in in context.all_by_plan]
+        found += [("plan", name) for name in context.plans]
     elif isinstance(context, OrganisationPage):
         found += [("kind", ORGANISATION), ("organisation", context.organisation.name)]
     else:
