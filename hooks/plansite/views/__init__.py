@@ -67,11 +67,11 @@ def all_pages(catalogue: Catalogue, plans: list[PlanViews] | None = None) -> lis
     rollup = site_rollup(catalogue, living)
     return (
         index_pages(catalogue, index, rollup)
-        + organisation_pages(catalogue)
+        + organisation_pages(catalogue, living)
         + [page for views in plans for page in views.pages]
         + article_pages(catalogue, items_by_article(views.article_items for views in plans))
         + search_pages(catalogue)
         + [page for views in plans for page in views.progress_pages]
-        + updates_pages(catalogue, rollup)
+        + updates_pages(catalogue, rollup, living)
         + downloads_pages(catalogue)
     )

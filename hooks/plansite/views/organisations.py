@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from .. import model as m
 from ..addresses import organisation_path
@@ -47,26 +49,32 @@ class OrganisationPlans:
     past: list[PlanFile]
 
 
-def plans_of(catalogue: Catalogue, organisation: m.Organisation, today: datetime.date) -> OrganisationPlans:
-    plans = [p for p in catalogue.plans if p.plan.organisation == organisation.id]
+def plans_of(plans: list[PlanFile], today: datetime.date) -> OrganisationPlans:
+    """One organisation's plans (`plans`, in the catalogue's order) sorted and shared out."""
+    plans = list(plans)
     plans.sort(key=lambda p: (last_year(p.plan.period) or 0, p.plan.period), reverse=True)
     current = [p for p in plans if not has_ended(p.plan.period, today)]
     return OrganisationPlans(current, [p for p in plans if p not in current])
 
 
-def organisation_pages(catalogue: Catalogue, today: datetime.date | None = None) -> list[PageView]:
-    """Two pages for each organisation with a plan on the site."""
+def organisation_pages(
+    catalogue: Catalogue, living: dict[str, dict[str, Any]], today: datetime.date | None = None
+) -> list[PageView]:
+    """Two pages for each organisation with a plan on the site; `living` is each plan's living_context, by slug."""
     today = today or datetime.date.today()
+    by_organisation: dict[str, list[PlanFile]] = defaultdict(list)
+    for plan_file in catalogue.plans:
+        by_organisation[plan_file.plan.organisation].append(plan_file)
     pages = []
     for organisation in catalogue.organisations.values():
-        plans = plans_of(catalogue, organisation, today)
+        plans = plans_of(by_organisation[organisation.id], today)
         if not plans.current and not plans.past:
             continue
         name = with_the(organisation.name, organisation.takes_the)
         context = OrganisationPage(
             organisation,
             plans,
-            plans_rollup(plans.current + plans.past, f"in the plans of {name}", f"The plans of {name}"),
+            plans_rollup(plans.current + plans.past, living, f"in the plans of {name}", f"The plans of {name}"),
         )
         adult, young = organisation_path(organisation.id, ADULT), organisation_path(organisation.id, YOUNG)
         pages += [

@@ -64,7 +64,7 @@ def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]], roll
     pages = []
     for plan_file in catalogue.plans:
         pages += progress_pages_of_plan(catalogue, plan_file, living[plan_file.slug], today)
-    return pages + updates_pages(catalogue, rollup)
+    return pages + updates_pages(catalogue, rollup, living)
 
 
 def progress_pages_of_plan(
@@ -112,11 +112,12 @@ def progress_pages_of_plan(
     return pages
 
 
-def updates_pages(catalogue: Catalogue, rollup: Rollup) -> list[PageView]:
-    """The latest updates across the site, for adults and for young people."""
+def updates_pages(catalogue: Catalogue, rollup: Rollup, living: dict[str, dict[str, Any]]) -> list[PageView]:
+    """The latest updates across the site, for adults and for young people; `living` is each plan's
+    living_context, by slug."""
     pages = []
     latest = {
-        "changes": latest_changes(catalogue),
+        "changes": latest_changes(catalogue, living),
         "rollup": rollup,
         "plan_titles": {
             p.slug: (
@@ -147,9 +148,9 @@ def updates_pages(catalogue: Catalogue, rollup: Rollup) -> list[PageView]:
     return pages
 
 
-def latest_changes(catalogue: Catalogue) -> list[Change]:
-    """The newest entries of every plan's change log, newest first."""
-    found = [change for plan_file in catalogue.plans for change in changes(plan_file.slug, plan_file.plan)]
+def latest_changes(catalogue: Catalogue, living: dict[str, dict[str, Any]]) -> list[Change]:
+    """The newest entries of every plan's change log (in its living_context), newest first."""
+    found = [change for plan_file in catalogue.plans for change in living[plan_file.slug]["changes"]]
     return sorted(found, key=lambda change: (change.date, change.plan_slug), reverse=True)[:LATEST_COUNT]
 
 

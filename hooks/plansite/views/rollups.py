@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..catalogue import Catalogue, PlanFile
-from ..progress import Summary, combined, progress_items, summary
+from ..progress import Summary, combined
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,12 @@ class Rollup:
     who: str
 
 
-def plans_rollup(plan_files: list[PlanFile], where: str, who: str) -> Rollup:
-    """The roll-up of some plans, a row for each that reports progress, in the order given."""
+def plans_rollup(plan_files: list[PlanFile], living: dict[str, dict[str, Any]], where: str, who: str) -> Rollup:
+    """The roll-up of some plans, a row for each that reports progress, in the order given; `living` is
+    each plan's living_context, by slug."""
     rows = []
     for plan_file in plan_files:
-        found = summary(progress_items(plan_file.plan))
+        found = living[plan_file.slug]["summary"]
         if found is not None:
             plan = plan_file.plan
             young = plan.young_people.title if plan.young_people else plan.title
