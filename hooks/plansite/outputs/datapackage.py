@@ -29,6 +29,9 @@ def _field(field: Field) -> dict:
 
 
 def package(catalogue: Catalogue, site_url: str) -> dict:
+    schemas = {
+        name: {"fields": [_field(f) for f in table.fields], "missingValues": [""]} for name, table in TABLES.items()
+    }
     resources = []
     for plan_file in catalogue.plans:
         licence = [as_json(licence_of(catalogue, plan_file))]
@@ -61,7 +64,7 @@ def package(catalogue: Catalogue, site_url: str) -> dict:
                     "mediatype": "text/csv",
                     "encoding": "utf-8",
                     "licenses": licence,
-                    "schema": {"fields": [_field(f) for f in described.fields], "missingValues": [""]},
+                    "schema": schemas[table],
                 }
             )
     return {
