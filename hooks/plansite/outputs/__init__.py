@@ -1,14 +1,17 @@
 """Open data and feeds: one module per format, no MkDocs.
 
 A plan's own downloads (its JSON and its tables as CSV: `plan_files`) depend on that plan, its
-organisation and the site's address only; the site's (the JSON Schema, the data package, the feeds:
-`site_files`) on every plan. The hook writes each file into the built site as it comes, so that a
-thousand plans' downloads are never all in memory at once; the pages link to them.
+organisation and the site's address only, and so does what the site's files take from it (its
+entries in the data package and the feeds: `plan_outputs` holds all three); the site's files (the
+JSON Schema, the data package, the feeds: `site_files`) are put together from every plan's. The
+hook writes each file into the built site as it comes, so that a thousand plans' downloads are
+never all in memory at once; the pages link to them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalogue import Catalogue, PlanFile
@@ -16,8 +19,6 @@ from . import atom, datapackage, plan_json, schema, tables_csv
 
 PLAN_FORMATS = (plan_json, tables_csv)
 """Each has `plan_files(catalogue, plan_file, site_url) -> [(path, bytes)]`."""
-SITE_FORMATS = (schema, datapackage, atom)
-"""Each has `files(catalogue, site_url) -> [(path, bytes)]`."""
 
 
 def plan_files(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> list[tuple[str, bytes]]:
@@ -25,10 +26,36 @@ def plan_files(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> list
     return [file for module in PLAN_FORMATS for file in module.plan_files(catalogue, plan_file, site_url)]
 
 
-def site_files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:
-    """The downloads and feeds made of every plan, by their paths in the site."""
-    for module in SITE_FORMATS:
-        yield from module.files(catalogue, site_url)
+@dataclass(frozen=True)
+class PlanOutputs:
+    """One plan's part of the downloads and feeds, made from that plan, its organisation and the site's address."""
+
+    files: list[tuple[str, bytes]]
+    """Its own downloads (plan_files)."""
+    resources: list[dict]
+    """Its entries in the data package (datapackage.plan_resources)."""
+    entries: list[atom.Entry]
+    """Its entries in the feeds (atom.plan_entries)."""
+
+
+def plan_outputs(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> PlanOutputs:
+    return PlanOutputs(
+        plan_files(catalogue, plan_file, site_url),
+        datapackage.plan_resources(catalogue, plan_file),
+        atom.plan_entries(catalogue, plan_file, site_url),
+    )
+
+
+def site_files(
+    catalogue: Catalogue, site_url: str, plans: list[PlanOutputs] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """The downloads and feeds made of every plan, by their paths in the site; `plans` is each plan's
+    plan_outputs, in the catalogue's order (made here when not given)."""
+    resources = [plan.resources for plan in plans] if plans is not None else None
+    entries = [plan.entries for plan in plans] if plans is not None else None
+    yield from schema.files(catalogue, site_url)
+    yield from datapackage.files(catalogue, site_url, resources)
+    yield from atom.files(catalogue, site_url, entries)
 
 
 def all_files(catalogue: Catalogue, site_url: str) -> Iterator[tuple[str, bytes]]:

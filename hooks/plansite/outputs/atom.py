@@ -35,7 +35,8 @@ class Entry:
     summary: str
     link: str
     key: str
-    plan: PlanFile
+    organisation: str
+    """The id of the organisation whose plan it is from."""
     articles: frozenset[int]
 
 
@@ -44,30 +45,30 @@ def when(day: datetime.date) -> str:
     return f"in {long_date(day)}" if isinstance(day, Month) else f"on {long_date(day)}"
 
 
-def _entries(catalogue: Catalogue, site_url: str) -> list[Entry]:
+def plan_entries(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> list[Entry]:
+    """One plan's entries: its publication, its updates and the updates of its items."""
     found = []
-    for plan_file in catalogue.plans:
-        plan = plan_file.plan
-        organisation = catalogue.organisations[plan.organisation]
-        page = f"{site_url}plans/{plan_file.slug}/"
-        cited = frozenset(n for obj in _cited(plan) for n in (*obj.articles, *obj.related_articles))
-        # A plan is announced on the day it is published; a draft in a preview may not have that day yet.
-        published = plan.publish_on
-        if published is not None:
-            found.append(
-                Entry(
-                    published,
-                    f"New plan: {organisation.short_label} {plan.title}",
-                    f"Published on this site {when(published)}. {plain_text(plan.summary)}",
-                    page,
-                    f"{plan_file.slug}/published",
-                    plan_file,
-                    cited,
-                )
+    plan = plan_file.plan
+    organisation = catalogue.organisations[plan.organisation]
+    page = f"{site_url}plans/{plan_file.slug}/"
+    cited = frozenset(n for obj in _cited(plan) for n in (*obj.articles, *obj.related_articles))
+    # A plan is announced on the day it is published; a draft in a preview may not have that day yet.
+    published = plan.publish_on
+    if published is not None:
+        found.append(
+            Entry(
+                published,
+                f"New plan: {organisation.short_label} {plan.title}",
+                f"Published on this site {when(published)}. {plain_text(plan.summary)}",
+                page,
+                f"{plan_file.slug}/published",
+                plan.organisation,
+                cited,
             )
-        for change in changes(plan_file.slug, plan):
-            found.append(_entry(change, plan_file, page, cited))
-    return sorted(found, key=lambda e: (e.date, e.key), reverse=True)
+        )
+    for change in changes(plan_file.slug, plan):
+        found.append(_entry(change, plan_file, page, cited))
+    return found
 
 
 def _entry(change: Change, plan_file: PlanFile, page: str, cited: frozenset[int]) -> Entry:
@@ -79,7 +80,7 @@ def _entry(change: Change, plan_file: PlanFile, page: str, cited: frozenset[int]
             f"The plan was updated {when(change.date)}.",
             page,
             f"{plan_file.slug}/updated/{change.date.isoformat()}",
-            plan_file,
+            plan.organisation,
             cited,
         )
     item, update = change.item, change.update
@@ -91,7 +92,7 @@ def _entry(change: Change, plan_file: PlanFile, page: str, cited: frozenset[int]
         f"{update.status.label}, reported {when(change.date)}: {plain_text(update.text)}{source}",
         f"{page}#{item.anchor}",
         f"{plan_file.slug}/{item.anchor}/{index}",
-        plan_file,
+        plan.organisation,
         item.articles,
     )
 
@@ -119,7 +120,7 @@ def feed(title: str, path: str, page: str, entries: list[Entry], site_url: str, 
         "<author><name>Children's organisations' plans</name></author>",
     ]
     for entry in shown:
-        organisation = catalogue.organisations[entry.plan.plan.organisation]
+        organisation = catalogue.organisations[entry.organisation]
         parts += [
             "<entry>",
             f"<title>{escape(entry.title)}</title>",
@@ -134,12 +135,16 @@ def feed(title: str, path: str, page: str, entries: list[Entry], site_url: str, 
     return ("\n".join(parts) + "\n").encode("utf-8")
 
 
-def files(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
-    entries = _entries(catalogue, site_url)
+def files(catalogue: Catalogue, site_url: str, each_plan: list[list[Entry]] | None = None) -> list[tuple[str, bytes]]:
+    """The site's feed, each organisation's and each article's; `each_plan` is every plan's plan_entries,
+    in the catalogue's order (made here when not given)."""
+    if each_plan is None:
+        each_plan = [plan_entries(catalogue, plan_file, site_url) for plan_file in catalogue.plans]
+    entries = sorted((entry for plan in each_plan for entry in plan), key=lambda e: (e.date, e.key), reverse=True)
     feeds = [(SITE_FEED, "Children's organisations' plans: latest updates", f"{site_url}updates/", entries)]
     by_organisation: dict[str, list[Entry]] = {}
     for entry in entries:
-        by_organisation.setdefault(entry.plan.plan.organisation, []).append(entry)
+        by_organisation.setdefault(entry.organisation, []).append(entry)
     for organisation in catalogue.organisations.values():
         feeds.append(
             (

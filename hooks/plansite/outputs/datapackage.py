@@ -6,7 +6,7 @@ import json
 
 from ..addresses import DOWNLOADS as ROOT
 from ..addresses import DOWNLOADS_PAGE, PACKAGE_PATH, SCHEMA_PATH, csv_path, plan_json_path, url_of
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, PlanFile
 from ..dictionary import TABLES, UNITS_NOTE, Field
 from ..progress import tables_of
 from .licence import as_json, licence_of
@@ -28,45 +28,54 @@ def _field(field: Field) -> dict:
     return described
 
 
-def package(catalogue: Catalogue, site_url: str) -> dict:
-    schemas = {
-        name: {"fields": [_field(f) for f in table.fields], "missingValues": [""]} for name, table in TABLES.items()
-    }
-    resources = []
-    for plan_file in catalogue.plans:
-        licence = [as_json(licence_of(catalogue, plan_file))]
-        title = plan_file.plan.title
-        organisation = catalogue.organisations[plan_file.plan.organisation].short_label
+SCHEMAS = {name: {"fields": [_field(f) for f in table.fields], "missingValues": [""]} for name, table in TABLES.items()}
+"""Each table's columns, described once: every CSV of the table is listed with its table's."""
+
+
+def plan_resources(catalogue: Catalogue, plan_file: PlanFile) -> list[dict]:
+    """One plan's downloads as the data package lists them: its JSON, then each of its CSVs."""
+    licence = [as_json(licence_of(catalogue, plan_file))]
+    title = plan_file.plan.title
+    organisation = catalogue.organisations[plan_file.plan.organisation].short_label
+    resources = [
+        {
+            "name": f"{plan_file.slug}-plan",
+            "path": plan_json_path(plan_file.slug).removeprefix(ROOT),
+            "title": f"{organisation} {title}: the whole plan",
+            "description": (
+                f"The whole plan as JSON, format version {FORMAT_VERSION}; its 'plan' member follows "
+                f"the JSON Schema at {SCHEMA_PATH.removeprefix(ROOT)}."
+            ),
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+            "licenses": licence,
+        }
+    ]
+    for table in tables_of(plan_file.plan):
+        described = TABLES[table]
         resources.append(
             {
-                "name": f"{plan_file.slug}-plan",
-                "path": plan_json_path(plan_file.slug).removeprefix(ROOT),
-                "title": f"{organisation} {title}: the whole plan",
-                "description": (
-                    f"The whole plan as JSON, format version {FORMAT_VERSION}; its 'plan' member follows "
-                    f"the JSON Schema at {SCHEMA_PATH.removeprefix(ROOT)}."
-                ),
-                "format": "json",
-                "mediatype": "application/json",
+                "name": f"{plan_file.slug}-{table}",
+                "path": csv_path(plan_file.slug, table).removeprefix(ROOT),
+                "title": f"{organisation} {title}: {described.title.lower()}",
+                "description": f"{described.description}. {UNITS_NOTE}",
+                "format": "csv",
+                "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "licenses": licence,
+                "schema": SCHEMAS[table],
             }
         )
-        for table in tables_of(plan_file.plan):
-            described = TABLES[table]
-            resources.append(
-                {
-                    "name": f"{plan_file.slug}-{table}",
-                    "path": csv_path(plan_file.slug, table).removeprefix(ROOT),
-                    "title": f"{organisation} {title}: {described.title.lower()}",
-                    "description": f"{described.description}. {UNITS_NOTE}",
-                    "format": "csv",
-                    "mediatype": "text/csv",
-                    "encoding": "utf-8",
-                    "licenses": licence,
-                    "schema": schemas[table],
-                }
-            )
+    return resources
+
+
+def package(catalogue: Catalogue, site_url: str, each_plan: list[list[dict]] | None = None) -> dict:
+    """The data package; `each_plan` is every plan's plan_resources, in the catalogue's order (made here
+    when not given)."""
+    if each_plan is None:
+        each_plan = [plan_resources(catalogue, plan_file) for plan_file in catalogue.plans]
+    resources = [resource for plan in each_plan for resource in plan]
     return {
         "name": "childrens-organisations-plans",
         "title": "Children's organisations' plans",
@@ -86,5 +95,6 @@ def package(catalogue: Catalogue, site_url: str) -> dict:
     }
 
 
-def files(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
-    return [(PACKAGE_PATH, json.dumps(package(catalogue, site_url), ensure_ascii=False, indent=2).encode("utf-8"))]
+def files(catalogue: Catalogue, site_url: str, each_plan: list[list[dict]] | None = None) -> list[tuple[str, bytes]]:
+    listed = package(catalogue, site_url, each_plan)
+    return [(PACKAGE_PATH, json.dumps(listed, ensure_ascii=False, indent=2).encode("utf-8"))]

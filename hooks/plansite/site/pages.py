@@ -7,6 +7,7 @@ templates (site/drawing.py), so MkDocs has no Markdown to convert.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import os
@@ -141,21 +142,23 @@ def write_outputs(
 ) -> list[str]:
     """Every download and feed written into the site's staging folder; returns their paths in the site.
 
-    Each plan's own downloads are taken from `cache` (its "downloads" part) while the plan's text,
-    its organisation and the site's address are what they were; the site's are made every time.
+    Each plan's own downloads, and its part of the site's (outputs.plan_outputs), are taken from
+    `cache` (its "downloads" part) while the plan's text, its organisation and the site's address
+    are what they were; the site's are put together from them every time.
     A dirty build (`mkdocs serve --dirty`) keeps the site folder of the build before: a file already
     there with the same bytes is not written again.
     """
     staging = Path(site_dir, OUTPUTS_STAGING)
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    paths, used = [], set()
+    paths, used, plans = [], set(), []
     for plan_file in catalogue.plans:
         key = downloads_key(cache, catalogue, plan_file, site_url)
-        files = cache.get_or_make(key, lambda plan_file=plan_file: outputs.plan_files(catalogue, plan_file, site_url))
+        made = cache.get_or_make(key, lambda plan_file=plan_file: outputs.plan_outputs(catalogue, plan_file, site_url))
         used.add(key)
-        paths += _write(files, staging, Path(site_dir) if dirty else None)
-    paths += _write(outputs.site_files(catalogue, site_url), staging, Path(site_dir) if dirty else None)
+        paths += _write(made.files, staging, Path(site_dir) if dirty else None)
+        plans.append(dataclasses.replace(made, files=[]))  # its files are written: only its part of the site's is kept
+    paths += _write(outputs.site_files(catalogue, site_url, plans), staging, Path(site_dir) if dirty else None)
     cache.keep_only(used)
     return paths
 
