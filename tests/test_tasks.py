@@ -83,9 +83,18 @@ def test_closing_stops_every_fork_still_working() -> None:
 
 
 def test_one_job_is_the_serial_twin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("threading.active_count", lambda: 1)  # as in `mkdocs build` (a test runner may run threads)
     assert isinstance(tasks_for(1), SerialTasks)
     if cores() > 1:
         assert isinstance(tasks_for(0), ParallelTasks) and tasks_for(0).jobs == cores()
+
+
+def test_no_fork_is_taken_while_another_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("plansite.tasks.cores", lambda: 4)
+    monkeypatch.setattr("threading.active_count", lambda: 1)
+    assert isinstance(tasks_for(0), ParallelTasks)
+    monkeypatch.setattr("threading.active_count", lambda: 3)  # `mkdocs serve`'s server, once it runs
+    assert isinstance(tasks_for(0), SerialTasks) and isinstance(tasks_for(4), SerialTasks)
 
 
 def test_where_processes_cannot_fork_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
@@ -32,9 +33,12 @@ def cores() -> int:
 
 
 def tasks_for(jobs: int) -> SerialTasks | ParallelTasks:
-    """The serial tasks for one job, else forks for that many (0: one per core)."""
+    """The serial tasks for one job, else forks for that many (0: one per core). Never forks while
+    another thread runs (a fork would copy the locks it holds): `mkdocs build` and the first build
+    of `mkdocs serve`, before its server starts, share the work; serve's rebuilds do it here."""
     jobs = jobs or cores()
-    return ParallelTasks(jobs) if jobs > 1 and cores() > 1 else SerialTasks()
+    alone = threading.active_count() == 1
+    return ParallelTasks(jobs) if jobs > 1 and cores() > 1 and alone else SerialTasks()
 
 
 class TaskFailed(Exception):

@@ -24,7 +24,7 @@ from ..cache import NoCache
 from ..catalogue import load_catalogue
 from ..errors import DataError, Problems
 from ..publishing.address import published_at
-from ..tasks import SerialTasks, tasks_for
+from ..tasks import tasks_for
 from ..views.progress import feeds_for
 from . import admin, markup, pages, problems_page, search, security
 from .drawing import Drawing, draw_body
@@ -38,7 +38,8 @@ class Settings(base.Config):
 
     jobs = c.Type(int, default=0)
     """Processes that share the work of `mkdocs build`: 0 for one per CPU core, 1 for all of it in
-    the build's own process. `mkdocs serve` always uses 1 (its threads forbid forks)."""
+    the build's own process. `mkdocs serve` shares the work of its first build only: its server's
+    threads forbid forks once they run (tasks.py)."""
     cache = c.Type(bool, default=True)
     """Keep each checked data file, each plan's downloads and the compiled templates in .cache/plansite/
     for the next build, which takes them while the file, the code and the installed libraries are unchanged."""
@@ -102,7 +103,7 @@ class Build:
             raise PluginError(str(error)) from None
         config.extra["preview"] = is_preview(config)  # main.html asks search engines not to index a preview
         project = Path(config.config_file_path).parent
-        self.tasks = SerialTasks() if session.serving else tasks_for(self.settings.jobs)
+        self.tasks = tasks_for(self.settings.jobs)
         self.cache = session.cache(project) if self.settings.cache else NoCache()
         self.downloads_cache = session.cache(project, "downloads") if self.settings.cache else NoCache()
         # A plan's views hold its model: kept only in memory, from one rebuild of `mkdocs serve` to the next.
