@@ -95,6 +95,20 @@ def test_plans_loaded_by_forks_give_the_same_catalogue(monkeypatch: pytest.Monke
     assert shared.plans[0].document.position(("title",)) == alone.plans[0].document.position(("title",))
 
 
+def test_plans_checked_by_forks_are_held_in_memory_for_the_next_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs serve`'s first build shares its work among forks; its rebuilds take the very plans it loaded."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    monkeypatch.setattr("plansite.tasks.BATCH", 1)
+    cache = Cache(tmp_path, in_memory=True)
+    first = load_catalogue(data, tasks=ParallelTasks(2), cache=cache)
+    again = load_catalogue(data, cache=cache)
+    assert [p.slug for p in again.plans] == [p.slug for p in first.plans]
+    assert all(a.plan is f.plan for a, f in zip(again.plans, first.plans))
+
+
 def test_plans_loaded_by_forks_report_the_same_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = _broken_copy(tmp_path)
     with pytest.raises(DataError) as alone:

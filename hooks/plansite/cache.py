@@ -100,6 +100,11 @@ class Cache:
         if self.on_disk:
             _write_whole(self.folder / key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
+    def remember(self, key: str, value: Any) -> None:
+        """Hold value in memory under key, as get() found it: an entry a fork made and kept on disk."""
+        if self._memory is not None:
+            self._memory[key] = value
+
     def keep_only(self, used: set[str]) -> None:
         """Delete every entry of this part but those this build used, and all that other versions of the code kept."""
         if self._memory is not None:
@@ -142,6 +147,9 @@ class NoCache:
         return make()
 
     def put(self, key: str, value: Any) -> None:
+        pass
+
+    def remember(self, key: str, value: Any) -> None:
         pass
 
     def keep_only(self, used: set[str]) -> None:

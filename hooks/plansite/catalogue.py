@@ -298,6 +298,9 @@ def load_catalogue(
     files = [file for file in list_data(data_dir, problems).plans if _usable_name(file, problems)]
     m.Plan.model_rebuild()  # the plan's validator, made once here, before any fork is taken (model/fields.py)
     loaded_plans = tasks.map(load_plan_file, files, data_dir, cache, glossary_file)
+    for loaded in loaded_plans:  # checked in a fork, kept on disk there: held in this process too
+        if loaded.key and loaded.model is not None and not loaded.problems:
+            cache.remember(loaded.key, loaded)
     cache.keep_only({loaded.key for loaded in fixed + loaded_plans if loaded.key})
 
     known = {o.id for o in organisations.organisations} if organisations else set()
