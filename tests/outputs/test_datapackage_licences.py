@@ -16,12 +16,13 @@ LISTED = """
 import dataclasses, json, sys
 from plansite import model as m
 from plansite.catalogue import load_catalogue
-from plansite.outputs.datapackage import package
+from plansite.outputs.datapackage import files
 catalogue = load_catalogue(sys.argv[1])
 first = next(iter(catalogue.organisations.values()))
 organisations = dict(catalogue.organisations)
 organisations[first.id] = first.model_copy(update={"licence": m.KNOWN_LICENCES["CC-BY-4.0"]})
-listed = package(dataclasses.replace(catalogue, organisations=organisations), "https://example.org/")
+[(_, text)] = files(dataclasses.replace(catalogue, organisations=organisations), "https://example.org/")
+listed = json.loads(text)
 print(json.dumps([licence["name"] for licence in listed["licenses"]]))
 """
 

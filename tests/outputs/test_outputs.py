@@ -3,6 +3,7 @@ together from those parts, the same as when made from the catalogue alone."""
 
 from __future__ import annotations
 
+import json
 import random
 
 from plan_files import TODAY, data_folder
@@ -20,7 +21,11 @@ def test_the_sites_files_put_together_from_each_plans_part_are_those_made_from_t
     assert {"downloads/datapackage.json", "feed.xml"} <= set(plain)
     for part, plan_file in zip(parts, catalogue.plans):
         assert part.files == outputs.plan_files(catalogue, plan_file, SITE_URL)
-        assert all(resource["name"].startswith(plan_file.slug + "-") for resource in part.resources)
+        assert f'"name": "{plan_file.slug}-plan"' in part.resources
+    # The data package is what json.dumps writes of it, whole.
+    package = plain["downloads/datapackage.json"].decode("utf-8")
+    assert json.dumps(json.loads(package), ensure_ascii=False, indent=2) == package
+    assert len(json.loads(package)["resources"]) > len(catalogue.plans)
     # The site's files are made of the parts given: in another order, the data package lists the plans so.
     shuffled = parts[:]
     random.Random(1).shuffle(shuffled)

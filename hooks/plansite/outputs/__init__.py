@@ -32,8 +32,8 @@ class PlanOutputs:
 
     files: list[tuple[str, bytes]]
     """Its own downloads (plan_files)."""
-    resources: list[dict]
-    """Its entries in the data package (datapackage.plan_resources)."""
+    resources: str
+    """Its entries in the data package, as its text lists them (datapackage.listed)."""
     entries: list[atom.Entry]
     """Its entries in the feeds (atom.plan_entries)."""
 
@@ -41,7 +41,7 @@ class PlanOutputs:
 def plan_outputs(catalogue: Catalogue, plan_file: PlanFile, site_url: str) -> PlanOutputs:
     return PlanOutputs(
         plan_files(catalogue, plan_file, site_url),
-        datapackage.plan_resources(catalogue, plan_file),
+        datapackage.listed(datapackage.plan_resources(catalogue, plan_file)),
         atom.plan_entries(catalogue, plan_file, site_url),
     )
 

@@ -70,12 +70,15 @@ def plan_resources(catalogue: Catalogue, plan_file: PlanFile) -> list[dict]:
     return resources
 
 
-def package(catalogue: Catalogue, site_url: str, each_plan: list[list[dict]] | None = None) -> dict:
-    """The data package; `each_plan` is every plan's plan_resources, in the catalogue's order (made here
-    when not given)."""
-    if each_plan is None:
-        each_plan = [plan_resources(catalogue, plan_file) for plan_file in catalogue.plans]
-    resources = [resource for plan in each_plan for resource in plan]
+def listed(resources: list[dict]) -> str:
+    """A plan's resources as the data package's text lists them: each as json.dumps writes it, in the
+    package's "resources" list (two levels in)."""
+    return ",\n".join(
+        "    " + json.dumps(resource, ensure_ascii=False, indent=2).replace("\n", "\n    ") for resource in resources
+    )
+
+
+def _about(catalogue: Catalogue, site_url: str) -> dict:
     return {
         "name": "childrens-organisations-plans",
         "title": "Children's organisations' plans",
@@ -91,10 +94,18 @@ def package(catalogue: Catalogue, site_url: str, each_plan: list[list[dict]] | N
             as_json(licence)
             for licence in sorted({o.licence for o in catalogue.organisations.values()}, key=lambda x: x.url)
         ],
-        "resources": resources,
+        "resources": [],
     }
 
 
-def files(catalogue: Catalogue, site_url: str, each_plan: list[list[dict]] | None = None) -> list[tuple[str, bytes]]:
-    listed = package(catalogue, site_url, each_plan)
-    return [(PACKAGE_PATH, json.dumps(listed, ensure_ascii=False, indent=2).encode("utf-8"))]
+def files(catalogue: Catalogue, site_url: str, each_plan: list[str] | None = None) -> list[tuple[str, bytes]]:
+    """The data package, as json.dumps(indent=2) writes it, with every plan's resources in the catalogue's
+    order; `each_plan` is each plan's listed(plan_resources(...)) (made here when not given): a
+    thousand plans' resources are not written out again at every rebuild of `mkdocs serve`."""
+    if each_plan is None:
+        each_plan = [listed(plan_resources(catalogue, plan_file)) for plan_file in catalogue.plans]
+    text = json.dumps(_about(catalogue, site_url), ensure_ascii=False, indent=2)
+    resources = ",\n".join(plan for plan in each_plan if plan)
+    if resources:
+        text = text.removesuffix("[]\n}") + "[\n" + resources + "\n  ]\n}"
+    return [(PACKAGE_PATH, text.encode("utf-8"))]
