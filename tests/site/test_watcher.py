@@ -8,6 +8,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from plansite.site.watcher import PreviewEmitter, poll_often
@@ -65,17 +66,42 @@ def test_no_look_while_a_build_runs_and_the_change_is_found_after_it(tmp_path: P
         emitter.join(5)
 
 
-def test_looks_are_spaced_by_four_times_what_a_look_takes(tmp_path: Path) -> None:
+def _jumping(clock, jump: float):  # noqa: ANN001, ANN202 - a clock and the same clock, once jumping ahead
+    readings = []
+
+    def read() -> float:
+        readings.append(None)
+        return clock() + (jump if len(readings) > 1 else 0.0)
+
+    return read
+
+
+def test_looks_are_spaced_by_four_times_what_a_look_takes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for number in range(10):
         (tmp_path / f"plan-{number}.yml").write_text("title: A plan\n")
 
     def slow_stat(path, **kwargs):  # noqa: ANN001, ANN003 - os.stat's
-        time.sleep(0.005)
+        worked = time.thread_time()
+        while time.thread_time() - worked < 0.005:  # work, as a look at many files does
+            pass
         return os.stat(path, **kwargs)
 
     emitter, _ = _emitter(tmp_path, threading.Event(), stat=slow_stat)
     emitter.queue_events(0.05)
     assert emitter.interval >= 4 * 10 * 0.005
+    # One look that worked far longer (the cycle collector ran in it) does not stretch the next wait.
+    steady = emitter.interval
+    monkeypatch.setattr("time.thread_time", _jumping(time.thread_time, 5.0))
+    emitter.queue_events(0.05)
+    assert emitter.interval <= 2 * steady
     quick, _ = _emitter(tmp_path, threading.Event())
     quick.queue_events(0.05)
     assert quick.interval == 0.05  # never less often than asked
+
+    def held_up_stat(path, **kwargs):  # noqa: ANN001, ANN003 - os.stat's
+        time.sleep(0.005)  # waiting, as for Python's lock while another thread works: not the look's own work
+        return os.stat(path, **kwargs)
+
+    held_up, _ = _emitter(tmp_path, threading.Event(), stat=held_up_stat)
+    held_up.queue_events(0.05)
+    assert held_up.interval < 4 * 10 * 0.005

@@ -40,7 +40,9 @@ class PreviewEmitter(PollingEmitter):
 
     A look at a thousand files takes tens of milliseconds and holds Python's lock while it does: it
     does not look while the site is being built (`building` is set), and waits at least four times
-    as long as its last look took before the next, so that looking takes a fifth of the time at most.
+    as long as a look works (its own CPU time, the shorter of the last two: a look held up by another
+    thread, or in which Python's collector ran once, does not delay the next) before the next, so
+    that looking takes about a fifth of the time at most.
     A change saved during a build is found by the first look after it.
     """
 
@@ -48,13 +50,16 @@ class PreviewEmitter(PollingEmitter):
         super().__init__(*args, **kwargs)
         self.building = building
         self.interval: float | None = None
+        self.worked: float | None = None
+        """The work of the last look, in seconds of this thread's CPU time."""
 
     def queue_events(self, timeout: float) -> None:
         while self.building.is_set():
             if self.stopped_event.wait(timeout):
                 return
-        interval = self.interval or timeout
-        started = time.monotonic()
-        super().queue_events(interval)
-        looked = time.monotonic() - started - interval
-        self.interval = max(timeout, 4 * looked)
+        started = time.thread_time()  # this thread's own work: not its wait, nor its waits for Python's lock
+        super().queue_events(self.interval or timeout)
+        worked = time.thread_time() - started
+        # The shorter of the last two looks: Python's cycle collector, run once in a look, is not the look's own.
+        self.interval = max(timeout, 4 * min(worked, self.worked if self.worked is not None else worked))
+        self.worked = worked
