@@ -14,10 +14,12 @@ from project import FIXTURE_DATA, ROOT
 
 LISTED = """
 import dataclasses, json, sys
+from pathlib import Path
 from plansite import model as m
+from plansite.cache import Cache
 from plansite.catalogue import load_catalogue
 from plansite.outputs.datapackage import files
-catalogue = load_catalogue(sys.argv[1])
+catalogue = load_catalogue(sys.argv[1], cache=Cache(Path(sys.argv[2])))  # the data checked once, by the first
 first = next(iter(catalogue.organisations.values()))
 organisations = dict(catalogue.organisations)
 organisations[first.id] = first.model_copy(update={"licence": m.KNOWN_LICENCES["CC-BY-4.0"]})
@@ -27,12 +29,16 @@ print(json.dumps([licence["name"] for licence in listed["licenses"]]))
 """
 
 
-def test_the_licences_come_in_the_same_order_in_every_process():
+def test_the_licences_come_in_the_same_order_in_every_process(tmp_path):
     orders = set()
     for seed in range(6):
         env = dict(os.environ, PYTHONHASHSEED=str(seed), PYTHONPATH=str(ROOT / "hooks"))
         result = subprocess.run(
-            [sys.executable, "-c", LISTED, str(FIXTURE_DATA)], capture_output=True, text=True, env=env, timeout=120
+            [sys.executable, "-c", LISTED, str(FIXTURE_DATA), str(tmp_path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
         )
         assert result.returncode == 0, result.stderr
         orders.add(result.stdout.strip())
