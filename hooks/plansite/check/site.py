@@ -72,8 +72,9 @@ def check_organisation_texts(
 ) -> None:
     """An organisation whose plan is published has its own words in place of every [[placeholder]];
     one with only drafts is warned, so that its editor knows before publishing."""
+    with_plans = published | drafted
     for index, organisation in enumerate(organisations.organisations):
-        if organisation.id not in published | drafted:
+        if organisation.id not in with_plans:
             continue
         is_published = organisation.id in published
         for value, path in strings(organisation):
