@@ -99,18 +99,21 @@ class Fingerprints:
         if isinstance(value, BaseModel):
             text = repr(value)
         elif isinstance(value, dict):
-            text = "{" + ",".join(self._part(k) + ":" + self._part(v) for k, v in value.items()) + "}"
+            text = self._pairs(value.items())
         elif isinstance(value, (list, tuple, set, frozenset)):
             items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
             text = type(value).__name__ + "[" + ",".join(self._part(v) for v in items) + "]"
         elif dataclasses.is_dataclass(value):
-            fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-            text = type(value).__name__ + self._part(fields)
+            fields = ((f.name, getattr(value, f.name)) for f in dataclasses.fields(value))
+            text = type(value).__name__ + self._pairs(fields)
         else:
             text = repr(value)
         digest = hashlib.sha256(text.encode()).hexdigest()
         self._digests[key] = (value, digest)
         return digest
+
+    def _pairs(self, pairs) -> str:  # noqa: ANN001 - (key, value) pairs
+        return "{" + ",".join(self._part(k) + ":" + self._part(v) for k, v in pairs) + "}"
 
     def of_file(self, content: bytes) -> str:
         """A hand-written page's: its text, and what every page shares (the theme, the list of pages...)."""

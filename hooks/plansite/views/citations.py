@@ -95,12 +95,3 @@ def merged_citations(each_plan: Iterable[dict[int, list[Citation]]]) -> dict[int
         for number, items in plan.items():
             found[number] += items
     return found
-
-
-def plan_articles(index: dict[int, list[Citation]]) -> dict[str, list[int]]:
-    """The articles each plan cites or relates to, in number order, by the plan's slug."""
-    found: dict[str, set[int]] = defaultdict(set)
-    for number, items in index.items():
-        for citation in items:
-            found[citation.plan.slug].add(number)
-    return {slug: sorted(numbers) for slug, numbers in found.items()}

@@ -51,8 +51,7 @@ class OrganisationPlans:
 
 def plans_of(plans: list[PlanFile], today: datetime.date) -> OrganisationPlans:
     """One organisation's plans (`plans`, in the catalogue's order) sorted and shared out."""
-    plans = list(plans)
-    plans.sort(key=lambda p: (last_year(p.plan.period) or 0, p.plan.period), reverse=True)
+    plans = sorted(plans, key=lambda p: (last_year(p.plan.period) or 0, p.plan.period), reverse=True)
     current = [p for p in plans if not has_ended(p.plan.period, today)]
     return OrganisationPlans(current, [p for p in plans if p not in current])
 

@@ -11,7 +11,6 @@ from ..addresses import plan_path, redirect_path, url_of
 from ..catalogue import Catalogue, PlanFile
 from ..texts.rendering import excerpt
 from . import young_plan
-from .citations import Citation, plan_articles
 from .contexts import AdultPlanPage, YoungPlanPage
 from .folding import folded_sections
 from .organisations import has_ended
@@ -43,21 +42,6 @@ def numbers_its_sections(plan: m.Plan) -> bool:
 # ('Writing the young-people version' in the editors' guide: young people aged about 9 to 17);
 # those pages are held to reading grade 6 at most, and 5 for the median page (check/reading.py).
 WRITTEN_FOR_AGE = 9
-
-
-def plan_pages(
-    catalogue: Catalogue,
-    index: dict[int, list[Citation]],
-    living: dict[str, dict],
-    today: datetime.date | None = None,
-) -> list[PageView]:
-    """Each plan's page for adults and for young people; `living` is each plan's living_context, by slug."""
-    today = today or datetime.date.today()
-    cited = plan_articles(index)
-    pages = []
-    for plan_file in catalogue.plans:
-        pages += pages_of_plan(catalogue, plan_file, cited.get(plan_file.slug, []), living[plan_file.slug], today)
-    return pages
 
 
 def pages_of_plan(

@@ -57,16 +57,6 @@ def living_context(plan_file: PlanFile) -> dict[str, Any]:
     }
 
 
-def progress_pages(catalogue: Catalogue, living: dict[str, dict[str, Any]], rollup: Rollup) -> list:
-    """A progress page for every plan that reports progress, and the latest updates across the site;
-    `living` is each plan's living_context, by slug."""
-    today = datetime.date.today()
-    pages = []
-    for plan_file in catalogue.plans:
-        pages += progress_pages_of_plan(catalogue, plan_file, living[plan_file.slug], today)
-    return pages + updates_pages(catalogue, rollup, living)
-
-
 def progress_pages_of_plan(
     catalogue: Catalogue, plan_file: PlanFile, context: dict[str, Any], today: datetime.date
 ) -> list[PageView]:
