@@ -85,7 +85,7 @@ def pages_of_plan(
         ),
     )
     # A budget shows for young people inside its section's own part, or in a part of its own.
-    told = {part.id for part in parts if part.kind == "section"}
+    told = [part.id for part in parts if part.kind == "section"]  # in order: a page's fingerprint follows it
     section_budgets = {i: [b for at, b in common["budgets"] if at == i] for i in told}
     if any(at not in told for at, _ in common["budgets"]):
         money = young_plan.YoungPart("money", "Where the money goes", "section", icon=m.Icon.MONEY)
