@@ -49,12 +49,15 @@ def copy_code(dest: Path) -> Path:
     return dest
 
 
-def build(site_dir: Path, config: Path = PROJECT / "mkdocs.yml", preview: bool = False) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` (never with -q, which would hide warnings from strict)."""
+def build(
+    site_dir: Path, config: Path = PROJECT / "mkdocs.yml", preview: bool = False, dirty: bool = False
+) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` (never with -q, which would hide warnings from strict);
+    with dirty, `--dirty` into the folder of the build before, as `./run build` does."""
     env = dict(os.environ, PLANSITE_PREVIEW="1" if preview else "0", NO_MKDOCS_2_WARNING="1")
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
-        MKDOCS + ["build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        MKDOCS + ["build", "--strict", "-f", str(config), "-d", str(site_dir)] + (["--dirty"] if dirty else []),
         capture_output=True,
         text=True,
         env=env,

@@ -1,4 +1,5 @@
-"""Built sites compared file by file: what a reader gets, byte for byte.
+"""Built sites compared file by file: what a reader gets, byte for byte (hidden files at the top are
+the build's records, not published).
 
 Pagefind writes each search filter's values in an order of its own (a hash map's), different from
 one run to the next for the same pages: those files are compared by what they hold, decoded.
@@ -27,6 +28,8 @@ def contents(site: Path) -> dict[str, object]:
     filters = []
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         path = file.relative_to(site).as_posix()
+        if path.startswith("."):  # the build's records beside the site (preview.py, search.py): not published
+            continue
         if file.suffix == ".pf_filter":
             filters.append(_filter(file.read_bytes()))
         elif file.suffix == ".pf_meta":  # named after the filter files: kept by what it holds, filters by name

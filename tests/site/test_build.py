@@ -63,3 +63,35 @@ def test_a_wrong_setting_stops_the_build_with_its_name(project: Path, tmp_path: 
     result = build(tmp_path / "site", with_settings(project, "wrong", settings))
     assert result.returncode != 0
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def _stamps(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("index.html")}
+
+
+@pytest.mark.build
+def test_a_dirty_build_draws_again_only_what_changed_and_is_the_site_a_full_build_makes(tmp_path: Path) -> None:
+    """`mkdocs build --dirty` into the folder of the last build (as `./run build` and the workflows do)."""
+    project = make_project(tmp_path / "project", PLANS, FIXTURE_DATA)
+    config, site, full = project / "mkdocs.yml", tmp_path / "site", tmp_path / "full"
+    assert build(site, config).returncode == 0
+    first = _stamps(site)
+    assert build(site, config, dirty=True).returncode == 0
+    assert _stamps(site) == first  # nothing changed: no page drawn again
+    plan = project / "data" / "plans" / f"{PLAN}.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1), encoding="utf-8")
+    result = build(site, config, dirty=True)
+    assert result.returncode == 0, result.stderr
+    redrawn = {page for page, stamp in _stamps(site).items() if first.get(page) != stamp}
+    assert {f"plans/{PLAN}/index.html", f"young-people/plans/{PLAN}/index.html", "index.html"} <= redrawn
+    assert len(redrawn) < len(first) / 3, sorted(redrawn)
+    assert build(full, config).returncode == 0
+    assert differences(full, site) == []
+    # A plan gone: its pages and downloads go too (every page is drawn again: the list of pages changed).
+    gone = sorted((project / "data" / "plans").glob("*.yml"))[-1]
+    gone.unlink()
+    assert build(site, config, dirty=True).returncode == 0
+    assert not (site / "plans" / gone.stem).exists()
+    assert not list(site.rglob(gone.stem)) and not list(site.rglob(f"{gone.stem}.*"))
+    assert build(full, config).returncode == 0
+    assert differences(full, site) == []

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from plansite.site import search
 from plansite.site.pagefind_client import PagefindError
 from plansite.site.search import PagesIndexer, SearchIndexError, indexed_part
 from project import read
@@ -98,7 +99,7 @@ def test_indexing_nothing_fails_and_writes_nothing(tmp_path: Path) -> None:
 def test_when_pagefind_stops_the_build_fails_and_writes_no_index(tmp_path: Path) -> None:
     indexer = PagesIndexer(tmp_path)
     indexer.add("", '<html lang="en-GB"><body><div data-pagefind-body><p>Some words.</p></div></body></html>')
-    indexer._parts[-1].service._process.kill()  # Pagefind is gone before the next page
+    indexer._filling.service._process.kill()  # Pagefind is gone before the next page
     indexer.add("other/", '<html lang="en-GB"><body><div data-pagefind-body><p>More words.</p></div></body></html>')
     with pytest.raises(SearchIndexError, match="Pagefind stopped"):
         indexer.write()
@@ -110,7 +111,7 @@ def test_an_index_pagefind_did_not_make_fails_the_build_when_it_is_written(tmp_p
     refused = concurrent.futures.Future()
     refused.set_exception(PagefindError("the index was refused"))
     indexer.add("", page_with("Some words"))
-    indexer._parts[-1].service._new_index = refused  # as if Pagefind had answered NewIndex with an error
+    indexer._filling.service._new_index = refused  # as if Pagefind had answered NewIndex with an error
     indexer.add("other/", page_with("More words"))
     with pytest.raises(SearchIndexError, match="the index was refused"):
         indexer.write()
@@ -122,18 +123,73 @@ def page_with(words: str) -> str:
 
 
 def test_a_big_index_is_written_in_parts_each_with_its_own_pagefind(tmp_path: Path) -> None:
-    indexer = PagesIndexer(tmp_path, part_size=len(indexed_part(page_with("x" * 40))) * 2)
+    indexer = PagesIndexer(tmp_path, part_size=len(indexed_part(page_with("x" * 40))) * 2, run=10**15)
     for number in range(5):
         indexer.add(f"page-{number}/", page_with(f"Page number{number} words"))
-    services = [part.service for part in indexer._parts]
+    services = [part.service for part in [*indexer._parts, indexer._filling]]
     assert indexer.write() == 5
     index = tmp_path / "pagefind"
-    assert json.loads((index / "parts.json").read_text()) == ["part-2/", "part-3/"]
+    parts = json.loads((index / "parts.json").read_text())
+    assert len(parts) == 2 and all(re.fullmatch(r"part-[0-9a-f]{20}/", part) for part in parts)
     assert sorted(indexed_texts(index)) == ["/page-0/", "/page-1/"]
-    assert sorted(indexed_texts(index / "part-2")) == ["/page-2/", "/page-3/"]
-    assert sorted(indexed_texts(index / "part-3")) == ["/page-4/"]
+    assert sorted(indexed_texts(index / parts[0])) == ["/page-2/", "/page-3/"]
+    assert sorted(indexed_texts(index / parts[1])) == ["/page-4/"]
     assert len(services) == 3 and all(service._process.poll() is not None for service in services)
-    assert [f.name for f in tmp_path.iterdir()] == ["pagefind"]
+    assert sorted(f.name for f in tmp_path.iterdir()) == [search.RECORD, "pagefind"]
+
+
+def test_a_part_ends_after_a_page_that_ends_a_run_whatever_came_before(tmp_path: Path) -> None:
+    urls = [f"page-{number}/" for number in range(40)]
+    ends = [url for url in urls if search.ends_a_run(url, 7)]
+    assert ends and len(ends) < 20
+    indexer = PagesIndexer(tmp_path, urls, run=7)
+    for url in urls:
+        indexer.add(url, page_with(f"Words of {url}"))
+    assert indexer.write() == 40
+    parts = json.loads((tmp_path / "pagefind" / "parts.json").read_text())
+    order = ["/" + url for url in urls]
+    last_pages = [max(indexed_texts(tmp_path / "pagefind" / part), key=order.index) for part in ["", *parts]]
+    assert ["/" + url for url in ends if url != urls[-1]] == last_pages[:-1]
+
+
+def test_a_dirty_build_keeps_the_parts_whose_pages_give_pagefind_what_they_gave(tmp_path: Path) -> None:
+    """The parts of the last index whose pages are the same are kept as they were, also when a page was
+    drawn again with the same text; the part of a page whose text changed is made again, with its
+    other pages as the site holds them."""
+    urls = [f"page-{number}/" for number in range(30)]
+    run = 5
+    assert sum(search.ends_a_run(url, run) for url in urls[:-1]) >= 2
+
+    def index(texts: dict[str, str], drawn: list[str], keep_last: bool) -> None:
+        indexer = PagesIndexer(tmp_path, urls, keep_last=keep_last, run=run)
+        for url in drawn:
+            html = page_with(f"Words of {url} {texts[url]}")
+            (tmp_path / url).mkdir(exist_ok=True)
+            (tmp_path / url / "index.html").write_text(html)
+            indexer.add(url, html)
+        indexer.write()
+
+    first = dict.fromkeys(urls, "as one")
+    index(first, urls, keep_last=False)
+    parts = parts_of(tmp_path)
+    for part in parts:  # a mark in each folder, which only a folder kept still has
+        (tmp_path / "pagefind" / part / "mark").write_text("")
+    in_first_part = sorted(url[1:] for url in indexed_texts(tmp_path / "pagefind" / parts[0]))
+    edited, same = urls[-1], in_first_part[0]
+    index({**first, edited: "as two"}, [same, edited], keep_last=True)
+    after = parts_of(tmp_path)
+    kept = [part for part in after if (tmp_path / "pagefind" / part / "mark").exists()]
+    assert parts[0] in kept and len(kept) == len(after) - 1  # the edited page's part alone is made again
+    texts = {url: text for part in ["", *after] for url, text in indexed_texts(tmp_path / "pagefind" / part).items()}
+    assert sorted(texts) == sorted("/" + url for url in urls)
+    assert "as two" in texts["/" + edited] and "as one" in texts["/" + urls[1]]
+    index({**first, edited: "as two"}, urls, keep_last=False)  # not dirty: every part is made again
+    assert parts_of(tmp_path) == after
+    assert not any((tmp_path / "pagefind" / part / "mark").exists() for part in after)
+
+
+def parts_of(site: Path) -> list[str]:
+    return json.loads((site / "pagefind" / "parts.json").read_text())
 
 
 def test_a_site_of_one_part_lists_no_other(tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 The hooks (hooks/mkdocs_hooks.py) hand each MkDocs event to the `Build` made for it, which owns
 everything a build holds: the checked data, the generated pages, the drawing of their bodies,
-the downloads, the link check and the search index. How the work is shared (`jobs`) and whether
+the downloads, the link check and the search index. A dirty build (`mkdocs build --dirty`, `mkdocs
+serve --dirty`) draws only the pages whose fingerprint changed (preview.py). How the work is shared (`jobs`) and whether
 results are kept for the next build (`cache`) are settings (`Settings`), decided once here.
 """
 
@@ -20,7 +21,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
 from ..addresses import audience_of
-from ..cache import NoCache
+from ..cache import NoCache, code_fingerprint
 from ..catalogue import load_catalogue
 from ..errors import DataError, Problems
 from ..publishing.address import published_at
@@ -83,6 +84,11 @@ def lasting(session: Session):
         gc.enable()
 
 
+def page_url(file) -> str:  # noqa: ANN001 - MkDocs' File of a page
+    """A page's URL as MkDocs' Page gives it ('' for the home page)."""
+    return "" if file.url in (".", "./") else file.url
+
+
 class Build:
     """One build: made in on_config, closed by finish() or fail()."""
 
@@ -104,6 +110,8 @@ class Build:
         config.extra["preview"] = is_preview(config)  # main.html asks search engines not to index a preview
         project = Path(config.config_file_path).parent
         self.tasks = tasks_for(self.settings.jobs)
+        if not session.serving:  # what the last build into this folder drew, for a dirty build (preview.py)
+            session.redraws.read_record(config.site_dir, use=session.dirty)
         self.cache = session.cache(project) if self.settings.cache else NoCache()
         self.downloads_cache = session.cache(project, "downloads") if self.settings.cache else NoCache()
         # A plan's views hold its model: kept only in memory, from one rebuild of `mkdocs serve` to the next.
@@ -113,6 +121,7 @@ class Build:
         self.index: search.PagesIndexer | None = None
         self.bodies = None
         self.problems: Problems | None = None  # while serving data with problems (problems_page.py)
+        self.fingerprinted = False  # whether each page's fingerprint is worked out (add_files)
         try:
             with lasting(session):
                 self.catalogue = load_catalogue(
@@ -155,20 +164,39 @@ class Build:
                 files.append(file)
         except admin.EditorNotInstalled as error:
             raise PluginError(str(error)) from None
+        # Which pages are drawn: every one, but in a dirty build only those whose fingerprint changed.
+        # A build that is not served fingerprints its pages too, for the record of what it wrote.
+        redraws = self.session.redraws
+        self.fingerprinted = self.session.dirty or not self.session.serving
+        if self.fingerprinted:
+            redraws.watch(files, self.pages, self.config, self._shown_settings(), skip=self.session.dirty)
+        drawn = [view for view in self.pages.views.values() if not self.fingerprinted or view.path in redraws.to_draw]
+        self.body_of = {view.path: index for index, view in enumerate(drawn)}
         # Every fork is taken before Pagefind's threads start (tasks.py).
-        self.bodies = self.tasks.ahead(draw_body, list(self.pages.views.values()), self.drawing, self.config)
+        self.bodies = self.tasks.ahead(draw_body, drawn, self.drawing, self.config)
         if not self.session.serving:  # `mkdocs serve` skips the search index, to keep previews fast
-            self.index = search.PagesIndexer(self.config.site_dir)
+            self.index = search.PagesIndexer(
+                self.config.site_dir,
+                [page_url(file) for file in files.documentation_pages()],
+                keep_last=self.session.dirty,
+            )
         for file in pages.moved_outputs(self.config, outputs):
             files.append(file)
-        if self.session.dirty:
-            self.session.redraws.watch(files, self.pages, self.config)
         return files
+
+    def _shown_settings(self) -> str:
+        """What every page shows besides the data and the theme: the code and libraries drawing it, the
+        site's address, whether it is a preview, the young-people menu."""
+        shown = (code_fingerprint(), self.config.site_url, self.config.extra["preview"], self.pages.young_people_menu)
+        return repr(shown)
 
     def use_environment(self, env, files):
         if self.session.serving and self.problems is None:
             self.session.served_addresses = {f.dest_uri for f in files.documentation_pages()}
         self.links.use(files)
+        self.files = files
+        if self.session.dirty:
+            self.session.redraws.restore_anchors(files)
         env.bytecode_cache = self.cache.templates("theme")
         return env
 
@@ -187,7 +215,7 @@ class Build:
         context["young_people_menu"] = self.pages.young_people_menu
         view = self.pages.view_for(page)
         if view is not None:
-            body = self.bodies.take(self.pages.order[view.path])
+            body = self.bodies.take(self.body_of[view.path])
             page.content = body.html
             self.links.record(page, body.ids, body.links)
             context["audience"] = view.audience.value
@@ -203,9 +231,10 @@ class Build:
         if self.pages.view_for(page) is not None:
             page.content = None  # drawn: its body need not be held until the build ends
         output = security.with_policy(markup.repair(output), page.url)
+        if self.fingerprinted:
+            self.session.redraws.drawn(page)
         if self.index is not None:
-            if "data-pagefind-body" in output:
-                self.index.add(page.url, output)
+            self.index.add(page.url, output)
         return output
 
     def finish_template(self, output: str, template_name: str) -> str:
@@ -219,7 +248,7 @@ class Build:
     def finish(self) -> None:
         """The search index, written once every page is; then nothing of the build is left running."""
         self.session.building.clear()
-        if self.session.dirty:
+        if self.fingerprinted:
             self.session.redraws.succeeded(self.config.site_dir)
         self._close_tasks()
         index, self.index = self.index, None
@@ -229,11 +258,14 @@ class Build:
             index.write()
         except search.SearchIndexError as error:
             raise PluginError(f"The search index could not be made: {error}") from None
+        if self.session.dirty:  # the folder held the last build: what this build did not make goes
+            pages.remove_others(self.config, self.files)
+        self.session.redraws.write_record(self.config.site_dir)
 
     def fail(self) -> None:
         """The build failed: stop what still works for it and leave nothing half made behind."""
         self.session.building.clear()
-        if self.session.dirty:
+        if self.fingerprinted:
             self.session.redraws.failed()
         self._close_tasks()
         pages.remove_outputs(self.config.site_dir)

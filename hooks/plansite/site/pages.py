@@ -54,7 +54,6 @@ class GeneratedPages:
             used.add(key)
         cache.keep_only(used)
         self.views: dict[str, PageView] = {view.path: view for view in all_pages(catalogue, plans)}
-        self.order = {path: index for index, path in enumerate(self.views)}
         self.young_people_menu = young_people_menu(catalogue)
 
     def files(self, config, drawing: Drawing) -> list[File]:
@@ -225,3 +224,24 @@ def _move_into(source: Path, target: Path) -> None:
 def remove_outputs(site_dir: str) -> None:
     """The staging folder removed (the build failed)."""
     shutil.rmtree(Path(site_dir, OUTPUTS_STAGING), ignore_errors=True)
+
+
+def remove_others(config, files, kept: tuple[str, ...] = ("pagefind",)) -> None:  # noqa: ANN001 - MkDocs' config and Files
+    """A dirty build's folder held the build before: every file this build did not make is removed
+    (the downloads of a plan that is gone, say), and the folders left empty. Kept: the folders
+    named in `kept` (the search index, written whole), hidden names, the theme's own templates."""
+    site = Path(config.site_dir)
+    made = {file.dest_uri for file in files}
+    for template in config.theme.static_templates:  # 404.html, sitemap.xml and the sitemap.xml.gz beside it
+        made.update((template, template + ".gz"))
+    for folder, _folders, names in os.walk(site, topdown=False):
+        relative = Path(folder).relative_to(site)
+        top = relative.parts[0] if relative.parts else None
+        if top is not None and (top in kept or top.startswith(".")):
+            continue
+        for name in names:
+            path = (relative / name).as_posix()
+            if not (top is None and name.startswith(".")) and path not in made:
+                os.remove(Path(folder, name))
+        if top is not None and not os.listdir(folder):
+            os.rmdir(folder)

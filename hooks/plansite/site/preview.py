@@ -1,10 +1,11 @@
-"""Fast previews: `mkdocs serve --dirty` draws again only the pages whose data changed.
+"""Drawing again only the pages whose data changed: `mkdocs serve --dirty` and `mkdocs build --dirty`.
 
-Each generated page gets a fingerprint of everything it shows: its view (title, table of
-contents, template and the data in its context), the site-wide data every page uses, the theme
-and the list of pages. A page is redrawn when its fingerprint differs from the one it had when it
-was last written. Fingerprints are remembered (`Redraws`, kept by the serve's session) only after
-a whole build succeeds, and `mkdocs build` (never dirty) ignores them: it draws every page.
+Each page gets a fingerprint of everything it shows: its view (title, table of contents, template
+and the data in its context), the site-wide data every page uses, the theme, the code and the
+list of pages. A page is redrawn when its fingerprint differs from the one it had when it was
+last written. Fingerprints are remembered (`Redraws`) only after a whole build succeeds: while
+serving, in the session; by `mkdocs build`, in a record beside the site it built (RECORD), which
+the next `mkdocs build --dirty` into that folder reads. A build that is not dirty draws every page.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import hashlib
+import json
 import logging
 import os
 from pathlib import Path
@@ -24,11 +26,12 @@ from .pages import text_digest
 
 
 class QuietDirtyWarning(logging.Filter):
-    """MkDocs warns that a dirty build may leave navigation stale; fingerprints include the page list,
-    so it does not."""
+    """MkDocs warns that a dirty build may leave navigation stale, and says the folder holds stale files:
+    fingerprints include the page list, and a dirty build removes what it did not make (pages.remove_others)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "A 'dirty' build is being performed" not in record.getMessage()
+        message = record.getMessage()
+        return "A 'dirty' build is being performed" not in message and "contains stale files" not in message
 
 
 def quiet_dirty_warning() -> None:
@@ -37,13 +40,13 @@ def quiet_dirty_warning() -> None:
         build_log.addFilter(QuietDirtyWarning())
 
 
-def _files_version(*folders: Path) -> str:
+def _files_version(folder: Path) -> str:
+    """The digest of every file in a folder, by its name and bytes (a fresh clone's times are new)."""
     digest = hashlib.sha256()
-    for folder in folders:
-        for file in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
-            if file.is_file():
-                stat = file.stat()
-                digest.update(f"{file}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
+    for file in sorted(folder.rglob("*")):
+        if file.is_file():
+            digest.update(file.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(file.read_bytes()).digest())
     return digest.hexdigest()
 
 
@@ -65,6 +68,7 @@ class Fingerprints:
         theme_dir: Path,
         docs_dir: Path,
         previous: dict[int, tuple[object, str]],
+        settings: str = "",
     ):
         self.previous = previous
         self._plans: dict[int, str] = {}
@@ -72,6 +76,7 @@ class Fingerprints:
             self._plans[id(plan_file.plan)] = plan_file.slug + text_digest(plan_file)
         self._digests: dict[int, tuple[object, str]] = {}
         shared = [
+            settings,
             config_file.read_bytes().decode("utf-8", "replace"),
             _files_version(theme_dir),
             repr(sorted(v.path for v in views)),
@@ -140,22 +145,27 @@ class Fingerprints:
         return self._digests
 
 
+RECORD = ".plansite-pages.json"
+"""Beside a site `mkdocs build` wrote (hidden: MkDocs leaves it out of the site it cleans, and the
+workflows do not publish it): each page's fingerprint, the ids in it and the links it makes to
+other pages' anchors, for the next `mkdocs build --dirty` into the same folder."""
+
+
 class Redraws:
-    """Which pages `mkdocs serve --dirty` draws again: what each page was last written from, by its
-    source path, remembered from one rebuild to the next once a rebuild succeeds."""
+    """Which pages a dirty build draws again: what each page was last written from, by its source
+    path, remembered from one build to the next once a build succeeds, with the ids each page holds
+    and its links to anchors (a page not drawn again still has its links checked, and is linked to)."""
 
     def __init__(self) -> None:
         self.built: dict[str, str] = {}
         self.pending: dict[str, str] = {}
         self.digests: dict[int, tuple[object, str]] = {}
+        self.anchors: dict[str, tuple[list[str], dict[str, dict[str, str]]]] = {}
+        self.to_draw: set[str] | None = None  # every page, until watch() says otherwise
 
-    def changed(self, path: str, fingerprint: str) -> bool:
-        """Whether a page must be drawn again; what it is drawn from is remembered until the build ends."""
-        self.pending[path] = fingerprint
-        return self.built.get(path) != fingerprint
-
-    def watch(self, files, pages, config) -> None:  # noqa: ANN001 - MkDocs' Files, our GeneratedPages, its config
-        """Tell MkDocs which pages changed: each page by its fingerprint; a hand-written page's is of its text."""
+    def watch(self, files, pages, config, settings: str, skip: bool) -> None:  # noqa: ANN001 - MkDocs' Files, our GeneratedPages, its config
+        """Each page's fingerprint, from its view (a hand-written page's from its text). With skip (a dirty
+        build), MkDocs is told to draw again only the pages whose fingerprint changed, or whose file is gone."""
         fingerprints = Fingerprints(
             pages.catalogue,
             list(pages.views.values()),
@@ -163,18 +173,42 @@ class Redraws:
             Path(config.theme.custom_dir or config.docs_dir),
             Path(config.docs_dir),
             self.digests,
+            settings,
         )
+        self.pending.clear()
+        self.to_draw = set()
         for file in files.documentation_pages():
             view = pages.views.get(file.src_uri)
-            if view is None:
-                fingerprint = fingerprints.of_file(Path(file.abs_src_path).read_bytes()) if file.abs_src_path else None
-                file.is_modified = lambda path=file.src_uri, fingerprint=fingerprint: (
-                    fingerprint is None or self.changed(path, fingerprint)
-                )
-            else:
+            if view is not None:
                 fingerprint = fingerprints.of(view)
-                file.is_modified = lambda path=view.path, fingerprint=fingerprint: self.changed(path, fingerprint)
+            elif file.abs_src_path:
+                fingerprint = fingerprints.of_file(Path(file.abs_src_path).read_bytes())
+            else:
+                fingerprint = None
+            if fingerprint is not None:
+                self.pending[file.src_uri] = fingerprint
+            kept = fingerprint is not None and self.built.get(file.src_uri) == fingerprint
+            if not (kept and os.path.isfile(file.abs_dest_path)):
+                self.to_draw.add(file.src_uri)
+            if skip:
+                file.is_modified = lambda path=file.src_uri: path in self.to_draw
         self.digests = fingerprints.written_out()
+
+    def drawn(self, page) -> None:  # noqa: ANN001 - MkDocs' Page, once written
+        """What a page drawn in this build holds of anchors, kept in the record for the builds after."""
+        links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
+        self.anchors[page.file.src_uri] = (sorted(page.present_anchor_ids or ()), links)
+
+    def restore_anchors(self, files) -> None:  # noqa: ANN001 - MkDocs' Files, every page made
+        """Pages not drawn again get the ids and links they were written with, for MkDocs' anchor check."""
+        for file in files.documentation_pages():
+            if file.src_uri in self.to_draw or file.src_uri not in self.anchors or file.page is None:
+                continue
+            ids, links = self.anchors[file.src_uri]
+            file.page.present_anchor_ids = set(ids)
+            file.page.links_to_anchors = {
+                target: anchors for uri, anchors in links.items() if (target := files.get_file_from_path(uri))
+            }
 
     def succeeded(self, site_dir: str) -> None:
         """The pages of this build are written: remember them, and remove pages that no longer exist."""
@@ -184,6 +218,7 @@ class Redraws:
                 page = Path(site_dir) / path[: -len("index.md")] / "index.html"
             if page.is_file():
                 os.remove(page)
+            self.anchors.pop(path, None)
         self.built = dict(self.pending)
         self.pending.clear()
 
@@ -194,3 +229,30 @@ class Redraws:
         """Every page is drawn again at the next rebuild (this one wrote something else in their place)."""
         self.built.clear()
         self.pending.clear()
+
+    # --- The record beside a built site (`mkdocs build`) -------------------------------------
+
+    def read_record(self, site_dir: str, use: bool) -> None:
+        """Take the record of the build that wrote site_dir (with use: a dirty build), and remove it: a
+        build that fails leaves none, and the next draws every page."""
+        record = Path(site_dir, RECORD)
+        try:
+            saved = json.loads(record.read_text(encoding="utf-8")) if use else {}
+        except (OSError, ValueError):
+            saved = {}
+        record.unlink(missing_ok=True)
+        try:
+            for path, (fingerprint, ids, links) in saved.get("pages", {}).items():
+                self.built[path] = fingerprint
+                self.anchors[path] = (ids, links)
+        except (AttributeError, TypeError, ValueError):  # not a record this code wrote: draw every page
+            self.built.clear()
+            self.anchors.clear()
+
+    def write_record(self, site_dir: str) -> None:
+        """The record of the build that just wrote site_dir (after succeeded())."""
+        pages = {path: [fingerprint, *self.anchors.get(path, ([], {}))] for path, fingerprint in self.built.items()}
+        record = Path(site_dir, RECORD)
+        partial = record.with_suffix(".partial")
+        partial.write_text(json.dumps({"pages": pages}), encoding="utf-8")
+        os.replace(partial, record)
