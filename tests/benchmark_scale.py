@@ -5,8 +5,9 @@
 For each size, in turns: a cold `mkdocs build --strict` (no saved work in .cache/), a baseline (plain
 MkDocs with the same theme building the same pages, the built page bodies written out as files in a
 docs_dir, without hooks), and a build from the saved work after one plan was edited (what a merge
-costs when the workflow keeps .cache/). Wall and CPU time, peak memory (RSS of the biggest process,
-PSS of all of them together), time per plan, site size. Also: the time from saving a plan to the new page served
+costs: `mkdocs build --dirty` with .cache/ and the cold build's site, as the workflows keep them).
+Wall and CPU time, peak memory (RSS of the biggest process, PSS of all of them together), time per
+plan, site size. Also: the time from saving a plan to the new page served
 by `mkdocs serve` (--preview-at), and what a browser transfers for a young-people plan page's first
 load and for the first search (--transfer-at). Run it when few others use the CPU: the figures are
 wall times.
@@ -281,7 +282,8 @@ def main() -> None:
     started = time.perf_counter()
     print(
         f"Each size: {args.runs} turns of a cold build (no .cache/), plain MkDocs on the same pages, and a build"
-        " from the saved work after one plan was edited; times are the median of the turns."
+        " from the saved work after one plan was edited (.cache/ and the cold build's site, `--dirty`, as"
+        " ./run build and the workflows build); times are the median of the turns."
     )
     print(
         "Times are wall seconds / CPU seconds (CPU: all cores' work added up). 'cold x base' is each turn's cold"
@@ -312,7 +314,8 @@ def main() -> None:
                 baselines.append(run(MKDOCS + ["build", "-d", str(work / f"baseline-site-{n}")], base))
                 text = edited.read_text(encoding="utf-8")
                 edited.write_text(with_edited_summary(text, f"Benchmark edit {turn}"), encoding="utf-8")
-                warms.append(run(MKDOCS + ["build", "--strict", "-d", str(site)], project))
+                # From the saved work, as ./run build and the workflows build: into the folder of the last build.
+                warms.append(run(MKDOCS + ["build", "--strict", "--dirty", "-d", str(site)], project))
                 edited.write_text(text, encoding="utf-8")
             if colds[-1][4] or any(warm[4] for warm in warms):
                 print(f"{n:>6} build failed")

@@ -27,6 +27,7 @@ WORKFLOW_FILES = sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 CLOSED = WORKFLOWS / "pull-request-closed.yml"
 PUBLISH = WORKFLOWS / "publish.yml"
+RUN = ROOT / "run"
 DEPLOY = WORKFLOWS / "deploy.yml"
 UNTRUSTED = [PULL_REQUEST, CLOSED]  # triggered by a pull request: they run, or may run, its code
 REPORT = "pull-request-report"
@@ -569,6 +570,21 @@ def test_the_cache_is_restored_before_the_first_build_and_saved_after_a_good_one
     assert save["with"]["key"] == "${{ steps.saved.outputs.cache-primary-key }}"
     assert restore["id"] == "saved" and "steps.saved.outputs.cache-hit != 'true'" in save["if"]
     assert "outcome == 'success'" in save["if"]
+
+
+@pytest.mark.parametrize("file, folder", [(PULL_REQUEST, "site-preview"), (PUBLISH, "site")], ids=["pr", "main"])
+def test_the_site_of_the_last_build_is_taken_before_the_build_and_kept_after_a_good_one(file, folder):
+    """The build draws again only what changed since the site it finds (`--dirty`, preview.py)."""
+    order = steps(load(file))
+    take = next(s for s in order if s.get("name") == "Take the site the last build made")
+    keep = next(s for s in order if s.get("name") == "Keep the site for the next build")
+    build = next(s for s in order if s.get("id") in ("build", "preview"))
+    restore, save, _ = cache_steps(file)
+    assert order.index(restore) < order.index(take) < order.index(build) < order.index(keep) < order.index(save)
+    assert f"mv {FOLDER.as_posix()}/{folder} {folder}" in take["run"]
+    assert f"cp -a {folder} {FOLDER.as_posix()}/{folder}" in keep["run"] and keep["if"] == save["if"]
+    command = build["run"] if build["run"].startswith(".venv") else RUN.read_text(encoding="utf-8")
+    assert "mkdocs build --strict --dirty" in command
 
 
 def test_pull_requests_and_main_share_one_cache_key():
