@@ -95,3 +95,19 @@ def test_a_dirty_build_draws_again_only_what_changed_and_is_the_site_a_full_buil
     assert not list(site.rglob(gone.stem)) and not list(site.rglob(f"{gone.stem}.*"))
     assert build(full, config).returncode == 0
     assert differences(full, site) == []
+
+
+@pytest.mark.build
+def test_a_page_a_dirty_build_keeps_still_has_its_links_to_anchors_checked(tmp_path: Path) -> None:
+    """A hand-written page is not drawn again, but its link into a plan page that changed is checked again."""
+    project = make_project(tmp_path / "project", PLANS, FIXTURE_DATA)
+    (project / "content" / "anchors.md").write_text(
+        f"# Anchors\n\n[The introduction](plans/{PLAN}.md#introduction)\n", encoding="utf-8"
+    )
+    config, site = project / "mkdocs.yml", tmp_path / "site"
+    assert build(site, config).returncode == 0
+    plan = project / "data" / "plans" / f"{PLAN}.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("- id: introduction\n", "- id: opening\n", 1))
+    result = build(site, config, dirty=True)
+    assert result.returncode != 0
+    assert "contains a link 'plans/scb-business-plan-2009-10.md#introduction'" in result.stderr

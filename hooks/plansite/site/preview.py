@@ -145,6 +145,17 @@ class Fingerprints:
         return self._digests
 
 
+class SavedIds:
+    """The ids of a page not drawn again, as the record keeps them (a line each): MkDocs only asks
+    whether an anchor is among them, and a set of every id of every page would hold gigabytes."""
+
+    def __init__(self, lines: str) -> None:
+        self._lines = "\n" + lines + "\n"
+
+    def __contains__(self, anchor: object) -> bool:
+        return isinstance(anchor, str) and "\n" not in anchor and f"\n{anchor}\n" in self._lines
+
+
 RECORD = ".plansite-pages.json"
 """Beside a site `mkdocs build` wrote (hidden: MkDocs leaves it out of the site it cleans, and the
 workflows do not publish it): each page's fingerprint, the ids in it and the links it makes to
@@ -160,7 +171,7 @@ class Redraws:
         self.built: dict[str, str] = {}
         self.pending: dict[str, str] = {}
         self.digests: dict[int, tuple[object, str]] = {}
-        self.anchors: dict[str, tuple[list[str], dict[str, dict[str, str]]]] = {}
+        self.anchors: dict[str, list[str]] = {}  # each page's [ids, pages it links to, links to anchors] (drawn())
         self.to_draw: set[str] | None = None  # every page, until watch() says otherwise
 
     def watch(self, files, pages, config, settings: str, skip: bool) -> None:  # noqa: ANN001 - MkDocs' Files, our GeneratedPages, its config
@@ -195,20 +206,27 @@ class Redraws:
         self.digests = fingerprints.written_out()
 
     def drawn(self, page) -> None:  # noqa: ANN001 - MkDocs' Page, once written
-        """What a page drawn in this build holds of anchors, kept in the record for the builds after."""
+        """What a page drawn in this build holds of anchors, kept in the record for the builds after:
+        its ids (a line each), the pages it links to anchors of, and those links (as JSON)."""
         links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
-        self.anchors[page.file.src_uri] = (sorted(page.present_anchor_ids or ()), links)
+        ids = "\n".join(sorted(page.present_anchor_ids or ()))
+        self.anchors[page.file.src_uri] = [ids, "\n".join(sorted(links)), json.dumps(links) if links else ""]
 
     def restore_anchors(self, files) -> None:  # noqa: ANN001 - MkDocs' Files, every page made
-        """Pages not drawn again get the ids and links they were written with, for MkDocs' anchor check."""
+        """Pages not drawn again get the ids they were written with, and their links to the anchors of
+        pages drawn again, for MkDocs' anchor check (their links to pages not drawn again were checked
+        when they were written, against the same ids)."""
         for file in files.documentation_pages():
             if file.src_uri in self.to_draw or file.src_uri not in self.anchors or file.page is None:
                 continue
-            ids, links = self.anchors[file.src_uri]
-            file.page.present_anchor_ids = set(ids)
-            file.page.links_to_anchors = {
-                target: anchors for uri, anchors in links.items() if (target := files.get_file_from_path(uri))
-            }
+            ids, targets, links = self.anchors[file.src_uri]
+            file.page.present_anchor_ids = SavedIds(ids)
+            if any(target in self.to_draw for target in targets.split("\n") if target):
+                file.page.links_to_anchors = {
+                    target: anchors
+                    for uri, anchors in json.loads(links).items()
+                    if uri in self.to_draw and (target := files.get_file_from_path(uri))
+                }
 
     def succeeded(self, site_dir: str) -> None:
         """The pages of this build are written: remember them, and remove pages that no longer exist."""
@@ -242,16 +260,17 @@ class Redraws:
             saved = {}
         record.unlink(missing_ok=True)
         try:
-            for path, (fingerprint, ids, links) in saved.get("pages", {}).items():
+            for path, (fingerprint, *anchors) in saved.get("pages", {}).items():
+                ids, targets, links = anchors
                 self.built[path] = fingerprint
-                self.anchors[path] = (ids, links)
+                self.anchors[path] = [str(ids), str(targets), str(links)]
         except (AttributeError, TypeError, ValueError):  # not a record this code wrote: draw every page
             self.built.clear()
             self.anchors.clear()
 
     def write_record(self, site_dir: str) -> None:
         """The record of the build that just wrote site_dir (after succeeded())."""
-        pages = {path: [fingerprint, *self.anchors.get(path, ([], {}))] for path, fingerprint in self.built.items()}
+        pages = {path: [fingerprint, *self.anchors.get(path, ["", "", ""])] for path, fingerprint in self.built.items()}
         record = Path(site_dir, RECORD)
         partial = record.with_suffix(".partial")
         partial.write_text(json.dumps({"pages": pages}), encoding="utf-8")

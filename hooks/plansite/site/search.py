@@ -84,14 +84,15 @@ def indexed_part(html: str) -> str:
 PARTS_LIST = "parts.json"
 # Pagefind holds every word of its index in memory until it writes it: about 17 bytes for each
 # character of page it is given. The index is written in parts of at most this many characters
-# (about 200 MB of Pagefind's memory each: while one part is written the next one fills, beside
-# the build and its forks); the search page merges them. The seven real plans make one part.
-PART_SIZE = 12_000_000
+# (about 220 MB of Pagefind's memory each: while one part is written the next one fills, beside
+# the build and its forks); the search page merges them, and each part adds to a first search (at
+# 10,000 plans, 59 parts). The seven real plans make one part.
+PART_SIZE = 13_000_000
 # A part also ends after a page whose address's digest is a multiple of this (one page in so many):
 # where parts end then depends on the pages' addresses, not on what came before, so that an edit
 # changes the parts holding the pages it changed, and a dirty build keeps the others as the last
-# build wrote them. Smaller parts would be made again less, but each part adds to a first search.
-RUN = 3000
+# build wrote them. Shorter runs would keep more parts, but make more parts.
+RUN = 6000
 RECORD = ".plansite-search.json"
 """Beside the site (hidden, not published): what the last index took of each page (how many characters
 and their digest) and which of its parts had nothing to index, for the next dirty build."""
