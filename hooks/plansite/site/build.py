@@ -169,7 +169,9 @@ class Build:
         redraws = self.session.redraws
         self.fingerprinted = self.session.dirty or not self.session.serving
         if self.fingerprinted:
-            redraws.watch(files, self.pages, self.config, self._shown_settings(), skip=self.session.dirty)
+            redraws.watch(
+                files, self.pages, self.config, self._shown_settings(), self.session.dirty, self.session.serving
+            )
         drawn = [view for view in self.pages.views.values() if not self.fingerprinted or view.path in redraws.to_draw]
         self.body_of = {view.path: index for index, view in enumerate(drawn)}
         # Every fork is taken before Pagefind's threads start (tasks.py).
