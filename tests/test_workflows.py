@@ -585,6 +585,9 @@ def test_the_site_of_the_last_build_is_taken_before_the_build_and_kept_after_a_g
     assert f"cp -a {folder} {FOLDER.as_posix()}/{folder}" in keep["run"] and keep["if"] == save["if"]
     command = build["run"] if build["run"].startswith(".venv") else RUN.read_text(encoding="utf-8")
     assert "mkdocs build --strict --dirty" in command
+    # The build's records beside the site are hidden files, which upload-artifact leaves out: not published.
+    (upload,) = [step for step in uses(load(file), "actions/upload-artifact") if step["with"]["path"] == folder]
+    assert not upload["with"].get("include-hidden-files")
 
 
 def test_pull_requests_and_main_share_one_cache_key():

@@ -84,10 +84,10 @@ def indexed_part(html: str) -> str:
 PARTS_LIST = "parts.json"
 # Pagefind holds every word of its index in memory until it writes it: about 17 bytes for each
 # character of page it is given. The index is written in parts of at most this many characters
-# (about 220 MB of Pagefind's memory each: while one part is written the next one fills, beside
-# the build and its forks); the search page merges them, and each part adds to a first search (at
-# 10,000 plans, 59 parts). The seven real plans make one part.
-PART_SIZE = 13_000_000
+# (about 240 MB of Pagefind's memory each: while one part is written the next one fills, beside
+# the build and its forks); the search page merges them, and each part adds about 6 KB to a first
+# search (at 10,000 plans, 55 parts). The seven real plans make one part.
+PART_SIZE = 14_000_000
 # A part also ends after a page whose address's digest is a multiple of this (one page in so many):
 # where parts end then depends on the pages' addresses, not on what came before, so that an edit
 # changes the parts holding the pages it changed, and a dirty build keeps the others as the last
