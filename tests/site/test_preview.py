@@ -108,3 +108,39 @@ def test_a_page_s_fingerprint_follows_what_it_shows_when_views_are_reused(tmp_pa
     assert unchanged <= set(first) and not unchanged & changed
     fresh, _ = rebuild({})  # nothing reused: the same fingerprints
     assert fresh == edited
+
+
+def test_a_record_beside_the_site_is_read_once_and_anything_else_is_not_trusted(tmp_path: Path) -> None:
+    """The record a build leaves is taken by the next dirty build and removed; a record it cannot read, or
+    one a build that is not dirty finds, keeps nothing: every page is drawn."""
+    from plansite.site.preview import RECORD, Redraws
+
+    written = Redraws()
+    written.pending = {"plans/x.md": "fingerprint-x", "index.md": "fingerprint-home"}
+    written.anchors["plans/x.md"] = ["a\nb", "index.md", '{"index.md": {"top": "../#top"}}']
+    written.succeeded(str(tmp_path))
+    written.write_record(str(tmp_path))
+    taken = Redraws()
+    taken.read_record(str(tmp_path), use=True)
+    assert taken.built == {"plans/x.md": "fingerprint-x", "index.md": "fingerprint-home"}
+    assert taken.anchors["plans/x.md"][0] == "a\nb"
+    assert not (tmp_path / RECORD).exists()  # a build that fails leaves none behind
+    for text in ("not json", '{"pages": {"index.md": "no list"}}', '{"pages": [1, 2]}', "[]"):
+        (tmp_path / RECORD).write_text(text)
+        redraws = Redraws()
+        redraws.read_record(str(tmp_path), use=True)
+        assert redraws.built == {} and redraws.anchors == {}, text
+    written.write_record(str(tmp_path))
+    clean = Redraws()
+    clean.read_record(str(tmp_path), use=False)  # not dirty: MkDocs draws every page
+    assert clean.built == {} and not (tmp_path / RECORD).exists()
+
+
+def test_the_ids_a_kept_page_hands_mkdocs_are_its_ids_exactly() -> None:
+    from plansite.site.preview import SavedIds
+
+    ids = SavedIds("early-help\nearly-help-1\ntop")
+    assert "early-help-1" in ids and "top" in ids and "early-help" in ids
+    assert "early" not in ids and "help-1" not in ids and "" not in ids
+    assert "early-help\nearly-help-1" not in ids and None not in ids
+    assert "" not in SavedIds("")  # a page with no ids

@@ -154,7 +154,7 @@ class SavedIds:
         self._lines = "\n" + lines + "\n"
 
     def __contains__(self, anchor: object) -> bool:
-        return isinstance(anchor, str) and "\n" not in anchor and f"\n{anchor}\n" in self._lines
+        return isinstance(anchor, str) and bool(anchor) and "\n" not in anchor and f"\n{anchor}\n" in self._lines
 
 
 RECORD = ".plansite-pages.json"
