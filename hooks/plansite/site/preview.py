@@ -148,7 +148,8 @@ class Fingerprints:
 
 class SavedIds:
     """The ids of a page not drawn again, as the record keeps them (a line each): MkDocs only asks
-    whether an anchor is among them, and a set of every id of every page would hold gigabytes."""
+    whether an anchor is among them, and sets of every page's ids would hold hundreds of megabytes
+    at 10,000 plans."""
 
     def __init__(self, lines: str) -> None:
         self._lines = "\n" + lines + "\n"
