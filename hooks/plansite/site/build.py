@@ -2,9 +2,10 @@
 
 The hooks (hooks/mkdocs_hooks.py) hand each MkDocs event to the `Build` made for it, which owns
 everything a build holds: the checked data, the generated pages, the drawing of their bodies,
-the downloads, the link check and the search index. A dirty build (`mkdocs build --dirty`, `mkdocs
-serve --dirty`) draws only the pages whose fingerprint changed (preview.py). How the work is shared (`jobs`) and whether
-results are kept for the next build (`cache`) are settings (`Settings`), decided once here.
+the downloads, the link check and the search index. A dirty build (`mkdocs build --dirty`,
+`mkdocs serve --dirty`) draws only the pages whose fingerprint changed (preview.py). How the work
+is shared (`jobs`) and whether results are kept for the next build (`cache`) are settings
+(`Settings`), decided once here.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from ..tasks import tasks_for
 from ..views.progress import feeds_for
 from . import admin, markup, pages, problems_page, search, security
 from .drawing import Drawing, draw_body
-from .link_check import LinkCheck
+from .link_check import LinkCheck, page_url
 from .session import Session
 
 
@@ -82,11 +83,6 @@ def lasting(session: Session):
     finally:
         gc.freeze()
         gc.enable()
-
-
-def page_url(file) -> str:  # noqa: ANN001 - MkDocs' File of a page
-    """A page's URL as MkDocs' Page gives it ('' for the home page)."""
-    return "" if file.url in (".", "./") else file.url
 
 
 class Build:

@@ -79,6 +79,11 @@ def _read_tags(html: str) -> tuple[set[str], list[str]]:
     return ids, links
 
 
+def page_url(file: File) -> str:
+    """A file's URL from the site root, as MkDocs' Page gives it: '' for the home page (its File's "./")."""
+    return "" if file.url in (".", "./") else file.url
+
+
 class LinkCheck:
     """Records generated pages' anchors and links for MkDocs' anchor validation."""
 
@@ -89,7 +94,7 @@ class LinkCheck:
         """The site's files, once MkDocs has them all: links are looked up among them by URL."""
         self._by_url = {}
         for file in files:
-            url = "" if file.url == "./" else file.url  # MkDocs calls the home page "./"
+            url = page_url(file)
             self._by_url[url] = file
             self._by_url.setdefault(url.removesuffix("index.html"), file)
 

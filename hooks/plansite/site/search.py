@@ -103,6 +103,11 @@ def ends_a_run(url: str, run: int = RUN) -> bool:
     return int(hashlib.sha256(url.encode()).hexdigest()[:12], 16) % run == 0
 
 
+def _indexed_text(html: str) -> str:
+    """What Pagefind is given of a page: its indexed part, or nothing for a page not indexed."""
+    return indexed_part(html) if BODY in html else ""
+
+
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
@@ -204,16 +209,20 @@ class PagesIndexer:
         if position is None or position < self._next:  # a page not announced: in the part filling
             self._take(url, html)
             return
-        while self._next < position:  # the pages before it that this build does not draw again
-            self._take(self._pages[self._next], None)
-            self._next += 1
+        self._take_kept(position)  # the pages before it that this build does not draw again
         self._next += 1
         self._take(url, html)
+
+    def _take_kept(self, until: int) -> None:
+        """The pages this build does not draw again, in order, up to self._pages[until]."""
+        while self._next < until:
+            self._take(self._pages[self._next], None)
+            self._next += 1
 
     def _take(self, url: str, html: str | None) -> None:
         """One page into the part filling: drawn (html), or not drawn again and as the site holds it."""
         if html is not None:
-            text = indexed_part(html) if BODY in html else ""
+            text = _indexed_text(html)
             size, digest = len(text), _digest(text)
         else:
             text = None
@@ -238,8 +247,7 @@ class PagesIndexer:
         """A part's pages held so far handed to Pagefind, those not drawn again read from the site."""
         for url, text in part.held:
             if text is None:
-                html = (self.site_dir / url / "index.html").read_text(encoding="utf-8")
-                text = indexed_part(html) if BODY in html else ""
+                text = _indexed_text((self.site_dir / url / "index.html").read_text(encoding="utf-8"))
             if text:
                 part.add("/" + url, text)
         part.held.clear()
@@ -270,9 +278,7 @@ class PagesIndexer:
         """Write the index into site_dir/pagefind and stop Pagefind; returns the number of pages indexed."""
         final = self.site_dir / BUNDLE
         try:
-            while self._next < len(self._pages):
-                self._take(self._pages[self._next], None)
-                self._next += 1
+            self._take_kept(len(self._pages))
             if self._filling is not None:
                 self._finish_part()
             count = sum(future.result() for future in self._written)
