@@ -160,8 +160,33 @@ def terms_pattern(terms: tuple[str, ...], ignore_case: bool, inflected: bool = F
     per set of terms.
     """
     flags = re.IGNORECASE if ignore_case else 0
-    names = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    if ignore_case:  # one spelling of each: 'UNCRC' and 'uncrc' are the same term (unless lower case is longer)
+        terms = tuple({t.lower() if len(t.lower()) == len(t) else t: None for t in terms})
+    names = _alternatives(terms)
     return re.compile(r"(?<![\w&#/-])(" + names + r")" + (INFLECTIONS if inflected else "") + r"(?![\w-])", flags)
+
+
+def _alternatives(terms: Iterable[str]) -> str:
+    """The terms as one expression that writes their shared beginnings once and tries longer terms first:
+    ['child', 'children', 'care'] as 'c(?:are|hild(?:ren)?)'. It finds what 'children|child|care' finds,
+    and Python's re, which tries every term of a plain list at every place, runs it about four times as fast."""
+    tree: dict[str, dict] = {}
+    for term in terms:
+        node = tree
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    """The expression for what may follow a point in the tree of terms: each longer term, then the end
+    of the term (the "" entry), if one ends here."""
+    parts = [re.escape(char) + _branches(rest) for char, rest in sorted(node.items()) if char]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return "(?:" + body + ")?" if "" in node else body
 
 
 # --- Saying what a word means, in the text itself -----------------------------------------------
