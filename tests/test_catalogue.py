@@ -219,7 +219,7 @@ def test_young_people_texts_too_hard_are_reported_every_time(data: Path) -> None
     articles = data / "uncrc" / "articles.yml"
     load_catalogue(data, cache=Cache(data.parent))
     hard = (
-        "Notwithstanding institutional considerations, multidisciplinary accountability necessitates "
+        "Notwithstanding institutional considerations, multidisciplinary responsibilities necessitate "
         "interorganisational collaboration."
     )
     text = articles.read_text(encoding="utf-8")

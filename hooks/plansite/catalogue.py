@@ -27,6 +27,7 @@ from .check.site import (
     PlanPages,
     SiteLink,
     check_convention,
+    check_file_words,
     check_internal_links,
     check_organisation,
     check_organisation_texts,
@@ -133,8 +134,9 @@ def _checked_plan(raw: bytes, display: str, slug: str, words: GlossaryWords | No
     return loaded
 
 
-def _checked_fixed(raw: bytes, display: str, schema: type) -> LoadedFile:
-    """organisations.yml, glossary.yml or uncrc/articles.yml read, validated and checked on its own."""
+def _checked_fixed(raw: bytes, display: str, schema: type, words: GlossaryWords | None) -> LoadedFile:
+    """organisations.yml, glossary.yml or uncrc/articles.yml read, validated and checked on its own, and
+    its young-people texts against the glossary's words (`words`; the glossary's own, for the glossary)."""
     problems = Problems()
     model, document = _read_and_validate(raw, display, schema, problems)
     loaded = LoadedFile(model, document, problems)
@@ -145,9 +147,12 @@ def _checked_fixed(raw: bytes, display: str, schema: type) -> LoadedFile:
             texts = [(article.young_people.summary, path + ("summary",))]
             loaded.reading.append(TextPage(f"Article {article.number}", document, path, texts, page_limit=False))
     elif isinstance(model, m.Glossary):
+        words = young_people_words(model)
         loaded.reading.append(
             TextPage("the glossary", document, ("terms",), young_people_texts(model), page_limit=False)
         )
+    if model is not None and words is not None:
+        check_file_words(model, document, words, problems)
     if document is not None:
         document.let_go_of_nodes()
     return loaded
@@ -198,15 +203,21 @@ def load_plan_file(file: Path, data_dir: Path, cache: Cache | NoCache, glossary:
     return _cached(cache, display, raw, lambda: _checked_plan(raw, display, file.stem, words), glossary.key)
 
 
-def load_fixed_file(relative: str, schema: type, data_dir: Path, cache: Cache | NoCache) -> LoadedFile:
-    """organisations.yml, glossary.yml or uncrc/articles.yml read and checked on its own, or from the cache."""
+def load_fixed_file(
+    relative: str, schema: type, data_dir: Path, cache: Cache | NoCache, glossary: LoadedFile | None = None
+) -> LoadedFile:
+    """organisations.yml, glossary.yml or uncrc/articles.yml read and checked on its own, and against the
+    glossary (`glossary`, loaded before; None for the glossary itself), or taken from the cache."""
     file = data_dir / relative
     display = display_of(file, data_dir)
     problems = Problems()
     raw = _raw(file, data_dir, display, problems)
     if raw is None:
         return LoadedFile(None, None, problems)
-    return _cached(cache, display, raw, lambda: _checked_fixed(raw, display, schema))
+    if glossary is None:
+        return _cached(cache, display, raw, lambda: _checked_fixed(raw, display, schema, None))
+    words = young_people_words(glossary.model) if glossary.model is not None else None
+    return _cached(cache, display, raw, lambda: _checked_fixed(raw, display, schema, words), glossary.key)
 
 
 def read_file(file: Path, display: str, schema: type, problems: Problems, data_dir: Path | None = None):
@@ -280,15 +291,10 @@ def load_catalogue(
     cache = cache or NoCache()
     problems = Problems()
 
-    fixed = [
-        load_fixed_file(name, schema, data_dir, cache)
-        for name, schema in (
-            ("organisations.yml", m.Organisations),
-            ("glossary.yml", m.Glossary),
-            ("uncrc/articles.yml", m.Convention),
-        )
-    ]
-    organisations_file, glossary_file, convention_file = fixed
+    glossary_file = load_fixed_file("glossary.yml", m.Glossary, data_dir, cache)
+    organisations_file = load_fixed_file("organisations.yml", m.Organisations, data_dir, cache, glossary_file)
+    convention_file = load_fixed_file("uncrc/articles.yml", m.Convention, data_dir, cache, glossary_file)
+    fixed = [organisations_file, glossary_file, convention_file]
     organisations, organisations_doc = organisations_file.model, organisations_file.document
     glossary, glossary_doc = glossary_file.model, glossary_file.document
     convention, convention_doc = convention_file.model, convention_file.document

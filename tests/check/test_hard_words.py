@@ -20,6 +20,7 @@ import yaml
 from plan_files import shared_cache
 from plansite import model as m
 from plansite.addresses import term_anchor
+from plansite.cache import Cache
 from plansite.catalogue import load_catalogue
 from plansite.check.hard_words import check_hard_words, unexplained, young_people_words
 from plansite.errors import DataError
@@ -184,6 +185,35 @@ def test_a_draft_with_an_unexplained_hard_word_gets_a_warning_only(data):
     catalogue = load_catalogue(data, today=datetime.date(2026, 1, 1), cache=shared_cache())
     warnings = [str(w) for w in catalogue.warnings.warnings if "'detention'" in w.message]
     assert len(warnings) == 1 and re.match(r"data/plans/words-test\.yml:9:\d+: warning: 'detention' ", warnings[0])
+
+
+KAFALAH = """\
+  - term: kafalah
+    meaning: A way of caring for a child in Islamic law, without adoption.
+    definition: >-
+      Kafalah is named in Article 20 of the UNCRC among the ways a child may be cared for.
+    young_people: >-
+      Kafalah is a way a family can look after a child who is not their own.
+"""
+
+
+def test_an_article_summary_is_checked_again_when_the_glossary_no_longer_explains_its_word(data):
+    """The Convention's file is kept in the cache with the glossary it was checked against: a glossary
+    that no longer explains a word the summaries use gets the summary refused, even when the file is
+    taken from the cache."""
+    glossary, articles = data / "glossary.yml", data / "uncrc" / "articles.yml"
+    before = glossary.read_text(encoding="utf-8")
+    glossary.write_text(before.replace("terms:\n", "terms:\n" + KAFALAH, 1), encoding="utf-8")
+    text = articles.read_text(encoding="utf-8")
+    used = text.replace("        If you are under 18,", "        We know about kafalah. If you are under 18,", 1)
+    articles.write_text(used, encoding="utf-8")
+    cache = Cache(data.parent)
+    load_catalogue(data, today=datetime.date(2026, 1, 1), cache=cache)
+    glossary.write_text(before, encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_catalogue(data, today=datetime.date(2026, 1, 1), cache=cache)
+    report = error.value.problems.report()
+    assert re.search(r"data/uncrc/articles\.yml:6\d:\d+: 'kafalah' is a word children may not know", report), report
 
 
 # --- Every young-people page of the real site ---------------------------------------------------

@@ -43,7 +43,7 @@ from ..read import Document
 from ..texts.links import on_site
 from ..texts.rendering import rendered
 from ..texts.typed import placeholders
-from .hard_words import check_hard_words, young_people_words
+from .hard_words import check_hard_words
 from .ids import page_ids
 from .reading import young_people_texts
 
@@ -204,37 +204,25 @@ def check_site(
             "give each cluster its own id",
         )
     _check_addresses(plans, problems)
-    if glossary is not None:
-        _check_young_people_words(
-            organisations, organisations_doc, glossary, glossary_doc, convention, convention_doc, problems
-        )
 
 
-def _check_young_people_words(
-    organisations: m.Organisations | None,
-    organisations_doc: Document | None,
-    glossary: m.Glossary,
-    glossary_doc: Document | None,
-    convention: m.Convention | None,
-    convention_doc: Document | None,
+def check_file_words(
+    model: m.Organisations | m.Glossary | m.Convention,
+    document: Document,
+    words: tuple[frozenset[str], frozenset[str]],
     problems: Problems,
 ) -> None:
-    """The young-people texts of the glossary, the organisations and the Convention explain their hard
-    words (check/hard_words.py); each plan's are checked with its file (check_plan_words)."""
-    texts: list[tuple[Document | None, list[tuple[str, tuple]]]] = [(glossary_doc, young_people_texts(glossary))]
-    if organisations is not None:
-        texts.append((organisations_doc, young_people_texts(organisations)))
-    if convention is not None:
-        summaries = [
+    """The young-people texts of organisations.yml, glossary.yml or uncrc/articles.yml explain their hard
+    words (`words`: the glossary's, young_people_words); each plan's are checked with its file
+    (check_plan_words)."""
+    if isinstance(model, m.Convention):
+        texts = [(model.young_people_grouping_note, ("young_people_grouping_note",))] + [
             (article.young_people.summary, ("articles", index, "young_people", "summary"))
-            for index, article in enumerate(convention.articles)
+            for index, article in enumerate(model.articles)
         ]
-        texts.append(
-            (convention_doc, [(convention.young_people_grouping_note, ("young_people_grouping_note",))] + summaries)
-        )
-    words = young_people_words(glossary)
-    for document, found in texts:
-        check_hard_words(words, found, functools.partial(_add, document, problems))
+    else:
+        texts = young_people_texts(model)
+    check_hard_words(words, texts, functools.partial(_add, document, problems))
 
 
 def check_plan_words(
