@@ -90,11 +90,11 @@ class Build:
 
     def __init__(self, config, session: Session) -> None:
         self.config, self.session = config, session
-        session.building.set()  # until finish() or fail(): `mkdocs serve`'s watcher waits (watcher.py)
+        session.build_starts()  # until finish() or fail(): `mkdocs serve`'s watcher waits (watcher.py)
         try:
             self._start(config, session)
         except BaseException:
-            session.building.clear()  # MkDocs has no build to tell of the error
+            session.build_ends()  # MkDocs has no build to tell of the error
             raise
 
     def _start(self, config, session: Session) -> None:
@@ -245,7 +245,7 @@ class Build:
 
     def finish(self) -> None:
         """The search index, written once every page is; then nothing of the build is left running."""
-        self.session.building.clear()
+        self.session.build_ends()
         if self.fingerprinted:
             self.session.redraws.succeeded(self.config.site_dir)
         self._close_tasks()
@@ -262,7 +262,7 @@ class Build:
 
     def fail(self) -> None:
         """The build failed: stop what still works for it and leave nothing half made behind."""
-        self.session.building.clear()
+        self.session.build_ends()
         if self.fingerprinted:
             self.session.redraws.failed()
         self._close_tasks()

@@ -1,0 +1,61 @@
+"""site/session.py: while serving, Python's cycle collector waits for the end of each rebuild."""
+
+from __future__ import annotations
+
+import gc
+import time
+
+import pytest
+from plansite.site import session as session_module
+from plansite.site.session import Session
+
+
+@pytest.fixture(autouse=True)
+def collector_enabled_after():
+    yield
+    gc.enable()
+
+
+def _until(condition, seconds: float = 5.0) -> bool:  # noqa: ANN001 - a function of nothing
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def test_a_serving_rebuild_runs_without_the_collector_and_it_runs_once_the_rebuild_is_over(monkeypatch) -> None:
+    monkeypatch.setattr(session_module, "COLLECT_AFTER", 0.05)
+    collected = []
+    monkeypatch.setattr(gc, "collect", lambda *args: collected.append(args) or 0)
+    serving = Session("serve")
+    serving.build_starts()
+    assert serving.building.is_set() and not gc.isenabled()
+    serving.build_ends()
+    assert not serving.building.is_set() and not gc.isenabled()  # not yet: the browser is fetching the page
+    assert _until(gc.isenabled), "the collector was never enabled again"
+    assert collected == [()]
+
+
+def test_a_rebuild_started_before_the_collector_ran_keeps_it_waiting_to_its_own_end(monkeypatch) -> None:
+    monkeypatch.setattr(session_module, "COLLECT_AFTER", 0.05)
+    collected = []
+    monkeypatch.setattr(gc, "collect", lambda *args: collected.append(args) or 0)
+    serving = Session("serve")
+    serving.build_starts()
+    serving.build_ends()
+    serving.build_starts()
+    time.sleep(0.3)
+    assert not gc.isenabled() and collected == []
+    serving.build_ends()
+    assert _until(gc.isenabled)
+    assert collected == [()]
+
+
+def test_a_build_that_is_not_served_leaves_the_collector_to_the_build() -> None:
+    building = Session("build")
+    building.build_starts()
+    assert gc.isenabled()
+    building.build_ends()
+    assert gc.isenabled() and not building.building.is_set()
