@@ -3,8 +3,9 @@
 `mkdocs build` builds once and ends. `mkdocs serve` builds again at every change, and MkDocs runs
 the hooks file afresh each time but calls `on_startup` only once; so what a rebuild takes from the
 one before lives here, in the session `on_startup` starts: the command, the cache in memory (the
-checked data files and the compiled templates: cache.py) and the record of what each page was last
-drawn from (`mkdocs serve --dirty`: preview.py).
+checked data files and the compiled templates: cache.py), the record of what each page was last
+drawn from (`mkdocs serve --dirty`: preview.py), and whether a build runs: the watcher and Python's
+cycle collector wait for its end.
 """
 
 from __future__ import annotations
