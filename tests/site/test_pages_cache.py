@@ -43,14 +43,14 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_the_next_build_takes_each_plans_downloads_from_the_cache(catalogue, tmp_path, monkeypatch) -> None:
     made = _counting(monkeypatch)
     plain = tmp_path / "plain"
-    paths = pages.write_outputs(catalogue, SITE_URL, str(plain), NoCache())
+    paths = pages.write_outputs(catalogue, SITE_URL, str(plain), NoCache()).paths
     expected = _written(plain)
     assert sorted(paths) == sorted(expected)
     assert sorted(dict(outputs.all_files(catalogue, SITE_URL))) == sorted(expected)
     for turn in range(2):
         made.clear()
         site = tmp_path / f"site-{turn}"
-        assert pages.write_outputs(catalogue, SITE_URL, str(site), Cache(tmp_path, part="downloads")) == paths
+        assert pages.write_outputs(catalogue, SITE_URL, str(site), Cache(tmp_path, part="downloads")).paths == paths
         assert _written(site) == expected
         assert made == ([p.slug for p in catalogue.plans] if turn == 0 else [])
 
@@ -94,17 +94,35 @@ def test_a_dirty_build_writes_only_what_changed(catalogue, tmp_path) -> None:
     site = tmp_path / "site"
     # What of MkDocs' config these use:
     config = SimpleNamespace(site_dir=str(site), use_directory_urls=True, plugins=SimpleNamespace(_current_plugin=None))
-    paths = pages.write_outputs(catalogue, SITE_URL, str(site), NoCache())
+    paths = pages.write_outputs(catalogue, SITE_URL, str(site), NoCache()).paths
     everything = _written(site)
     for file in pages.moved_outputs(config, paths):  # as the build before left them
         assert Path(file.abs_src_path).is_file()
     changed = next(path for path in paths if path.endswith(".csv"))
     (site / changed).write_bytes(b"what an older build wrote")
-    again = pages.write_outputs(catalogue, SITE_URL, str(site), NoCache(), dirty=True)
+    again = pages.write_outputs(catalogue, SITE_URL, str(site), NoCache(), dirty=True).paths
     assert again == paths
     assert _written(site) == {changed: everything[changed]}
     sizes = pages.output_sizes(config, again)
     assert sizes == {path: len(content) for path, content in everything.items()}
+
+
+def test_a_serving_rebuild_does_not_compare_the_downloads_the_last_good_rebuild_left(catalogue, tmp_path) -> None:
+    """While serving, a plan whose downloads the last good rebuild left in the site folder, with the same
+    key, has the same bytes there: they are not read again. The others are compared, as in any dirty build."""
+    site = tmp_path / "site"
+    cache = Cache(tmp_path, in_memory=True, part="downloads")
+    first = pages.write_outputs(catalogue, SITE_URL, str(site), cache, dirty=True)
+    assert len(first.plans) == len(catalogue.plans)
+    csvs = [path for path in first.paths if path.endswith(".csv")]
+    for path in csvs:
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(b"changed behind the build's back")
+    kept = pages.write_outputs(catalogue, SITE_URL, str(site), cache, dirty=True, in_site=first.plans)
+    assert kept.paths == first.paths and kept.plans == first.plans
+    assert not set(csvs) & set(_written(site))  # not read, so not found changed
+    pages.write_outputs(catalogue, SITE_URL, str(site), cache, dirty=True)
+    assert set(csvs) <= set(_written(site))
 
 
 def test_a_rebuild_takes_the_views_of_each_unchanged_plan(catalogue, tmp_path) -> None:

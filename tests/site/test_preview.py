@@ -77,6 +77,12 @@ def test_an_edit_redraws_only_the_pages_it_changes_and_them_exactly(project_copy
     for page in full.rglob("index.html"):
         name = page.relative_to(full).as_posix()
         assert (served / name).read_text(encoding="utf-8") == page.read_text(encoding="utf-8"), name
+    # And the same downloads: those of plans not edited are kept, not compared again (site/pages.py).
+    downloads = [file for file in (full / "downloads").rglob("*") if file.is_file()]
+    assert any("scb-business-plan-2009-10" in file.as_posix() for file in downloads)
+    for file in downloads:
+        name = file.relative_to(full).as_posix()
+        assert (served / name).read_bytes() == file.read_bytes(), name
 
 
 def test_a_page_s_fingerprint_follows_what_it_shows_when_views_are_reused(tmp_path: Path) -> None:

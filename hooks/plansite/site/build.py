@@ -118,6 +118,7 @@ class Build:
         self.bodies = None
         self.problems: Problems | None = None  # while serving data with problems (problems_page.py)
         self.fingerprinted = False  # whether each page's fingerprint is worked out (add_files)
+        self.written_plans: frozenset[str] = frozenset()  # whose downloads are in the site folder (add_files)
         try:
             with lasting(session):
                 self.catalogue = load_catalogue(
@@ -130,6 +131,7 @@ class Build:
                     config.site_dir,
                     self.downloads_cache,
                     session.dirty,
+                    session.downloads_in_site,
                 )
                 self.pages = pages.GeneratedPages(self.catalogue, self.views_cache)
         except DataError as error:
@@ -148,7 +150,8 @@ class Build:
             self.session.redraws.forget()  # every page is drawn again once the data is right
             return problems_page.files(self.config, self.problems, files, self.session.served_addresses)
         # The downloads are made first: a plan's page says how big each is.
-        outputs = self.outputs.result()
+        written = self.outputs.result()
+        outputs, self.written_plans = written.paths, written.plans
         self.written = set(outputs)
         sizes = pages.output_sizes(self.config, outputs)
         # Pages are drawn before MkDocs' on_env, so our templates get the theme's environment here.
@@ -246,6 +249,7 @@ class Build:
     def finish(self) -> None:
         """The search index, written once every page is; then nothing of the build is left running."""
         self.session.build_ends()
+        self.session.downloads_in_site = self.written_plans
         if self.fingerprinted:
             self.session.redraws.succeeded(self.config.site_dir)
         self._close_tasks()
@@ -263,6 +267,7 @@ class Build:
     def fail(self) -> None:
         """The build failed: stop what still works for it and leave nothing half made behind."""
         self.session.build_ends()
+        self.session.downloads_in_site = frozenset()
         if self.fingerprinted:
             self.session.redraws.failed()
         self._close_tasks()

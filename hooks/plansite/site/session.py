@@ -35,6 +35,9 @@ class Session:
     served_addresses: set[str] = field(default_factory=set)
     """The pages the last good build of `mkdocs serve` wrote ('plans/x/index.html'): where a rebuild
     of data with problems shows them (problems_page.py)."""
+    downloads_in_site: frozenset[str] = frozenset()
+    """The cache keys of the plans whose downloads the last good build left in the site folder
+    (site/pages.py's write_outputs does not compare them again)."""
     _caches: dict[tuple[Path, str], Cache] = field(default_factory=dict)
 
     def build_starts(self) -> None:
