@@ -1,4 +1,4 @@
-"""site/session.py: while serving, Python's cycle collector waits for the end of each rebuild."""
+"""site/session.py: while serving, the cycle collector waits for the end of each rebuild (not of the first build)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,10 @@ def test_a_serving_rebuild_runs_without_the_collector_and_it_runs_once_the_rebui
     monkeypatch.setattr(gc, "collect", lambda *args: collected.append(args) or 0)
     serving = Session("serve")
     serving.build_starts()
+    assert serving.building.is_set() and gc.isenabled()  # serve's first build: it frees as it goes
+    serving.build_ends()
+    assert not serving.building.is_set() and gc.isenabled() and collected == []
+    serving.build_starts()
     assert serving.building.is_set() and not gc.isenabled()
     serving.build_ends()
     assert not serving.building.is_set() and not gc.isenabled()  # not yet: the browser is fetching the page
@@ -42,7 +46,7 @@ def test_a_rebuild_started_before_the_collector_ran_keeps_it_waiting_to_its_own_
     monkeypatch.setattr(session_module, "COLLECT_AFTER", 0.05)
     collected = []
     monkeypatch.setattr(gc, "collect", lambda *args: collected.append(args) or 0)
-    serving = Session("serve")
+    serving = Session("serve", rebuilding=True)
     serving.build_starts()
     serving.build_ends()
     serving.build_starts()
