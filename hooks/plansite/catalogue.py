@@ -199,7 +199,7 @@ def load_plan_file(file: Path, data_dir: Path, cache: Cache | NoCache, glossary:
     raw = _raw(file, data_dir, display, problems)
     if raw is None:
         return LoadedFile(None, None, problems)
-    words = young_people_words(glossary.model) if glossary.model is not None else None
+    words = _glossary_words(glossary)
     return _cached(cache, display, raw, lambda: _checked_plan(raw, display, file.stem, words), glossary.key)
 
 
@@ -214,10 +214,14 @@ def load_fixed_file(
     raw = _raw(file, data_dir, display, problems)
     if raw is None:
         return LoadedFile(None, None, problems)
-    if glossary is None:
-        return _cached(cache, display, raw, lambda: _checked_fixed(raw, display, schema, None))
-    words = young_people_words(glossary.model) if glossary.model is not None else None
-    return _cached(cache, display, raw, lambda: _checked_fixed(raw, display, schema, words), glossary.key)
+    words = _glossary_words(glossary) if glossary else None
+    checked_with = (glossary.key,) if glossary else ()
+    return _cached(cache, display, raw, lambda: _checked_fixed(raw, display, schema, words), *checked_with)
+
+
+def _glossary_words(glossary: LoadedFile) -> GlossaryWords | None:
+    """The words the loaded glossary explains (young_people_words), or None if it could not be read."""
+    return young_people_words(glossary.model) if glossary.model is not None else None
 
 
 def read_file(file: Path, display: str, schema: type, problems: Problems, data_dir: Path | None = None):

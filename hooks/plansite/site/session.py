@@ -57,7 +57,7 @@ class Session:
         had the new page (unless another build has started by then: it runs after that one)."""
         self.building.clear()
         self.rebuilding = self.serving
-        if not gc.isenabled():
+        if self.serving and not gc.isenabled():
             timer = threading.Timer(COLLECT_AFTER, self._collect_between_builds)
             timer.daemon = True
             timer.start()
