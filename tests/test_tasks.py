@@ -29,6 +29,18 @@ def test_forks_give_the_serial_results_in_order() -> None:
     assert {pid for _, pid in forked} != {os.getpid()} and os.getpid() not in {pid for _, pid in forked}
 
 
+@pytest.mark.parametrize("jobs", [2, 3, 4])
+@pytest.mark.parametrize("count", [2 * BATCH, 2 * BATCH + 1, 3 * BATCH, 4 * BATCH + 1])
+def test_forks_give_the_serial_results_for_few_batches_among_many_forks(jobs: int, count: int) -> None:
+    items = list(range(count))
+    tasks = ParallelTasks(jobs)
+    try:
+        forked = tasks.map(square_and_pid, items, 0)
+    finally:
+        tasks.close()
+    assert [value for value, _ in forked] == [item * item for item in items]
+
+
 def test_results_taken_ahead_wait_for_their_fork_in_any_order() -> None:
     items = list(range(3 * BATCH))
     tasks = ParallelTasks(2)

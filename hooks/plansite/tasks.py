@@ -169,7 +169,8 @@ class ForkedResults:
         for _ in range(min(jobs, len(self._starts))):
             process, connection = _fork(_work_on_batches, work, items, shared)
             self._forks[connection], self._owed[connection] = process, 0
-            for _ in range(self.QUEUED):
+        for _ in range(self.QUEUED):  # a batch for each fork in turn: every fork has one to start on
+            for connection in list(self._forks):
                 self._give(connection)
 
     def _give(self, connection: Connection) -> None:
