@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 
@@ -48,6 +49,26 @@ def test_results_taken_ahead_wait_for_their_fork_in_any_order() -> None:
     taken = {index: results.take(index)[0] for index in reversed(items)}
     tasks.close()
     assert taken == {index: index * index for index in items}
+
+
+def frozen_and_collecting(item: int) -> tuple[int, bool]:
+    return gc.get_freeze_count(), gc.isenabled()
+
+
+def test_a_fork_never_looks_through_what_it_was_given_and_collects_as_this_process_does() -> None:
+    held = [[index] for index in range(10_000)]  # what a build holds when it forks
+    tasks = ParallelTasks(2)
+    try:
+        forked = tasks.map(frozen_and_collecting, list(range(2 * BATCH)))
+        started = tasks.start(frozen_and_collecting, 0).result()
+        gc.disable()
+        started_without = tasks.start(frozen_and_collecting, 0).result()
+    finally:
+        gc.enable()
+        tasks.close()
+    assert all(count >= len(held) and collecting for count, collecting in [*forked, started])
+    assert started_without[0] >= len(held) and not started_without[1]
+    assert gc.get_freeze_count() == 0  # this process looks through all it holds, as before
 
 
 def test_a_big_result_comes_back_whole() -> None:

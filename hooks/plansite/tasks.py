@@ -13,6 +13,7 @@ holds), so a build takes its forks before any thread starts.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -136,10 +137,19 @@ class ParallelTasks:
 
 def _fork(target: Callable, *args: Any) -> tuple[multiprocessing.Process, Connection]:
     ours, theirs = multiprocessing.Pipe()
-    process = multiprocessing.get_context("fork").Process(target=target, args=(theirs, *args), daemon=True)
+    process = multiprocessing.get_context("fork").Process(target=_in_fork, args=(target, theirs, *args), daemon=True)
     process.start()
     theirs.close()
     return process, ours
+
+
+def _in_fork(target: Callable, *args: Any) -> None:
+    """Run target in the fork, its cycle collector (on or off, as in this process) never looking
+    through what this process held at the fork: each look would write to every object's header, and
+    so copy every page of memory the fork shares with this process (gc.freeze, as Python's
+    documentation advises for forks)."""
+    gc.freeze()
+    target(*args)
 
 
 def _work_on_batches(connection: Connection, work: Callable, items: Sequence, shared: tuple) -> None:

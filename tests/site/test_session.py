@@ -1,4 +1,5 @@
-"""site/session.py: while serving, the cycle collector waits for the end of each rebuild (not of the first build)."""
+"""site/session.py: when Python's cycle collector runs. While serving, it waits for the end of each rebuild
+(not of the first build); a `mkdocs build` runs without it until what it has made is settled."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from plansite.site.session import Session
 def collector_enabled_after():
     yield
     gc.enable()
+    gc.unfreeze()
 
 
 def _until(condition, seconds: float = 5.0) -> bool:  # noqa: ANN001 - a function of nothing
@@ -57,9 +59,29 @@ def test_a_rebuild_started_before_the_collector_ran_keeps_it_waiting_to_its_own_
     assert collected == [()]
 
 
-def test_a_build_that_is_not_served_leaves_the_collector_to_the_build() -> None:
+def test_a_build_that_is_not_served_runs_without_the_collector_until_what_it_made_is_settled() -> None:
+    gc.unfreeze()
     building = Session("build")
     building.build_starts()
-    assert gc.isenabled()
+    assert not gc.isenabled()
+    made = [[index] for index in range(1000)]  # held by the build, to its end
+    building.settled()
+    assert gc.isenabled() and gc.get_freeze_count() >= len(made)  # never looked through again
     building.build_ends()
     assert gc.isenabled() and not building.building.is_set()
+
+
+def test_a_build_that_fails_before_anything_is_settled_gets_the_collector_back() -> None:
+    building = Session("build")
+    building.build_starts()
+    building.build_ends()
+    assert gc.isenabled()
+
+
+def test_serving_never_freezes_what_a_build_made() -> None:
+    gc.unfreeze()
+    serving = Session("serve")
+    serving.build_starts()
+    serving.settled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # a rebuild lets the data of the one before go
+    serving.build_ends()

@@ -10,8 +10,6 @@ is shared (`jobs`) and whether results are kept for the next build (`cache`) are
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import sys
 from pathlib import Path
@@ -68,23 +66,6 @@ def site_url(config) -> str:
     return (config.site_url or "").rstrip("/") + "/"
 
 
-@contextlib.contextmanager
-def lasting(session: Session):
-    """What is made inside lasts until the build's process ends (the data and views of a
-    `mkdocs build`): Python's cycle collector does not look through it again and again (3.3 s at
-    1,000 plans), and a fork taken later does not copy what the collector would write to. Not
-    while serving: a rebuild must let the data of the one before go."""
-    if session.serving:
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
-
-
 class Build:
     """One build: made in on_config, closed by finish() or fail()."""
 
@@ -120,20 +101,19 @@ class Build:
         self.fingerprinted = False  # whether each page's fingerprint is worked out (add_files)
         self.written_plans: frozenset[str] = frozenset()  # whose downloads are in the site folder (add_files)
         try:
-            with lasting(session):
-                self.catalogue = load_catalogue(
-                    project / "data", preview=is_preview(config), tasks=self.tasks, cache=self.cache
-                )
-                self.outputs = self.tasks.start(
-                    pages.write_outputs,
-                    self.catalogue,
-                    site_url(config),
-                    config.site_dir,
-                    self.downloads_cache,
-                    session.dirty,
-                    session.downloads_in_site,
-                )
-                self.pages = pages.GeneratedPages(self.catalogue, self.views_cache)
+            self.catalogue = load_catalogue(
+                project / "data", preview=is_preview(config), tasks=self.tasks, cache=self.cache
+            )
+            self.outputs = self.tasks.start(
+                pages.write_outputs,
+                self.catalogue,
+                site_url(config),
+                config.site_dir,
+                self.downloads_cache,
+                session.dirty,
+                session.downloads_in_site,
+            )
+            self.pages = pages.GeneratedPages(self.catalogue, self.views_cache)
         except DataError as error:
             self.tasks.close()
             if not session.serving:
@@ -173,7 +153,8 @@ class Build:
             )
         drawn = [view for view in self.pages.views.values() if not self.fingerprinted or view.path in redraws.to_draw]
         self.body_of = {view.path: index for index, view in enumerate(drawn)}
-        # Every fork is taken before Pagefind's threads start (tasks.py).
+        self.session.settled()  # the data, the views and their fingerprints last to the build's end
+        # Every fork is taken before Pagefind's threads start (tasks.py), with the cycle collector on.
         self.bodies = self.tasks.ahead(draw_body, drawn, self.drawing, self.config)
         if not self.session.serving:  # `mkdocs serve` skips the search index, to keep previews fast
             self.index = search.PagesIndexer(
@@ -199,6 +180,7 @@ class Build:
         if self.session.dirty:
             self.session.redraws.restore_anchors(files)
         env.bytecode_cache = self.cache.templates("theme")
+        self.session.settled()  # and so do MkDocs' pages, read by now
         return env
 
     # --- Each page -------------------------------------------------------------------------
