@@ -98,6 +98,11 @@ def test_the_plain_twin_keeps_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / FOLDER).exists()
 
 
+def test_both_twins_make_the_same_key_from_all_the_parts(tmp_path: Path) -> None:
+    assert NoCache().key("plan.yml", "digest") == Cache(tmp_path).key("plan.yml", "digest")
+    assert len({NoCache().key(*parts) for parts in [("a", "b"), ("ab",), ("a", "b", ""), ("b", "a")]}) == 4
+
+
 def test_each_part_is_tidied_on_its_own(tmp_path: Path) -> None:
     data, downloads = Cache(tmp_path), Cache(tmp_path, part="downloads")
     data.put(data.key("a"), "a checked file")

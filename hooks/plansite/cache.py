@@ -37,6 +37,11 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:32]
 
 
+def entry_key(*parts: str) -> str:
+    """The key of a result: from the parts of its input (a file's name, its content's digest...)."""
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
 @functools.cache
 def _installed() -> tuple[str, ...]:
     """Every installed distribution with its version, as the names of its metadata folders say."""
@@ -68,8 +73,8 @@ class Cache:
         self._compiled: dict[str, _TemplatesInMemory] = {}
 
     def key(self, *parts: str) -> str:
-        """The key of a result: from the parts of its input (a file's name, its content's digest...)."""
-        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+        """The key of a result (entry_key): the same in the plain twin."""
+        return entry_key(*parts)
 
     def get(self, key: str) -> Any | None:
         """The entry kept under key, or None."""
@@ -138,7 +143,7 @@ class NoCache:
     """The plain twin: nothing is kept, every result is worked out."""
 
     def key(self, *parts: str) -> str:
-        return ""
+        return entry_key(*parts)
 
     def get(self, key: str) -> None:
         return None

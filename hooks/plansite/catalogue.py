@@ -166,12 +166,12 @@ def _cached(
     their keys), or checked now and kept if it has no problem (its warnings are kept with it, and
     reported again by every build that takes it)."""
     key = cache.key(display, hashlib.sha256(raw).hexdigest(), *checked_with)
-    loaded = cache.get(key) if key else None
+    loaded = cache.get(key)
     if not isinstance(loaded, LoadedFile):
         loaded = check()
         for page in loaded.reading:
             _ = page.grade  # measured here, where the file is checked (in a fork, when shared), and kept with it
-        if key and loaded.model is not None and not loaded.problems:
+        if loaded.model is not None and not loaded.problems:
             cache.put(key, loaded)
     loaded.key = key
     return loaded
@@ -309,7 +309,7 @@ def load_catalogue(
     m.Plan.model_rebuild()  # the plan's validator, made once here, before any fork is taken (model/fields.py)
     loaded_plans = tasks.map(load_plan_file, files, data_dir, cache, glossary_file)
     for loaded in loaded_plans:  # checked in a fork, kept on disk there: held in this process too
-        if loaded.key and loaded.model is not None and not loaded.problems:
+        if loaded.model is not None and not loaded.problems:
             cache.remember(loaded.key, loaded)
     cache.keep_only({loaded.key for loaded in fixed + loaded_plans if loaded.key})
 

@@ -171,14 +171,14 @@ def write_outputs(
         key = downloads_key(cache, catalogue, plan_file, site_url)
         made = cache.get_or_make(key, lambda plan_file=plan_file: outputs.plan_outputs(catalogue, plan_file, site_url))
         used.add(key)
-        if dirty and key and key in in_site:
+        if dirty and key in in_site:
             paths += [path for path, _ in made.files]
         else:
             paths += _write(made.files, staging, Path(site_dir) if dirty else None)
         plans.append(dataclasses.replace(made, files=[]))  # its files are written: only its part of the site's is kept
     paths += _write(outputs.site_files(catalogue, site_url, plans), staging, Path(site_dir) if dirty else None)
     cache.keep_only(used)
-    return WrittenOutputs(paths, frozenset(used - {""}))
+    return WrittenOutputs(paths, frozenset(used))
 
 
 def _write(files, staging: Path, written_before: Path | None) -> list[str]:  # noqa: ANN001 - (path, bytes) pairs
