@@ -83,8 +83,8 @@ def page_ids(plan: m.Plan) -> set[str]:
     """Every id a plan's pages have, for links to a part of them ('#data', '#early-help')."""
     adult, _ = adult_plan_ids(plan)
     found = {anchor for anchor, _ in adult + young_plan_ids(plan)}
-    found |= {f"right-{n}" for n in range(1, m.ARTICLE_COUNT + 1)}
-    found |= {f"do-{section.id}" for section in plan.sections}
+    found |= {ids.right_id(n) for n in range(1, m.ARTICLE_COUNT + 1)}
+    found |= {ids.section_part_id(section.id) for section in plan.sections}
     return found
 
 

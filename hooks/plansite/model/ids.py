@@ -27,6 +27,18 @@ PROGRESS_LAYOUT = (
 )  # fmt: skip
 # Ids the young people's plan page makes from a prefix and a name or number: do-<section>, right-<n>.
 LAYOUT_PREFIXES = ("do-", "right-")
+
+
+def section_part_id(section_id: str) -> str:
+    """The id of the young people's part of their plan page that tells what a section will do."""
+    return f"do-{section_id}"
+
+
+def right_id(number: int) -> str:
+    """The id of an article in the list of rights on the young people's plan page."""
+    return f"right-{number}"
+
+
 # The young people's page shows budgets not told in a section's own part in a part of this id.
 MONEY_PART = "money"
 

@@ -29,6 +29,7 @@ from ..addresses import (
 )
 from ..block_types import partial_of
 from ..catalogue import Catalogue
+from ..model import ids
 from ..model.walk import anchor_of
 from ..texts.rendering import NOT_RUNNING_TEXT, link_glossary_terms, to_html
 from ..views import PageView, tables
@@ -245,6 +246,11 @@ class Filters:
             delivery_total=tables.delivery_total,
             split_mark=tables.split_mark,
             footnote_id=tables.footnote_id,
+            table_id=ids.table_id,
+            caption_id=ids.caption_id,
+            chart_id=ids.chart_id,
+            money_id=ids.money_id,
+            right_id=ids.right_id,
             note_of=note_of,
             iso_date=iso_date,
             index_of=index_of,

@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import model as m
 from ..block_types import block_type
+from ..model import ids
 from .young_plan import Card, YoungPart
 
 
@@ -44,7 +45,7 @@ def _merged(earlier: Card, later: Card) -> Card:
 
 
 def _fold_lists(plan: m.Plan, lists: tuple[YoungPart, ...]) -> tuple[YoungPart, ...]:
-    sections = {f"do-{s.id}": s for s in plan.sections}
+    sections = {ids.section_part_id(s.id): s for s in plan.sections}
     kept: list[YoungPart] = []
     keys: list[list[str]] = []
     for part in lists:

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from .. import model as m
 from ..block_types import block_type, item_type
+from ..model import ids
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def _section_part(section: m.Section, kind: str, part_id: str) -> YoungPart | No
 
 def priority_lists(plan: m.Plan) -> list[YoungPart]:
     """The plan's priorities as lists under "What we will do": one per section that holds them."""
-    parts = (_section_part(s, "list", f"do-{s.id}") for s in plan.sections if is_priorities(s))
+    parts = (_section_part(s, "list", ids.section_part_id(s.id)) for s in plan.sections if is_priorities(s))
     return [part for part in parts if part is not None]
 
 
