@@ -21,19 +21,18 @@ import http.server
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from project import fetch, free_port  # noqa: E402
 from synthetic import ROOT, make_project  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -131,20 +130,6 @@ def baseline_project(site: Path, dest: Path) -> Path:
     config = re.sub(r"(?m)^strict: true$", "strict: false", config)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8", "replace")
-    except OSError:
-        return None
 
 
 def cpu_seconds(pid: int) -> float:

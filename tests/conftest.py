@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from plan_files import data_folder
 from project import CHROMIUM, CONTENT, DATA, FIXTURE_DATA, FLAGS, build, copy_project, serve
 
 READS_DATA = {"site", "server", "checks_by_page"}
@@ -70,6 +71,12 @@ def fixture_site(tmp_path_factory) -> Path:
     result = build(out, project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A copy of the fixture data (tests/fixtures/data/) that a test may change or break: tmp_path/repo/data."""
+    return data_folder(tmp_path)
 
 
 @pytest.fixture

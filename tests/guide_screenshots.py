@@ -27,7 +27,7 @@ from pathlib import Path
 
 from PIL import Image
 from playwright.sync_api import sync_playwright
-from project import CHROMIUM, FLAGS, ROOT, build, copy_project, serve
+from project import CHROMIUM, FLAGS, ROOT, build, copy_project, free_port, serve
 
 IMAGES = ROOT / "content" / "assets" / "images"
 DECAP_SERVER = ROOT / "hooks" / "admin" / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -41,12 +41,6 @@ COLOURS = 48  # screenshots of text on plain backgrounds lose nothing a reader s
 
 def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def start_back_end(repo: Path, port: int) -> subprocess.Popen:

@@ -54,7 +54,7 @@ def shared_cache() -> SharedCache:
 
 
 def data_folder(tmp_path: Path) -> Path:
-    """A copy of the repository's data/ (and nothing else of it) in a folder of its own."""
+    """A copy of the fixture data (tests/fixtures/data/) in a repository-like folder of its own."""
     data = tmp_path / "repo" / "data"
     shutil.copytree(FIXTURE_DATA, data)
     return data

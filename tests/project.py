@@ -12,9 +12,12 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +100,13 @@ def read(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
+def first_page(site: Path, pattern: str) -> str | None:
+    """The URL path of the first built page whose folder matches a glob pattern ('plans/*'), in
+    sorted order; None when the data makes no such page."""
+    found = sorted(f.parent for f in site.glob(pattern + "/index.html"))
+    return found[0].relative_to(site).as_posix() + "/" if found else None
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -108,6 +118,24 @@ def serve(directory: Path):
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 no server listens on now, for one a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 10) -> str | None:
+    """The page at url (the server's page for a missing address included), or None while no server answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8", "replace")
+    except OSError:
+        return None
 
 
 # Debian's Chromium, started as the browser tests start it (tests/conftest.py's `browser` fixture).

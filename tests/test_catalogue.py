@@ -127,12 +127,6 @@ CACHED_PLAN = "scb-business-plan-2009-10"
 OTHER_FILES = ("organisations.yml", "glossary.yml", "uncrc/articles.yml")
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
-    return tmp_path / "data"
-
-
 def entries(data: Path) -> list[Path]:
     return sorted((data.parent / FOLDER / "data").glob("*/*"))
 

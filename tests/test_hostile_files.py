@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import shutil
 import time
 from pathlib import Path
 
@@ -22,20 +21,12 @@ from plansite.catalogue import load_catalogue
 from plansite.errors import SHOWN_PER_FILE, DataError, Problems
 from plansite.model import Plan
 from plansite.read import Document, read_document, validate
-from project import DATA, FIXTURE_DATA
+from project import DATA
 from test_hostile import MINIMAL_PLAN
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 10.0  # seconds per file, as the issue judges it; a normal run takes a fraction of this
 SECRET = "SECRET-OUTSIDE-CONTENT"
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """A copy of data/ inside a repository-like folder, to add hostile files to."""
-    copy = tmp_path / "repo" / "data"
-    shutil.copytree(FIXTURE_DATA, copy)
-    return copy
 
 
 def problems_of(data: Path) -> Problems:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from project import first_page
 
 pytest.importorskip("playwright.sync_api")
 
@@ -20,24 +21,18 @@ WIDTHS = {320: 667, 1280: 900}
 MAX_STOPS = 600  # more than any page has; a page with more is reported, not tabbed forever
 
 
-def _first(site: Path, pattern: str) -> str | None:
-    """The URL of the first built page whose folder matches a glob pattern, in sorted order."""
-    found = sorted(f.parent for f in site.glob(pattern + "/index.html"))
-    return found[0].relative_to(site).as_posix() + "/" if found else None
-
-
 def page_kinds(site: Path) -> dict[str, str]:
     """One page of each kind in the built site, for both audiences; which ones depends on the data."""
     kinds = {
         "home": "",
         "young home": "young-people/",
         "plans index": "plans/",
-        "organisation": _first(site, "organisations/*"),
-        "young organisation": _first(site, "young-people/organisations/*"),
-        "adult plan": _first(site, "plans/*"),
-        "young plan": _first(site, "young-people/plans/*"),
-        "progress": _first(site, "plans/*/progress"),
-        "young progress": _first(site, "young-people/plans/*/progress"),
+        "organisation": first_page(site, "organisations/*"),
+        "young organisation": first_page(site, "young-people/organisations/*"),
+        "adult plan": first_page(site, "plans/*"),
+        "young plan": first_page(site, "young-people/plans/*"),
+        "progress": first_page(site, "plans/*/progress"),
+        "young progress": first_page(site, "young-people/plans/*/progress"),
         "article": "uncrc/article-12/",
         "young article": "young-people/uncrc/article-12/",
         "articles": "uncrc/",
@@ -273,7 +268,7 @@ def test_the_search_box_of_the_young_search_page_is_near_the_top_of_the_tab_orde
 
 @pytest.mark.parametrize("url", ["plans/", "young-people/plans/"])
 def test_the_phone_menu_opens_with_a_named_button_and_gives_focus_back(server, browser, site, url):
-    url = _first(site, url + "*")
+    url = first_page(site, url + "*")
     context = browser.new_context(viewport={"width": 320, "height": 667})
     page = context.new_page()
     page.goto(server + url)

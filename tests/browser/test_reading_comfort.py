@@ -8,16 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from project import first_page
 
 pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.browser
 
 MAX_LINE = 85  # "about 80 characters" (WCAG 1.4.8): the widest line of any paragraph, item or definition
-
-
-def _first(site: Path, pattern: str) -> str:
-    return sorted(f.parent for f in site.glob(pattern + "/index.html"))[0].relative_to(site).as_posix() + "/"
 
 
 def folded_plan(site: Path) -> str | None:
@@ -82,7 +79,7 @@ LONGEST_LINE = """() => {
     "kind", ["", "plans/*", "uncrc/article-12", "glossary", "accessibility", "organisations/*", "editors-guide"]
 )
 def test_lines_of_text_are_about_80_characters_at_most_on_a_wide_screen(site, server, browser, kind):
-    url = _first(site, kind) if "*" in kind else (kind + "/" if kind else "")
+    url = first_page(site, kind) if "*" in kind else (kind + "/" if kind else "")
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(server + url)
     longest, where = page.evaluate(LONGEST_LINE)
@@ -128,7 +125,7 @@ TARGET_PAGES = [
 @pytest.mark.parametrize("width", [320, 1280])
 @pytest.mark.parametrize("kind", TARGET_PAGES)
 def test_every_target_is_24_px_or_44_on_young_peoples_pages(site, server, browser, kind, width):
-    url = _first(site, kind) if "*" in kind else (kind + "/" if kind else "")
+    url = first_page(site, kind) if "*" in kind else (kind + "/" if kind else "")
     minimum = 44 if url.startswith("young-people/") else 24
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(server + url)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from plansite.check.hard_words import check_hard_words, unexplained, young_peopl
 from plansite.errors import DataError
 from plansite.texts.hard_words import HARD_WORDS, first_uses, said_what_it_means
 from plansite.texts.rendering import NOT_RUNNING_TEXT, link_glossary_terms
-from project import DATA, FIXTURE_DATA
+from project import DATA
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -163,13 +162,6 @@ sections:
       - type: text
         text: Plain words.
 """
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    copy = tmp_path / "repo" / "data"
-    shutil.copytree(FIXTURE_DATA, copy)
-    return copy
 
 
 def test_a_published_plan_with_an_unexplained_hard_word_is_refused(data):

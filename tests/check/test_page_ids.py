@@ -14,21 +14,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import project
 import pytest
 import yaml
 from component_examples import SLUG, examples_plan, read_examples
-from conftest import build, copy_project
 from model_samples import sample_plan
-from plan_files import PLAN, data_folder, load, reported
+from plan_files import PLAN, load, reported
 from plansite.errors import Problems
 from plansite.views.tables import TableNotes
 
 BLOCK = "      - type: text\n        text: Plain words.\n"
-
-
-@pytest.fixture
-def data(tmp_path):
-    return data_folder(tmp_path)
 
 
 def with_sections(sections: str) -> str:
@@ -166,14 +161,14 @@ ORGANISATION = """\
 @pytest.mark.build
 def test_every_page_of_the_examples_and_of_a_plan_of_every_shape_has_unique_valid_ids(tmp_path) -> None:
     (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project")
-    (project / "data" / "plans" / f"{SLUG}.yml").write_text(examples_plan(read_examples(Problems())), encoding="utf-8")
-    with (project / "data" / "organisations.yml").open("a", encoding="utf-8") as file:
+    copy = project.copy_project(tmp_path / "project")
+    (copy / "data" / "plans" / f"{SLUG}.yml").write_text(examples_plan(read_examples(Problems())), encoding="utf-8")
+    with (copy / "data" / "organisations.yml").open("a", encoding="utf-8") as file:
         file.write(ORGANISATION)
     plan, _ = sample_plan("sample-trust")
-    (project / "data" / "plans" / "sample-trust-every-shape.yml").write_text(
+    (copy / "data" / "plans" / "sample-trust-every-shape.yml").write_text(
         yaml.safe_dump(plan, sort_keys=False), encoding="utf-8"
     )
-    result = build(tmp_path / "site", project / "mkdocs.yml", preview=True)
+    result = project.build(tmp_path / "site", copy / "mkdocs.yml", preview=True)
     assert result.returncode == 0, result.stderr[-3000:]
     assert id_problems(tmp_path / "site") == []

@@ -8,7 +8,7 @@ import json
 import re
 
 import pytest
-from plan_files import PLAN, data_folder, load, reported
+from plan_files import PLAN, load, reported
 from plansite.outputs import all_files
 from plansite.views import all_pages
 
@@ -17,11 +17,6 @@ BLOCK = "      - type: text\n        text: Plain words.\n"
 
 def with_block(block: str) -> str:
     return PLAN.replace(BLOCK, BLOCK + block)
-
-
-@pytest.fixture
-def data(tmp_path):
-    return data_folder(tmp_path)
 
 
 def test_a_file_size_of_401_digits_is_a_problem_not_a_crash(data) -> None:

@@ -12,17 +12,11 @@ import os
 from pathlib import Path
 
 import pytest
-from plan_files import data_folder
 from plansite.commands.main import main
 from project import FIXTURE_DATA
 
 SECRET = "SECRET-OUTSIDE-CONTENT"
 PLAN = FIXTURE_DATA / "plans" / "chscb-business-plan-2014-15.yml"
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    return data_folder(tmp_path)
 
 
 def outside_file(tmp_path: Path) -> Path:

@@ -1,21 +1,10 @@
 """Starting a new plan: the scaffold is a valid draft, and refused for publication until filled in."""
 
-import shutil
-from pathlib import Path
-
 import pytest
 from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.commands.main import main
 from plansite.errors import DataError
-from project import FIXTURE_DATA
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, target)
-    return target
 
 
 def test_new_plan_is_a_valid_draft_and_is_left_out_of_production(data, capsys):

@@ -6,11 +6,9 @@ from plansite.catalogue import load_plan
 from plansite.errors import Problems
 from plansite.importing.draft import DraftRefused, settle, to_yaml, write_draft
 from plansite.importing.drafting import draft_plan
-from plansite.importing.tree import Document, Paragraph, Span
+from plansite.importing.tree import Document
 
-
-def para(text, **look) -> Paragraph:
-    return Paragraph([Span(text)], size=11.0, **look)
+from importing.trees import para
 
 
 def test_the_yaml_reads_back_as_written(tmp_path):

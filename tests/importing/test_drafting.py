@@ -1,11 +1,9 @@
 """importing/drafting.py: the tree as a plan's sections and blocks."""
 
 from plansite.importing.drafting import draft_plan, plan_kind, plan_period
-from plansite.importing.tree import Document, Paragraph, Picture, Span
+from plansite.importing.tree import Document, Picture
 
-
-def para(text, **look) -> Paragraph:
-    return Paragraph([Span(text)], size=11.0, **look)
+from importing.trees import para
 
 
 def document(*parts) -> Document:

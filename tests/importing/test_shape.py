@@ -1,11 +1,8 @@
 """importing/shape.py: headings, list items and quotes, by style or typed by hand."""
 
 from plansite.importing.shape import Body, Heading, Item, Quoted, shape, typed_heading
-from plansite.importing.tree import Paragraph, Span
 
-
-def para(text, bold=False, size=11.0, **look) -> Paragraph:
-    return Paragraph([Span(text, bold=bold)], size=size, **look)
+from importing.trees import para
 
 
 def test_headings_typed_by_hand_bold_bigger_or_numbered():

@@ -11,15 +11,9 @@ from plan_files import shared_cache
 from plansite.catalogue import load_catalogue
 from plansite.commands.main import main
 from plansite.errors import DataError
-from project import FIXTURE_DATA, ROOT
+from project import ROOT
 
 SLUG = "occ-business-plan-2012-13"
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
-    return tmp_path / "data"
 
 
 def report_of(data: Path) -> str:

@@ -4,34 +4,15 @@ the server never hangs, and the site comes back by itself once the file is fixed
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+from project import fetch, free_port
 
 PLAN = "scb-business-plan-2009-10"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    """The page at url, the server's page for a missing address included."""
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.read().decode("utf-8")
-    except OSError:
-        return None
 
 
 def wait_for(url: str, words: str, seconds: float = 120) -> str:
