@@ -28,7 +28,7 @@ def contents(site: Path) -> dict[str, object]:
     filters = []
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         path = file.relative_to(site).as_posix()
-        if path.startswith("."):  # the build's records beside the site (preview.py, search.py): not published
+        if path.startswith("."):  # the build's records beside the site (redraws.py, search.py): not published
             continue
         if file.suffix == ".pf_filter":
             filters.append(_filter(file.read_bytes()))

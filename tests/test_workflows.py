@@ -574,7 +574,7 @@ def test_the_cache_is_restored_before_the_first_build_and_saved_after_a_good_one
 
 @pytest.mark.parametrize("file, folder", [(PULL_REQUEST, "site-preview"), (PUBLISH, "site")], ids=["pr", "main"])
 def test_the_site_of_the_last_build_is_taken_before_the_build_and_kept_after_a_good_one(file, folder):
-    """The build draws again only what changed since the site it finds (`--dirty`, preview.py)."""
+    """The build draws again only what changed since the site it finds (`--dirty`, redraws.py)."""
     order = steps(load(file))
     take = next(s for s in order if s.get("name") == "Take the site the last build made")
     keep = next(s for s in order if s.get("name") == "Keep the site for the next build")

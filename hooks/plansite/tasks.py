@@ -92,7 +92,7 @@ class Deferred:
     def result(self) -> Any:
         return self._work(*self._args)
 
-    def cancel(self) -> None:
+    def close(self) -> None:
         """Nothing started, nothing to stop."""
 
 
@@ -131,7 +131,7 @@ class ParallelTasks:
     def close(self) -> None:
         """Stop every fork still working (the build ended or failed)."""
         for running in self._running:
-            running.cancel() if isinstance(running, InFork) else running.close()
+            running.close()
         self._running.clear()
 
 
@@ -259,7 +259,7 @@ class InFork:
             raise TaskFailed(value)
         return value
 
-    def cancel(self) -> None:
+    def close(self) -> None:
         """Stop the fork, if it is still working."""
         if self._process.is_alive():
             self._process.kill()

@@ -67,7 +67,7 @@ def test_every_page_and_file_of_the_built_site_can_be_linked(site: Path) -> None
         ):
             continue  # the search index, the theme's and the form editor's own files: not for linking
         if relative.startswith("."):
-            continue  # the build's records beside the site (site/preview.py, site/search.py): hidden, not published
+            continue  # the build's records beside the site (site/redraws.py, site/search.py): hidden, not published
         if file.name == "index.html":
             url = relative.removesuffix("index.html")
         else:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
-from plansite.site.watcher import PreviewEmitter, poll_often
+from plansite.site.watcher import BetweenBuildsEmitter, poll_often
 from project import ROOT
 from watchdog.observers.api import ObservedWatch
 
@@ -29,10 +29,10 @@ def test_a_preview_looks_for_changes_every_tenth_of_a_second(tmp_path: Path) -> 
     server.server_close()
 
 
-def _emitter(folder: Path, building: threading.Event, **options) -> tuple[PreviewEmitter, queue.Queue]:
+def _emitter(folder: Path, building: threading.Event, **options) -> tuple[BetweenBuildsEmitter, queue.Queue]:
     events: queue.Queue = queue.Queue()
     watch = ObservedWatch(str(folder), recursive=True)
-    emitter = PreviewEmitter(events, watch, timeout=0.05, building=building, **options)
+    emitter = BetweenBuildsEmitter(events, watch, timeout=0.05, building=building, **options)
     return emitter, events
 
 

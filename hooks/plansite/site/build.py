@@ -3,7 +3,7 @@
 The hooks (hooks/mkdocs_hooks.py) hand each MkDocs event to the `Build` made for it, which owns
 everything a build holds: the checked data, the generated pages, the drawing of their bodies,
 the downloads, the link check and the search index. A dirty build (`mkdocs build --dirty`,
-`mkdocs serve --dirty`) draws only the pages whose fingerprint changed (preview.py). How the work
+`mkdocs serve --dirty`) draws only the pages whose fingerprint changed (redraws.py). How the work
 is shared (`jobs`) and whether results are kept for the next build (`cache`) are settings
 (`Settings`), decided once here.
 """
@@ -26,6 +26,7 @@ from ..errors import DataError, Problems
 from ..publishing.address import published_at
 from ..tasks import tasks_for
 from ..views.progress import feeds_for
+from ..views.search import search_filters
 from . import admin, markup, pages, problems_page, search, security
 from .drawing import Drawing, draw_body
 from .link_check import LinkCheck, page_url
@@ -87,12 +88,12 @@ class Build:
         config.extra["preview"] = is_preview(config)  # main.html asks search engines not to index a preview
         project = Path(config.config_file_path).parent
         self.tasks = tasks_for(self.settings.jobs)
-        if not session.serving:  # what the last build into this folder drew, for a dirty build (preview.py)
+        if session.keeps_record:  # what the last build into this folder drew, for a dirty build (redraws.py)
             session.redraws.read_record(config.site_dir, use=session.dirty)
         self.cache = session.cache(project) if self.settings.cache else NoCache()
         self.downloads_cache = session.cache(project, "downloads") if self.settings.cache else NoCache()
         # A plan's views hold its model: kept only in memory, from one rebuild of `mkdocs serve` to the next.
-        keep_views = self.settings.cache and session.serving
+        keep_views = self.settings.cache and session.keeps_views
         self.views_cache = session.cache(project, "views", on_disk=False) if keep_views else NoCache()
         self.links = LinkCheck()
         self.index: search.PagesIndexer | None = None
@@ -116,9 +117,8 @@ class Build:
             self.pages = pages.GeneratedPages(self.catalogue, self.views_cache)
         except DataError as error:
             self.tasks.close()
-            if not session.serving:
+            if not session.shows_problems:
                 raise PluginError("\n" + error.problems.report()) from None
-            # `mkdocs serve` holds every request while a rebuild fails: the rebuild shows the problems instead.
             self.problems = error.problems
             config.nav = []  # the pages the nav names are not built: none is missing
             print(error.problems.report(), file=sys.stderr)
@@ -144,19 +144,19 @@ class Build:
         except admin.EditorNotInstalled as error:
             raise PluginError(str(error)) from None
         # Which pages are drawn: every one, but in a dirty build only those whose fingerprint changed.
-        # A build that is not served fingerprints its pages too, for the record of what it wrote.
+        # A build that keeps a record of what it wrote fingerprints its pages too.
         redraws = self.session.redraws
-        self.fingerprinted = self.session.dirty or not self.session.serving
+        self.fingerprinted = self.session.fingerprints_pages
         if self.fingerprinted:
             redraws.watch(
-                files, self.pages, self.config, self._shown_settings(), self.session.dirty, self.session.serving
+                files, self.pages, self.config, self._shown_settings(), self.session.dirty, self.session.keeps_views
             )
         drawn = [view for view in self.pages.views.values() if not self.fingerprinted or view.path in redraws.to_draw]
         self.body_of = {view.path: index for index, view in enumerate(drawn)}
         self.session.settled()  # the data, the views and their fingerprints last to the build's end
         # Every fork is taken before Pagefind's threads start (tasks.py), with the cycle collector on.
         self.bodies = self.tasks.ahead(draw_body, drawn, self.drawing, self.config)
-        if not self.session.serving:  # `mkdocs serve` skips the search index, to keep previews fast
+        if self.session.indexes_search:
             self.index = search.PagesIndexer(
                 self.config.site_dir,
                 [page_url(file) for file in files.documentation_pages()],
@@ -173,7 +173,7 @@ class Build:
         return repr(shown)
 
     def use_environment(self, env, files):
-        if self.session.serving and self.problems is None:
+        if self.session.shows_problems and self.problems is None:  # where the next problems are shown
             self.session.served_addresses = {f.dest_uri for f in files.documentation_pages()}
         self.links.use(files)
         self.files = files
@@ -207,7 +207,7 @@ class Build:
         else:
             context["audience"] = page.meta.get("audience") or audience_of(page.url).value
         context["search_url"] = search.search_url(context["audience"])
-        context["search_filters"] = search.filters_for(view, page.url, self.catalogue)
+        context["search_filters"] = search_filters(view, page.url, self.catalogue)
         return context
 
     def finish_page(self, output: str, page) -> str:

@@ -1,4 +1,5 @@
-"""Search with Pagefind: the address of each audience's search page, what a page is found by, and the index.
+"""Search with Pagefind: the address of each audience's search page, and the index (views/search.py: what a
+page is found by).
 
 The index is a folder of small files written beside the site after the build; a page loads none
 of it until someone searches, and then only the parts the words need.
@@ -16,9 +17,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..addresses import url_of
-from ..catalogue import Catalogue
-from ..views import PageView
-from ..views.search import search_filters, search_path
+from ..views.search import search_path
 from .pagefind_client import PagefindService
 
 BUNDLE = "pagefind"
@@ -35,14 +34,6 @@ class SearchIndexError(Exception):
 def search_url(audience: str) -> str:
     """The URL (from the site root) of the search page for a page's audience."""
     return url_of(search_path(m.Audience(audience)))
-
-
-def filters_for(view: PageView | None, url: str, catalogue: Catalogue) -> list[tuple[str, str]] | None:
-    """The filters a page is indexed with, or None for a page that is not indexed: the search pages,
-    and an article's page 2, 3... (the article is found by its first page, the items on their plans')."""
-    if view is not None and (view.template == "pages/search.html" or getattr(view.context, "page_number", 1) > 1):
-        return None
-    return search_filters(view, url, catalogue)
 
 
 def _settled(folder: Path, seconds: float = 60, interval: float = 0.01) -> None:

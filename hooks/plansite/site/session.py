@@ -4,7 +4,7 @@
 the hooks file afresh each time but calls `on_startup` only once; so what a rebuild takes from the
 one before lives here, in the session `on_startup` starts: the command, the cache in memory (the
 checked data files and the compiled templates: cache.py), the record of what each page was last
-drawn from (`mkdocs serve --dirty`: preview.py), and whether a build runs: the watcher and Python's
+drawn from (`mkdocs serve --dirty`: redraws.py), and whether a build runs: the watcher and Python's
 cycle collector wait for its end (`build_starts`).
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import Cache
-from . import preview
+from .redraws import Redraws, quiet_dirty_warning
 
 COLLECT_AFTER = 1.0
 """Seconds after a rebuild of `mkdocs serve` ends before Python's cycle collector runs: the browser
@@ -29,7 +29,7 @@ class Session:
 
     command: str = "build"
     dirty: bool = False
-    redraws: preview.Redraws = field(default_factory=preview.Redraws)
+    redraws: Redraws = field(default_factory=Redraws)
     building: threading.Event = field(default_factory=threading.Event)
     """Set while a build runs: `mkdocs serve`'s watcher does not look for changes then (watcher.py)."""
     served_addresses: set[str] = field(default_factory=set)
@@ -90,6 +90,36 @@ class Session:
         """`mkdocs serve`: rebuilt at every change, by a process with threads of its own."""
         return self.command == "serve"
 
+    # What a build does differently while serving, each named once here.
+
+    @property
+    def keeps_record(self) -> bool:
+        """Whether what a build drew is recorded beside the site it built, for the next `mkdocs build
+        --dirty` into that folder (redraws.py); `mkdocs serve` remembers it here instead."""
+        return not self.serving
+
+    @property
+    def fingerprints_pages(self) -> bool:
+        """Whether each page's fingerprint is worked out: in a dirty build, to draw only what changed,
+        and in every build that keeps a record of what it drew."""
+        return self.dirty or self.keeps_record
+
+    @property
+    def keeps_views(self) -> bool:
+        """Whether each plan's views are held in memory for the next build: `mkdocs serve`'s rebuilds."""
+        return self.serving
+
+    @property
+    def shows_problems(self) -> bool:
+        """Whether a build of data with problems shows them on the site (problems_page.py) instead of
+        failing: `mkdocs serve`, which holds every request while a rebuild fails."""
+        return self.serving
+
+    @property
+    def indexes_search(self) -> bool:
+        """Whether a build makes the search index: not `mkdocs serve`, to keep previews fast."""
+        return not self.serving
+
     def watch(self, server, config):  # noqa: ANN001 - MkDocs' LiveReloadServer and config
         """`mkdocs serve` looks for changed files every tenth of a second, between builds (watcher.py)."""
         from . import watcher  # here: only `mkdocs serve` watches files
@@ -112,7 +142,7 @@ def start(command: str, dirty: bool) -> None:
     global _current
     _current = Session(command, dirty)
     if dirty:
-        preview.quiet_dirty_warning()
+        quiet_dirty_warning()
 
 
 def current() -> Session:

@@ -17,7 +17,7 @@ from watchdog.observers.polling import PollingEmitter
 
 def poll_often(server, config, building: threading.Event, interval: float = 0.1) -> None:  # noqa: ANN001 - MkDocs' LiveReloadServer and config
     """MkDocs looks for changed files every half second: a preview looks every tenth, or as often as
-    looking leaves the build most of the time (`PreviewEmitter`).
+    looking leaves the build most of the time (`BetweenBuildsEmitter`).
 
     Called from on_serve, before MkDocs watches the config's `watch` folders: the folders it
     already watches are moved to the new watcher.
@@ -29,13 +29,13 @@ def poll_often(server, config, building: threading.Event, interval: float = 0.1)
         except KeyError:
             continue  # not watched (the theme's folders, without --watch-theme)
         moved.append(path)
-    emitter = functools.partial(PreviewEmitter, building=building)
+    emitter = functools.partial(BetweenBuildsEmitter, building=building)
     server.observer = BaseObserver(emitter, timeout=interval)
     for path in moved:
         server.watch(path)
 
 
-class PreviewEmitter(PollingEmitter):
+class BetweenBuildsEmitter(PollingEmitter):
     """MkDocs' polling of a watched folder, kept out of the way of the rebuilds it starts.
 
     A look at a thousand files takes tens of milliseconds and holds Python's lock while it does: it

@@ -71,8 +71,12 @@ def search_pages(catalogue: Catalogue) -> list[PageView]:
     ]
 
 
-def search_filters(view: PageView | None, url: str, catalogue: Catalogue) -> list[tuple[str, str]]:
-    """The (filter, value) pairs a page is found by; a page not made from data is a guide."""
+def search_filters(view: PageView | None, url: str, catalogue: Catalogue) -> list[tuple[str, str]] | None:
+    """The (filter, value) pairs a page is found by (a page not made from data is a guide), or None for
+    a page that is not indexed: the search pages, and an article's page 2, 3... (the article is found
+    by its first page, the items on their plans')."""
+    if view is not None and (view.template == "pages/search.html" or getattr(view.context, "page_number", 1) > 1):
+        return None
     audience = view.audience if view else audience_of(url)
     found = [("audience", AUDIENCES[audience])]
     if view is None:

@@ -12,7 +12,7 @@ from plan_files import TODAY, data_folder
 from plansite.cache import Cache
 from plansite.catalogue import load_catalogue
 from plansite.site import pages
-from plansite.site.preview import Fingerprints
+from plansite.site.redraws import Fingerprints
 from project import ROOT, build
 
 SCRIPT = """
@@ -119,7 +119,7 @@ def test_a_page_s_fingerprint_follows_what_it_shows_when_views_are_reused(tmp_pa
 def test_a_record_beside_the_site_is_read_once_and_anything_else_is_not_trusted(tmp_path: Path) -> None:
     """The record a build leaves is taken by the next dirty build and removed; a record it cannot read, or
     one a build that is not dirty finds, keeps nothing: every page is drawn."""
-    from plansite.site.preview import RECORD, Redraws
+    from plansite.site.redraws import RECORD, Redraws
 
     written = Redraws()
     written.pending = {"plans/x.md": "fingerprint-x", "index.md": "fingerprint-home"}
@@ -143,7 +143,7 @@ def test_a_record_beside_the_site_is_read_once_and_anything_else_is_not_trusted(
 
 
 def test_the_ids_a_kept_page_hands_mkdocs_are_its_ids_exactly() -> None:
-    from plansite.site.preview import SavedIds
+    from plansite.site.redraws import SavedIds
 
     ids = SavedIds("early-help\nearly-help-1\ntop")
     assert "early-help-1" in ids and "top" in ids and "early-help" in ids

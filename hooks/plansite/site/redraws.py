@@ -176,11 +176,12 @@ class Redraws:
         self.anchors: dict[str, list[str]] = {}  # each page's [ids, pages it links to, links to anchors] (drawn())
         self.to_draw: set[str] | None = None  # every page, until watch() says otherwise
 
-    def watch(self, files, pages, config, settings: str, skip: bool, serving: bool) -> None:  # noqa: ANN001 - MkDocs' Files, our GeneratedPages, its config
+    def watch(self, files, pages, config, settings: str, skip: bool, keep_digests: bool) -> None:  # noqa: ANN001 - MkDocs' Files, our GeneratedPages, its config
         """Each page's fingerprint, from its view (a hand-written page's from its text). With skip (a dirty
         build), MkDocs is told to draw again only the pages whose fingerprint changed, or whose file is gone.
-        While serving, the digests of what the views hold are kept for the next rebuild; a build lets them go
-        (at 10,000 plans, hundreds of megabytes held through the rest of the build)."""
+        With keep_digests (serving, where the views are kept too), the digests of what the views hold are
+        kept for the next rebuild; a build lets them go (at 10,000 plans, hundreds of megabytes held
+        through the rest of the build)."""
         fingerprints = Fingerprints(
             pages.catalogue,
             list(pages.views.values()),
@@ -207,7 +208,7 @@ class Redraws:
                 self.to_draw.add(file.src_uri)
             if skip:
                 file.is_modified = lambda path=file.src_uri: path in self.to_draw
-        self.digests = fingerprints.written_out() if serving else {}
+        self.digests = fingerprints.written_out() if keep_digests else {}
 
     def drawn(self, page) -> None:  # noqa: ANN001 - MkDocs' Page, once written
         """What a page drawn in this build holds of anchors, kept in the record for the builds after:
