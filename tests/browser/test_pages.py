@@ -43,8 +43,11 @@ def browser_pages() -> list[str]:
 
 
 def pytest_generate_tests(metafunc):
+    # The pages are known from the data, loaded and checked (a second); not when the run leaves out
+    # every browser test, as the quick loop does (-m "not build and not browser").
     if "page_url" in metafunc.fixturenames:
-        metafunc.parametrize("page_url", browser_pages())
+        left_out = "not browser" in (metafunc.config.getoption("markexpr") or "")
+        metafunc.parametrize("page_url", [] if left_out else browser_pages())
 
 
 @pytest.fixture(scope="session")
