@@ -18,11 +18,7 @@ from pathlib import Path
 
 from . import model as m
 from .cache import Cache, NoCache
-from .check.hard_words import young_people_words
-from .check.plan import check_plan, check_valid_sections
-from .check.progress import check_dates, dates_of
-from .check.reading import TextPage, check_young_people_texts, young_people_texts
-from .check.site import (
+from .check.across_files import (
     RESERVED_SLUGS,
     PlanPages,
     SiteLink,
@@ -37,6 +33,10 @@ from .check.site import (
     site_links,
     site_pages,
 )
+from .check.hard_words import young_people_words
+from .check.plan import check_plan, check_valid_sections
+from .check.progress import check_dates, dates_of
+from .check.reading import TextPage, check_young_people_texts, young_people_texts
 from .errors import DataError, Problems
 from .read import Document, parse_document, read_bytes, validate
 from .read.files import display_of, list_data, refused

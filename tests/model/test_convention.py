@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from plansite.check.site import check_convention
+from plansite.check.across_files import check_convention
 from plansite.errors import Problems
 from plansite.model import Convention
 from plansite.read import read_document, validate

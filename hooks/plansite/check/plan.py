@@ -15,10 +15,10 @@ from ..read import Document
 from ..spelling import closest
 from ..texts.article_mentions import mentioned_articles
 from ..texts.typed import placeholders
+from .across_files import check_plan_names
 from .commitments import check_commitments
 from .ids import check_ids
 from .progress import check_progress
-from .site import check_plan_names
 from .young_people import check_order, check_young_people
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from plan_files import PLAN, data_folder, load, reported
 from plansite.catalogue import load_catalogue
-from plansite.check.site import plan_pages, site_pages
+from plansite.check.across_files import plan_pages, site_pages
 from project import CONTENT, DATA
 
 BLOCK = "      - type: text\n        text: Plain words.\n"
