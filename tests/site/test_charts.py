@@ -2,8 +2,8 @@
 
 import re
 
+from plansite.site.budget_filters import rounded_money
 from plansite.site.charts import Bar, bar_chart
-from plansite.site.progress_filters import rounded_money
 
 
 def test_every_bar_is_labelled_with_its_words_and_number():

@@ -15,7 +15,7 @@ import jinja2
 from ..addresses import base_of
 from ..catalogue import Catalogue
 from ..views import PageView
-from . import progress_filters
+from . import budget_filters, progress_filters
 from .filters import HEADING_ICONS, Filters
 from .link_check import SiteLinks, ids_and_links, on_site_links
 
@@ -45,6 +45,7 @@ class Drawing:
         self.env.globals = dict(theme.globals)
         Filters(catalogue, download_sizes).install(self.env)
         progress_filters.install(self.env)
+        budget_filters.install(self.env)
 
     def html(self, view: PageView, config) -> str:
         """The body of a generated page, as its template draws it."""

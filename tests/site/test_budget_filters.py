@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plansite import model as m
-from plansite.site.progress_filters import everyday_name, money_bars, money_comparison, out_of_ten
+from plansite.site.budget_filters import everyday_name, money_bars, money_comparison, out_of_ten
 
 
 def total(*lines: tuple[str, int, str | None]) -> m.BudgetLine:
