@@ -1,6 +1,6 @@
 """importing/report.py: what the editor is told after an import."""
 
-from plansite.importing.draft import settle
+from plansite.importing.draft_file import settle
 from plansite.importing.drafting import draft_plan
 from plansite.importing.report import report
 from plansite.importing.tree import Document, Paragraph, Picture, Span

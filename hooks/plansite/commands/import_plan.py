@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import model as m
 from ..catalogue import read_file
 from ..errors import Problems
-from ..importing.draft import HEADER, DraftRefused, check_with_data, plans_folder, settle, write_draft
+from ..importing.draft_file import HEADER, DraftRefused, check_with_data, plans_folder, settle, write_draft
 from ..importing.drafting import draft_plan
 from ..importing.inline import clean
 from ..importing.report import report

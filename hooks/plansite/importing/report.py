@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .draft import Settled
+from .draft_file import Settled
 from .drafting import Draft
 
 SHOWN = 12

@@ -1,10 +1,10 @@
-"""importing/draft.py: the draft checked by the project's loader, falling back where refused, and
+"""importing/draft_file.py: the draft checked by the project's loader, falling back where refused, and
 written only as a new file."""
 
 import pytest
 from plansite.catalogue import load_plan
 from plansite.errors import Problems
-from plansite.importing.draft import DraftRefused, settle, to_yaml, write_draft
+from plansite.importing.draft_file import DraftRefused, settle, to_yaml, write_draft
 from plansite.importing.drafting import draft_plan
 from plansite.importing.tree import Document
 
