@@ -54,7 +54,7 @@ def _in_a_sentence(name: str) -> str:
 def out_of_ten(line: m.BudgetLine) -> list[tuple[str, int]]:
     """How many pounds of every £10 go to each line under a budget's total, biggest first, adding
     up to 10 (the largest remainders round up); lines that get less than £1 in 10 are left out."""
-    total = sum(child.amount.amount for child in line.lines)
+    total = lines_total(line)
     if total <= 0:
         return []
     exact = [(everyday_name(child), 10 * child.amount.amount / total) for child in line.lines]
